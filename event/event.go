@@ -1,0 +1,66 @@
+// Package event defines the coded political event, parley's unit of output.
+//
+// An Event says who (Actor) did what (Type, Mode) to whom (Recipient), when
+// (Date) and where (Location), and keeps its provenance: the document, the
+// sentence, the trigger words and the rule that produced it.
+package event
+
+// Event is one coded happening, as written by `parley code` (one JSON object
+// per line) and stored by `parley ingest`.
+type Event struct {
+	ID            string    `json:"id"`
+	DocID         string    `json:"doc_id"`
+	Date          string    `json:"date"`           // YYYY-MM-DD, or "" when unknown
+	DatePrecision string    `json:"date_precision"` // day, month, year or publication
+	Type          string    `json:"type"`           // PLOVER 2.0 event type (CONSULT, ASSAULT, ...)
+	Mode          string    `json:"mode"`           // PLOVER mode ("visit", "aerial"), or ""
+	Contexts      []string  `json:"contexts"`       // PLOVER contexts (military, diplomatic, ...)
+	CAMEO         string    `json:"cameo"`          // CAMEO code that best fits type and mode ("04", "195")
+	Quad          int       `json:"quad"`           // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+	Intensity     float64   `json:"intensity"`      // PLOVER intensity, -10 … +10
+	Actor         *Actor    `json:"actor"`
+	Recipient     *Actor    `json:"recipient"`
+	Location      *Location `json:"location"`
+
+	// Attribution is who reported the event ("the Iranian Embassy in Moscow
+	// said"), when the text attributes it to someone.
+	Attribution *Actor `json:"attribution"`
+	// Modality is "asserted", or why the event may not have happened:
+	// "negated", "future", "hypothetical", "conditional".
+	Modality string `json:"modality"`
+
+	Sentence    int     `json:"sentence"`     // index of the sentence in the document
+	Span        [2]int  `json:"span"`         // byte span of the sentence in the document text
+	Trigger     string  `json:"trigger"`      // the words that carry the event ("met with")
+	TriggerSpan [2]int  `json:"trigger_span"` // byte span of the trigger's head word
+	Text        string  `json:"text"`         // the sentence text
+	Rule        string  `json:"rule"`         // the lexicon entry or pattern that fired
+	Confidence  float64 `json:"confidence"`   // 0..1
+
+	// Mentions counts how many sentences of the document reported this
+	// happening (repeated mentions are merged into one event).
+	Mentions int `json:"mentions"`
+}
+
+// Actor is one side of an event, resolved to a country and sector.
+type Actor struct {
+	Text    string `json:"text"`    // the words in the sentence ("his Iranian colleague")
+	Name    string `json:"name"`    // the resolved entity name ("Ali Bagheri Kani")
+	Country string `json:"country"` // ISO 3166 alpha-3 or a PLOVER special code (IGO, UNO, ...)
+	Sector  string `json:"sector"`  // PLOVER sector (GOV, MIL, REB, ...), or ""
+	Title   string `json:"title"`   // office or role ("deputy foreign minister"), or ""
+	Code    string `json:"code"`    // CAMEO-style country+sector code ("IRNGOV")
+	Span    [2]int `json:"span"`    // byte span of Text in the document
+}
+
+// Location is where an event happened, geocoded where possible.
+type Location struct {
+	Text       string  `json:"text"`    // the words in the sentence ("in Moscow")
+	Name       string  `json:"name"`    // resolved place name ("Moscow")
+	Country    string  `json:"country"` // ISO 3166 alpha-3
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	GeonamesID int     `json:"geonames_id"` // 0 when the place is a country or unknown to GeoNames
+	// Resolution follows PLOVER: 5 sub-city, 4 city, 3 district, 2 province, 1 country.
+	Resolution int `json:"resolution"`
+}

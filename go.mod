@@ -1,0 +1,3 @@
+module github.com/parley-events/parley
+
+go 1.26
