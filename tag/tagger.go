@@ -1,0 +1,148 @@
+// Package tag is parley's English part-of-speech tagger: a greedy
+// left-to-right averaged perceptron (Collins 2002; Honnibal's "A good
+// part-of-speech tagger in about 200 lines of Python") that predicts a joint
+// UPOS|XPOS label for each word.
+//
+// It is trained on the Universal Dependencies English EWT treebank (see
+// `parley train tagger`); the trained model is embedded in the binary and
+// returned by Default. Typographic quotes and dashes are folded to ASCII for
+// feature extraction only, so news text with “curly quotes” tags like the
+// mostly-ASCII web text of the treebank.
+package tag
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sync"
+)
+
+// label is one output class: a universal and a Penn Treebank tag.
+type label struct{ upos, xpos string }
+
+// Tagger is a trained tagging model. It is read-only after training or
+// loading, and Tag is safe for concurrent use.
+type Tagger struct {
+	labels []label
+
+	// tagDict maps the hash of a frequent, unambiguous word form to its
+	// class: such words are tagged without scoring.
+	tagDict hashTable
+	// lexicon maps the hash of a frequent lower-cased word to the hash of
+	// its ambiguity class (the set of UPOS it takes in training).
+	lexicon hashTable
+
+	// Weights in compressed sparse rows: feature f (from feats) has the
+	// entries offs[f]..offs[f+1] of cls (class) and wts (weight).
+	feats hashTable
+	offs  []uint32
+	cls   []uint8
+	wts   []float32
+	scale float32 // wts are multiples of scale (they are stored as int16)
+
+	pool sync.Pool
+}
+
+//go:embed tagger.model
+var embeddedModel []byte
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+)
+
+// Default returns the embedded model, loaded once. It panics only if the
+// embedded file is corrupt, which the package tests rule out.
+func Default() *Tagger {
+	defaultOnce.Do(func() {
+		t, err := Load(bytes.NewReader(embeddedModel))
+		if err != nil {
+			panic(fmt.Sprintf("tag: embedded model: %v", err))
+		}
+		defaultTagger = t
+	})
+	return defaultTagger
+}
+
+func (t *Tagger) getScratch() *scratch {
+	if s, ok := t.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{scores: make([]float32, len(t.labels)), feats: make([]uint64, 0, 64)}
+}
+
+func (t *Tagger) lex(h uint64) uint64 {
+	v, ok := t.lexicon.get(dictKey(h))
+	if !ok {
+		return 0
+	}
+	return v
+}
+
+// Tag fills upos[i] and xpos[i] with the tags of words[i]. upos and xpos
+// must be at least as long as words. Tag is safe for concurrent use.
+func (t *Tagger) Tag(words []string, upos, xpos []string) {
+	if len(words) == 0 {
+		return
+	}
+	_ = upos[len(words)-1]
+	_ = xpos[len(words)-1]
+	s := t.getScratch()
+	t.tagClasses(s, words)
+	for i := range words {
+		l := t.labels[s.tags[i+2]]
+		upos[i], xpos[i] = l.upos, l.xpos
+	}
+	t.pool.Put(s)
+}
+
+// tagClasses predicts the class of every word into s.tags[2:].
+func (t *Tagger) tagClasses(s *scratch, words []string) {
+	s.fill(words, t.lex)
+	n := len(words)
+	if cap(s.tags) < n+2 {
+		s.tags = make([]int32, n+2)
+	}
+	s.tags = s.tags[:n+2]
+	s.tags[0], s.tags[1] = -1, -1
+	for i := range words {
+		if c, ok := t.tagDict.get(dictKey(s.info[i+2].form)); ok {
+			s.tags[i+2] = int32(c)
+			continue
+		}
+		s.tags[i+2] = int32(t.predict(s, s.features(i)))
+	}
+}
+
+// predict returns the best-scoring class for a feature set.
+func (t *Tagger) predict(s *scratch, feats []uint64) int {
+	sc := s.scores
+	clear(sc)
+	for _, f := range feats {
+		r, ok := t.feats.get(f)
+		if !ok {
+			continue
+		}
+		lo, hi := t.offs[r], t.offs[r+1]
+		cls, wts := t.cls[lo:hi], t.wts[lo:hi]
+		for j, c := range cls {
+			sc[c] += wts[j]
+		}
+	}
+	best := 0
+	for c, v := range sc {
+		if v > sc[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// Labels returns the model's output classes as "UPOS|XPOS" strings.
+func (t *Tagger) Labels() []string {
+	out := make([]string, len(t.labels))
+	for i, l := range t.labels {
+		out[i] = l.upos + "|" + l.xpos
+	}
+	return out
+}
