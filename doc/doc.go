@@ -30,6 +30,10 @@ type Document struct {
 
 	Tokens    []Token
 	Sentences []Sentence
+
+	// Warnings are problems that did not stop the document from being read
+	// (invalid UTF-8 replaced, a date guessed): reported, never silent.
+	Warnings []string
 }
 
 // Dateline is the place-and-source opening of a wire story.
