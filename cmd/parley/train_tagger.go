@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/parley-events/parley/conllu"
+	"github.com/parley-events/parley/lemma"
 	"github.com/parley-events/parley/tag"
 )
 
@@ -45,5 +46,44 @@ func trainTagger(sharedDir, repoDir string, seed int64) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", out, buf.Len())
+	return nil
+}
+
+func init() {
+	registerTrainTarget(trainTarget{
+		name:  "lemma",
+		about: "lemma tables (lemma/*.tsv) from WordNet 3.0 (apt-get install wordnet-base) and EWT train",
+		run:   trainLemma,
+	})
+}
+
+// trainLemma derives the lemmatiser's tables: the WordNet lexicon and
+// exception lists from the Debian wordnet-base package, then the
+// corrections for frequent EWT words that the rules get wrong.
+func trainLemma(sharedDir, repoDir string, seed int64) error {
+	var lex, exc bytes.Buffer
+	if err := lemma.BuildWordNet(lemma.WordNetDir, &lex, &exc); err != nil {
+		return err
+	}
+	dir := filepath.Join(repoDir, "lemma")
+	if err := os.WriteFile(filepath.Join(dir, "wordnet.tsv"), lex.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "exceptions.tsv"), exc.Bytes(), 0o644); err != nil {
+		return err
+	}
+	train, err := conllu.ReadFile(filepath.Join(sharedDir, "data", "ud", "en_ewt-ud-train.conllu.gz"))
+	if err != nil {
+		return err
+	}
+	var tb bytes.Buffer
+	if err := lemma.BuildTreebankTable(train, lemma.TreebankMinCount, bytes.NewReader(lex.Bytes()), bytes.NewReader(exc.Bytes()), &tb); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "treebank.tsv"), tb.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote lemma/wordnet.tsv (%d bytes), lemma/exceptions.tsv (%d bytes), lemma/treebank.tsv (%d bytes)\n", lex.Len(), exc.Len(), tb.Len())
+	fmt.Fprintln(os.Stderr, "(rebuild the binary to embed the new tables)")
 	return nil
 }
