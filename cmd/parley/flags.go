@@ -1,0 +1,44 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/parley-events/parley/reader"
+)
+
+// readerOpts are the input flags shared by every command that reads articles.
+type readerOpts struct {
+	date     dateFlag
+	maxBytes int
+}
+
+func readerFlags(fs *flag.FlagSet) *readerOpts {
+	o := &readerOpts{}
+	fs.Var(&o.date, "date", "publication date (YYYY-MM-DD) for documents that carry none")
+	fs.IntVar(&o.maxBytes, "max-bytes", reader.DefaultMaxBytes, "largest document accepted, in bytes")
+	return o
+}
+
+func (o *readerOpts) options() reader.Options {
+	return reader.Options{Date: time.Time(o.date), MaxBytes: o.maxBytes}
+}
+
+type dateFlag time.Time
+
+func (d *dateFlag) String() string {
+	if time.Time(*d).IsZero() {
+		return ""
+	}
+	return time.Time(*d).Format("2006-01-02")
+}
+
+func (d *dateFlag) Set(s string) error {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return fmt.Errorf("want YYYY-MM-DD, got %q", s)
+	}
+	*d = dateFlag(t)
+	return nil
+}
