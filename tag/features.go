@@ -51,6 +51,10 @@ const (
 	fAmbigP2
 	fTag1WordP1
 	fAmbig
+	fWordNet
+	fWordNetP1
+	fWordNetM1
+	fWordNetShape
 )
 
 // Flags of a token's shape.
@@ -67,6 +71,7 @@ type tokenInfo struct {
 	pre1, pre2, pre3, suf1, suf2, suf3, suf4 uint64
 	shape                                    uint64
 	ambig                                    uint64 // hash of the word's ambiguity class, or 0 when the word is not in the lexicon
+	wordnet                                  uint64 // WordNet analysis bits (wn*) plus 1; 0 for the sentence padding
 	flags                                    uint8
 }
 
@@ -233,6 +238,7 @@ func (s *scratch) wordInfo(w string, lex func(uint64) uint64) tokenInfo {
 	if lex != nil {
 		t.ambig = lex(t.lower)
 	}
+	t.wordnet = wordNet().analyse(lw, t.lower) + 1
 	return t
 }
 
@@ -290,6 +296,12 @@ func (s *scratch) features(i int) []uint64 {
 			f = append(f, feat(fInitCap, 0, 0))
 		}
 	}
+	f = append(f,
+		feat(fWordNet, c.wordnet, 0),
+		feat(fWordNetP1, p1.wordnet, 0),
+		feat(fWordNetM1, m1.wordnet, 0),
+		feat(fWordNetShape, c.wordnet, c.shape),
+	)
 	if c.ambig != 0 {
 		f = append(f, feat(fAmbig, c.ambig, 0))
 	}

@@ -21,8 +21,8 @@ func readUD(t testing.TB, name string) []conllu.Sentence {
 func TestAccuracyEWTTest(t *testing.T) {
 	u, x := Default().Accuracy(readUD(t, "en_ewt-ud-test.conllu.gz"))
 	t.Logf("EWT test: UPOS %.4f XPOS %.4f", u, x)
-	if u < 0.95 {
-		t.Errorf("EWT test UPOS %.4f, want >= 0.95", u)
+	if u < 0.955 {
+		t.Errorf("EWT test UPOS %.4f, want >= 0.955", u)
 	}
 }
 
