@@ -1,0 +1,700 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/parley-events/parley/event"
+)
+
+// filter is a WHERE clause with its arguments. Every value reaches SQLite
+// as a bound parameter; only fixed column names are spliced in.
+type filter struct {
+	conds []string
+	args  []any
+}
+
+func (f *filter) add(cond string, args ...any) {
+	f.conds = append(f.conds, cond)
+	f.args = append(f.args, args...)
+}
+
+func (f *filter) where() string {
+	if len(f.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(f.conds, " AND ")
+}
+
+// isCountryCode reports whether v is written like an ISO alpha-3 or PLOVER
+// special code (three capital letters), which filters by country.
+func isCountryCode(v string) bool {
+	if len(v) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if v[i] < 'A' || v[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// list splits a comma-separated filter value.
+func list(v string) []any {
+	var out []any
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// ftsQuery turns user words into an FTS5 query matching sentences that
+// contain all of them; quoting each word keeps FTS5 syntax out of reach.
+func ftsQuery(text string) string {
+	var parts []string
+	for _, w := range strings.Fields(text) {
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return strings.Join(parts, " ")
+}
+
+// build turns q into a filter over stories (alias s) or raw events
+// (alias e). Conditions that concern the reports of a story (who exactly
+// acted, which outlet, which words) match when any of its raw events does.
+func (s *SQLite) build(q Query, story bool) (*filter, error) {
+	t := "e"
+	if story {
+		t = "s"
+	}
+	f := &filter{}
+	var from, to int
+	var hasFrom, hasTo bool
+	if q.From != "" {
+		n, ok := dayNumber(q.From)
+		if !ok {
+			return nil, fmt.Errorf("bad from date %q (want YYYY-MM-DD)", q.From)
+		}
+		from, hasFrom = n, true
+		f.add(t+".day >= ?", n)
+	}
+	if q.To != "" {
+		n, ok := dayNumber(q.To)
+		if !ok {
+			return nil, fmt.Errorf("bad to date %q (want YYYY-MM-DD)", q.To)
+		}
+		to, hasTo = n, true
+		f.add(t+".day <= ?", n)
+	}
+	// members restricts raw events of a story to the dates its reports can
+	// have, so the inner lookups stay narrow on large stores.
+	members := func(cond string, args ...any) {
+		inner := "SELECT story_pk FROM events WHERE " + cond
+		if hasFrom {
+			inner += " AND day >= ?"
+			args = append(args, from-s.window)
+		}
+		if hasTo {
+			inner += " AND day <= ?"
+			args = append(args, to+s.window)
+		}
+		f.add("s.pk IN ("+inner+")", args...)
+	}
+	for _, side := range []struct{ col, v string }{{"actor", q.Actor}, {"recipient", q.Recipient}} {
+		v := strings.TrimSpace(side.v)
+		switch {
+		case v == "":
+		case isCountryCode(v):
+			f.add(t+"."+side.col+"_country = ?", v)
+		default:
+			set := side.col + `_pk IN (SELECT pk FROM actors WHERE code = ? OR name LIKE ? ESCAPE '\')`
+			if story {
+				members(set, v, likeArg(v))
+			} else {
+				f.add(t+"."+set, v, likeArg(v))
+			}
+		}
+	}
+	if cs := list(q.Country); len(cs) > 0 {
+		p := placeholders(len(cs))
+		f.add("("+t+".actor_country IN ("+p+") OR "+t+".recipient_country IN ("+p+"))", append(cs, cs...)...)
+	}
+	if ts := list(strings.ToUpper(q.Type)); len(ts) > 0 {
+		f.add(t+".type IN ("+placeholders(len(ts))+")", ts...)
+	}
+	if ms := list(strings.ToLower(q.Mode)); len(ms) > 0 {
+		f.add(t+".mode IN ("+placeholders(len(ms))+")", ms...)
+	}
+	if q.Quad != 0 {
+		if q.Quad < 1 || q.Quad > 4 {
+			return nil, fmt.Errorf("bad quad %d (want 1..4)", q.Quad)
+		}
+		f.add(t+".quad = ?", q.Quad)
+	}
+	if v := strings.TrimSpace(q.Place); v != "" {
+		if isCountryCode(v) {
+			f.add(t+".place_pk IN (SELECT pk FROM places WHERE country = ?)", v)
+		} else {
+			f.add(t+`.place_pk IN (SELECT pk FROM places WHERE name LIKE ? ESCAPE '\')`, likeArg(v))
+		}
+	}
+	if v := strings.TrimSpace(q.Source); v != "" {
+		set := `doc_pk IN (SELECT pk FROM documents WHERE source LIKE ? ESCAPE '\' OR source_key LIKE ? ESCAPE '\')`
+		if story {
+			members(set, likeArg(v), likeArg(v))
+		} else {
+			f.add(t+"."+set, likeArg(v), likeArg(v))
+		}
+	}
+	if v := ftsQuery(q.Text); v != "" {
+		set := `sentence_pk IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`
+		if story {
+			members(set, v)
+		} else {
+			f.add(t+"."+set, v)
+		}
+	}
+	return f, nil
+}
+
+func pageBounds(q Query) (limit, offset int) {
+	limit, offset = q.Limit, q.Offset
+	if limit <= 0 {
+		limit = 50
+	}
+	limit = min(limit, 1000)
+	return limit, max(offset, 0)
+}
+
+const storyColumns = `s.pk, s.type, s.mode, s.cameo, s.quad, s.intensity, s.date, s.first_day, s.last_day,
+	s.first_seen, s.last_seen, s.mentions, s.articles, s.sources,
+	a.pk, a.name, a.country, a.sector, a.code, r.pk, r.name, r.country, r.sector, r.code,
+	p.pk, p.name, p.country, p.lat, p.lon, p.geonames_id, p.resolution, coalesce(t.text, '')
+	FROM stories s LEFT JOIN actors a ON a.pk = s.actor_pk LEFT JOIN actors r ON r.pk = s.recipient_pk
+	LEFT JOIN places p ON p.pk = s.place_pk LEFT JOIN sentences t ON t.pk = s.sentence_pk`
+
+type scanner interface{ Scan(...any) error }
+
+type nullEntity struct {
+	pk                          sql.NullInt64
+	name, country, sector, code sql.NullString
+}
+
+func (n *nullEntity) dest() []any { return []any{&n.pk, &n.name, &n.country, &n.sector, &n.code} }
+func (n *nullEntity) entity() *Entity {
+	if !n.pk.Valid {
+		return nil
+	}
+	return &Entity{ID: n.pk.Int64, Name: n.name.String, Country: n.country.String, Sector: n.sector.String, Code: n.code.String}
+}
+
+func scanStory(r scanner) (Story, error) {
+	var st Story
+	var pk int64
+	var first, last sql.NullInt64
+	var a, rc nullEntity
+	var ppk, pgid, pres sql.NullInt64
+	var pname, pcountry sql.NullString
+	var plat, plon sql.NullFloat64
+	dest := []any{&pk, &st.Type, &st.Mode, &st.CAMEO, &st.Quad, &st.Intensity, &st.Date, &first, &last,
+		&st.FirstSeen, &st.LastSeen, &st.Mentions, &st.Articles, &st.Sources}
+	dest = append(dest, a.dest()...)
+	dest = append(dest, rc.dest()...)
+	dest = append(dest, &ppk, &pname, &pcountry, &plat, &plon, &pgid, &pres, &st.Text)
+	if err := r.Scan(dest...); err != nil {
+		return st, err
+	}
+	st.ID = storyID(pk)
+	if first.Valid {
+		st.FirstDate, st.LastDate = dayDate(int(first.Int64)), dayDate(int(last.Int64))
+	}
+	st.Actor, st.Recipient = a.entity(), rc.entity()
+	if ppk.Valid {
+		st.Place = &Place{ID: ppk.Int64, Name: pname.String, Country: pcountry.String, Lat: plat.Float64, Lon: plon.Float64,
+			GeonamesID: int(pgid.Int64), Resolution: int(pres.Int64)}
+	}
+	return st, nil
+}
+
+// Stories returns merged events matching q, newest first.
+func (s *SQLite) Stories(ctx context.Context, q Query) (Page[Story], error) {
+	limit, offset := pageBounds(q)
+	page := Page[Story]{Offset: offset, Limit: limit, Items: []Story{}}
+	f, err := s.build(q, true)
+	if err != nil {
+		return page, err
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+f.where(), f.args...).Scan(&page.Total); err != nil {
+		return page, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+storyColumns+f.where()+` ORDER BY s.day DESC, s.pk DESC LIMIT ? OFFSET ?`,
+		append(f.args, limit, offset)...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		st, err := scanStory(rows)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, st)
+	}
+	return page, rows.Err()
+}
+
+const mentionColumns = `e.pk, e.story_pk, d.id, d.source, d.url, d.title, d.date, e.json,
+	coalesce(t.text, ''), coalesce(t.start, -1)
+	FROM events e JOIN documents d ON d.pk = e.doc_pk LEFT JOIN sentences t ON t.pk = e.sentence_pk`
+
+func scanMention(r scanner) (Mention, error) {
+	var m Mention
+	var pk, spk int64
+	var js string
+	var start int
+	if err := r.Scan(&pk, &spk, &m.DocID, &m.Source, &m.URL, &m.Title, &m.DocDate, &js, &m.Sentence, &start); err != nil {
+		return m, err
+	}
+	m.ID, m.StoryID = eventID(pk), storyID(spk)
+	if err := json.Unmarshal([]byte(js), &m.Event); err != nil {
+		return m, fmt.Errorf("event %s: stored JSON unreadable: %w", m.ID, err)
+	}
+	if start >= 0 {
+		m.Highlight = highlight(m.Sentence, start, &m.Event)
+	}
+	return m, nil
+}
+
+// highlight cuts a sentence that starts at byte start of its document into
+// plain, actor, trigger and recipient segments, from the event's spans.
+func highlight(sentence string, start int, e *event.Event) []Segment {
+	type mark struct {
+		from, to int
+		role     string
+	}
+	var marks []mark
+	addSpan := func(sp [2]int, role string) {
+		from, to := sp[0]-start, sp[1]-start
+		if sp == [2]int{} || from < 0 || to > len(sentence) || from >= to {
+			return
+		}
+		if !utf8.RuneStart(sentence[from]) || (to < len(sentence) && !utf8.RuneStart(sentence[to])) {
+			return
+		}
+		marks = append(marks, mark{from, to, role})
+	}
+	if e.Actor != nil {
+		addSpan(e.Actor.Span, "actor")
+	}
+	addSpan(e.TriggerSpan, "trigger")
+	if e.Recipient != nil {
+		addSpan(e.Recipient.Span, "recipient")
+	}
+	sort.Slice(marks, func(i, j int) bool { return marks[i].from < marks[j].from })
+	var segs []Segment
+	at := 0
+	for _, m := range marks {
+		if m.from < at { // overlaps an earlier mark: keep the earlier one
+			continue
+		}
+		if m.from > at {
+			segs = append(segs, Segment{Text: sentence[at:m.from]})
+		}
+		segs = append(segs, Segment{Text: sentence[m.from:m.to], Role: m.role})
+		at = m.to
+	}
+	if at < len(sentence) {
+		segs = append(segs, Segment{Text: sentence[at:]})
+	}
+	return segs
+}
+
+// Events returns raw events matching q, newest first.
+func (s *SQLite) Events(ctx context.Context, q Query) (Page[Mention], error) {
+	limit, offset := pageBounds(q)
+	page := Page[Mention]{Offset: offset, Limit: limit, Items: []Mention{}}
+	f, err := s.build(q, false)
+	if err != nil {
+		return page, err
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events e`+f.where(), f.args...).Scan(&page.Total); err != nil {
+		return page, err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+f.where()+` ORDER BY e.day DESC, e.pk DESC LIMIT ? OFFSET ?`,
+		append(f.args, limit, offset)...)
+	if err != nil {
+		return page, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanMention(rows)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, m)
+	}
+	return page, rows.Err()
+}
+
+func (s *SQLite) mentions(ctx context.Context, where string, arg any) ([]Mention, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+` WHERE `+where+` ORDER BY d.date, e.pk`, arg)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Mention{}
+	for rows.Next() {
+		m, err := scanMention(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Story returns one merged event with its reports.
+func (s *SQLite) Story(ctx context.Context, id string) (*StoryDetail, error) {
+	pk, ok := parseID(id, 'S')
+	if !ok {
+		return nil, fmt.Errorf("story %q: %w", id, ErrNotFound)
+	}
+	st, err := scanStory(s.r.QueryRowContext(ctx, `SELECT `+storyColumns+` WHERE s.pk = ?`, pk))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	reports, err := s.mentions(ctx, "e.story_pk = ?", pk)
+	if err != nil {
+		return nil, err
+	}
+	return &StoryDetail{Story: st, Reports: reports}, nil
+}
+
+// Event returns one raw event.
+func (s *SQLite) Event(ctx context.Context, id string) (*Mention, error) {
+	pk, ok := parseID(id, 'E')
+	if !ok {
+		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
+	}
+	m, err := scanMention(s.r.QueryRowContext(ctx, `SELECT `+mentionColumns+` WHERE e.pk = ?`, pk))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// Document returns one stored document with its raw events.
+func (s *SQLite) Document(ctx context.Context, id string) (*Document, error) {
+	var d Document
+	var pk int64
+	err := s.r.QueryRowContext(ctx, `SELECT pk, id, hash, source, url, title, date, path, text FROM documents WHERE id = ?`, id).
+		Scan(&pk, &d.ID, &d.Hash, &d.Source, &d.URL, &d.Title, &d.Date, &d.Path, &d.Text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if d.Events, err = s.mentions(ctx, "e.doc_pk = ?", pk); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// level picks the table aggregates count: stories (s) or raw events (e).
+func (s *SQLite) level(q Query) (table string, f *filter, err error) {
+	switch q.Level {
+	case "", "story", "stories":
+		f, err = s.build(q, true)
+		return "stories s", f, err
+	case "event", "events", "raw":
+		f, err = s.build(q, false)
+		return "events e", f, err
+	}
+	return "", nil, fmt.Errorf("bad level %q (want story or event)", q.Level)
+}
+
+func alias(table string) string { return table[len(table)-1:] }
+
+func aggLimit(q Query, def int) int {
+	if q.Limit <= 0 {
+		return def
+	}
+	return min(q.Limit, 10000)
+}
+
+// CountBy aggregates matching events.
+func (s *SQLite) CountBy(ctx context.Context, q Query, by string) ([]Count, error) {
+	table, f, err := s.level(q)
+	if err != nil {
+		return nil, err
+	}
+	t := alias(table)
+	var query string
+	switch by {
+	case "day", "week", "month":
+		key := map[string]string{
+			"day": t + ".day",
+			// Weeks start on Monday; day 0 (1970-01-01) was a Thursday.
+			"week":  t + ".day - (((" + t + ".day + 3) % 7) + 7) % 7",
+			"month": "substr(" + t + ".date, 1, 7)",
+		}[by]
+		f.add(t + ".day IS NOT NULL")
+		query = `SELECT ` + key + ` AS k, count(*) FROM ` + table + f.where() + ` GROUP BY k ORDER BY k`
+	case "type":
+		query = `SELECT ` + t + `.type AS k, count(*) AS n FROM ` + table + f.where() + ` GROUP BY k ORDER BY n DESC, k`
+	case "quad":
+		query = `SELECT ` + t + `.quad AS k, count(*) AS n FROM ` + table + f.where() + ` GROUP BY k ORDER BY k`
+	case "actor":
+		query = `SELECT coalesce(nullif(a.name, ''), nullif(a.code, ''), a.country, '(none)') AS k, count(*) AS n FROM ` + table +
+			` LEFT JOIN actors a ON a.pk = ` + t + `.actor_pk` + f.where() + ` GROUP BY ` + t + `.actor_pk ORDER BY n DESC, k`
+	case "country":
+		w := f.where()
+		sep := " AND "
+		if w == "" {
+			sep = " WHERE "
+		}
+		query = `SELECT k, count(*) AS n FROM (
+			SELECT ` + t + `.actor_country AS k FROM ` + table + w + sep + t + `.actor_country <> ''
+			UNION ALL SELECT ` + t + `.recipient_country FROM ` + table + w + sep + t + `.recipient_country <> '' AND ` + t + `.recipient_country <> ` + t + `.actor_country
+			) GROUP BY k ORDER BY n DESC, k`
+		f.args = append(f.args, f.args...)
+	default:
+		return nil, fmt.Errorf("bad count-by %q (want day, week, month, type, quad, actor or country)", by)
+	}
+	rows, err := s.r.QueryContext(ctx, query, f.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []Count{}
+	for rows.Next() {
+		var k any
+		var c Count
+		if err := rows.Scan(&k, &c.Count); err != nil {
+			return nil, err
+		}
+		switch v := k.(type) {
+		case int64:
+			if by == "day" || by == "week" {
+				c.Key = dayDate(int(v))
+			} else {
+				c.Key = fmt.Sprint(v)
+			}
+		case nil:
+			c.Key = ""
+		default:
+			c.Key = fmt.Sprintf("%s", v)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Timeline counts matching events per day and quad class.
+func (s *SQLite) Timeline(ctx context.Context, q Query) ([]TimelinePoint, error) {
+	table, f, err := s.level(q)
+	if err != nil {
+		return nil, err
+	}
+	t := alias(table)
+	f.add(t + ".day IS NOT NULL")
+	rows, err := s.r.QueryContext(ctx, `SELECT `+t+`.day, `+t+`.quad, count(*) FROM `+table+f.where()+
+		` GROUP BY `+t+`.day, `+t+`.quad ORDER BY `+t+`.day, `+t+`.quad`, f.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []TimelinePoint{}
+	for rows.Next() {
+		var day int
+		var p TimelinePoint
+		if err := rows.Scan(&day, &p.Quad, &p.Count); err != nil {
+			return nil, err
+		}
+		p.Date = dayDate(day)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Actors lists actors of matching events (either side), most events first.
+func (s *SQLite) Actors(ctx context.Context, q Query) ([]ActorCount, error) {
+	table, f, err := s.level(q)
+	if err != nil {
+		return nil, err
+	}
+	t := alias(table)
+	w := f.where()
+	sep := " AND "
+	if w == "" {
+		sep = " WHERE "
+	}
+	args := append(append([]any{}, f.args...), f.args...)
+	args = append(args, aggLimit(q, 100))
+	rows, err := s.r.QueryContext(ctx, `SELECT a.pk, a.name, a.country, a.sector, a.code, c.n FROM (
+		SELECT pk, count(*) AS n FROM (
+			SELECT `+t+`.actor_pk AS pk FROM `+table+w+sep+t+`.actor_pk IS NOT NULL
+			UNION ALL SELECT `+t+`.recipient_pk FROM `+table+w+sep+t+`.recipient_pk IS NOT NULL AND `+t+`.recipient_pk IS NOT `+t+`.actor_pk
+		) GROUP BY pk ORDER BY n DESC LIMIT ?) c JOIN actors a ON a.pk = c.pk ORDER BY c.n DESC, a.name`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []ActorCount{}
+	for rows.Next() {
+		var a ActorCount
+		if err := rows.Scan(&a.ID, &a.Name, &a.Country, &a.Sector, &a.Code, &a.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Network returns actor → recipient edges weighted by event count.
+func (s *SQLite) Network(ctx context.Context, q Query) ([]Edge, error) {
+	table, f, err := s.level(q)
+	if err != nil {
+		return nil, err
+	}
+	t := alias(table)
+	f.add(t + ".actor_pk IS NOT NULL AND " + t + ".recipient_pk IS NOT NULL")
+	rows, err := s.r.QueryContext(ctx, `SELECT `+t+`.actor_pk, `+t+`.recipient_pk, `+t+`.quad, count(*) FROM `+table+f.where()+
+		` GROUP BY `+t+`.actor_pk, `+t+`.recipient_pk, `+t+`.quad`, f.args...)
+	if err != nil {
+		return nil, err
+	}
+	type pair struct{ a, r int64 }
+	type tally struct {
+		n     int
+		quads [5]int
+	}
+	edges := map[pair]*tally{}
+	for rows.Next() {
+		var p pair
+		var quad, n int
+		if err := rows.Scan(&p.a, &p.r, &quad, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		e := edges[p]
+		if e == nil {
+			e = &tally{}
+			edges[p] = e
+		}
+		e.n += n
+		if quad >= 0 && quad < 5 {
+			e.quads[quad] += n
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	keys := make([]pair, 0, len(edges))
+	for k := range edges {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if edges[keys[i]].n != edges[keys[j]].n {
+			return edges[keys[i]].n > edges[keys[j]].n
+		}
+		if keys[i].a != keys[j].a {
+			return keys[i].a < keys[j].a
+		}
+		return keys[i].r < keys[j].r
+	})
+	keys = keys[:min(len(keys), aggLimit(q, 100))]
+	ents := map[int64]Entity{}
+	for _, k := range keys {
+		ents[k.a], ents[k.r] = Entity{}, Entity{}
+	}
+	for pk := range ents {
+		var e Entity
+		if err := s.r.QueryRowContext(ctx, `SELECT pk, name, country, sector, code FROM actors WHERE pk = ?`, pk).
+			Scan(&e.ID, &e.Name, &e.Country, &e.Sector, &e.Code); err != nil {
+			return nil, err
+		}
+		ents[pk] = e
+	}
+	out := make([]Edge, 0, len(keys))
+	for _, k := range keys {
+		e := edges[k]
+		best := 0
+		for q := 1; q < 5; q++ {
+			if e.quads[q] > e.quads[best] {
+				best = q
+			}
+		}
+		out = append(out, Edge{Source: ents[k.a], Target: ents[k.r], Count: e.n, Quad: best})
+	}
+	return out, nil
+}
+
+// Places lists event places of matching events, most events first.
+func (s *SQLite) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
+	table, f, err := s.level(q)
+	if err != nil {
+		return nil, err
+	}
+	t := alias(table)
+	f.add(t + ".place_pk IS NOT NULL")
+	rows, err := s.r.QueryContext(ctx, `SELECT p.pk, p.name, p.country, p.lat, p.lon, p.geonames_id, p.resolution, c.n FROM (
+		SELECT `+t+`.place_pk AS pk, count(*) AS n FROM `+table+f.where()+` GROUP BY `+t+`.place_pk ORDER BY n DESC LIMIT ?
+		) c JOIN places p ON p.pk = c.pk ORDER BY c.n DESC, p.name`, append(f.args, aggLimit(q, 500))...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []PlaceCount{}
+	for rows.Next() {
+		var p PlaceCount
+		if err := rows.Scan(&p.ID, &p.Name, &p.Country, &p.Lat, &p.Lon, &p.GeonamesID, &p.Resolution, &p.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Stats summarises the store.
+func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	var first, last sql.NullInt64
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM stories),
+		(SELECT count(*) FROM actors), (SELECT count(*) FROM places),
+		(SELECT count(DISTINCT source_key) FROM documents),
+		(SELECT min(day) FROM stories), (SELECT max(day) FROM stories)`).
+		Scan(&st.Documents, &st.Events, &st.Stories, &st.Actors, &st.Places, &st.Sources, &first, &last)
+	if err != nil {
+		return st, err
+	}
+	if first.Valid {
+		st.FirstDate, st.LastDate = dayDate(int(first.Int64)), dayDate(int(last.Int64))
+	}
+	if st.ByType, err = s.CountBy(ctx, Query{}, "type"); err != nil {
+		return st, err
+	}
+	st.ByQuad, err = s.CountBy(ctx, Query{}, "quad")
+	return st, err
+}
