@@ -463,3 +463,62 @@ func TestOpenRefusesPostgresForNow(t *testing.T) {
 		t.Error("postgres URL accepted")
 	}
 }
+
+func TestLoadStoresInInputOrderAndResumes(t *testing.T) {
+	ctx := context.Background()
+	s, _ := open(t, Options{})
+	// Ten reports of the meeting from ten outlets, a bad input line, and
+	// the Kherson strike: one merged story of 10 articles, one other.
+	var docs []*doc.Document
+	for i := 0; i < 10; i++ {
+		d := irnaDoc()
+		d.ID, d.Source = "report-"+string(rune('a'+i)), "outlet "+string(rune('a'+i))
+		docs = append(docs, d)
+	}
+	events := map[string][]event.Event{}
+	for _, d := range docs {
+		events[d.ID] = []event.Event{irnaMeeting.event(t, d, 0)}
+	}
+	seq := func(yield func(*doc.Document, error) bool) {
+		for i, d := range docs {
+			if i == 5 && !yield(nil, errors.New("input.jsonl:6: bad JSON")) {
+				return
+			}
+			if !yield(d, nil) {
+				return
+			}
+		}
+	}
+	var coded int
+	var mu = make(chan struct{}, 1)
+	code := func(d *doc.Document) []event.Event {
+		mu <- struct{}{}
+		coded++
+		<-mu
+		return events[d.ID]
+	}
+	var errs []error
+	var last Progress
+	p, err := Load(ctx, s, seq, code, LoadOptions{Workers: 4, OnError: func(e error) { errs = append(errs, e) }, OnStored: func(p Progress) { last = p }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Documents != 10 || p.Events != 10 || p.Errors != 1 || len(errs) != 1 || last.Documents != 10 || coded != 10 {
+		t.Errorf("progress %+v, errors %v, coded %d", p, errs, coded)
+	}
+	st, err := s.Stories(ctx, Query{})
+	if err != nil || st.Total != 1 || st.Items[0].Articles != 10 || st.Items[0].Sources != 10 {
+		t.Fatalf("stories: %+v %v", st, err)
+	}
+	// Input order decides which report anchors the story: the first one.
+	det, err := s.Story(ctx, st.Items[0].ID)
+	if err != nil || det.Reports[0].DocID != "report-a" {
+		t.Errorf("story anchor: %+v %v", det, err)
+	}
+	// A second run codes nothing and stores nothing.
+	coded = 0
+	p, err = Load(ctx, s, seq, code, LoadOptions{Workers: 2})
+	if err != nil || p.Documents != 0 || p.Skipped != 10 || coded != 0 {
+		t.Errorf("second run: %+v %v, coded %d", p, err, coded)
+	}
+}
