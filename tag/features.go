@@ -55,6 +55,9 @@ const (
 	fWordNetP1
 	fWordNetM1
 	fWordNetShape
+	fLastVerb
+	fLastVerbSuf
+	fAllCapsWordNet
 )
 
 // Flags of a token's shape.
@@ -146,6 +149,19 @@ type scratch struct {
 	tags   []int32 // predicted classes so far, padded with two start tags
 	scores []float32
 	feats  []uint64
+	// lastVerb is 1 + the class of the last word tagged VERB or AUX so
+	// far, 0 if none: whether a finite verb came before tells a past
+	// tense (troops struck) from a participle (had struck).
+	lastVerb int32
+	verbal   []bool
+}
+
+// set records the class of word i.
+func (s *scratch) set(i int, c int32) {
+	s.tags[i+2] = c
+	if s.verbal[c] {
+		s.lastVerb = c + 1
+	}
 }
 
 // fill computes tokenInfo for every word. lex gives the ambiguity class of
@@ -287,7 +303,11 @@ func (s *scratch) features(i int) []uint64 {
 		f = append(f, feat(fDigit, 0, 0))
 	}
 	if c.flags&flAllCaps != 0 {
-		f = append(f, feat(fAllCaps, 0, 0))
+		first := uint64(0)
+		if i == 0 {
+			first = 1
+		}
+		f = append(f, feat(fAllCaps, 0, 0), feat(fAllCapsWordNet, c.wordnet, first))
 	}
 	if c.flags&flInitCap != 0 {
 		if i == 0 {
@@ -301,6 +321,8 @@ func (s *scratch) features(i int) []uint64 {
 		feat(fWordNetP1, p1.wordnet, 0),
 		feat(fWordNetM1, m1.wordnet, 0),
 		feat(fWordNetShape, c.wordnet, c.shape),
+		feat(fLastVerb, uint64(s.lastVerb), 0),
+		feat(fLastVerbSuf, uint64(s.lastVerb), c.suf2),
 	)
 	if c.ambig != 0 {
 		f = append(f, feat(fAmbig, c.ambig, 0))

@@ -185,6 +185,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	for i := uint64(0); i < nl && m.err == nil; i++ {
 		t.labels = append(t.labels, label{m.str("label UPOS"), m.str("label XPOS")})
 	}
+	t.setVerbal()
 	if m.err == nil && len(t.labels) == 0 {
 		m.fail("labels", errors.New("model has no labels"))
 	}
@@ -235,4 +236,11 @@ func boolBit(b bool) uint64 {
 		return 1
 	}
 	return 0
+}
+
+func (t *Tagger) setVerbal() {
+	t.verbal = make([]bool, len(t.labels))
+	for i, l := range t.labels {
+		t.verbal[i] = l.upos == "VERB" || l.upos == "AUX"
+	}
 }

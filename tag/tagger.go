@@ -24,6 +24,7 @@ type label struct{ upos, xpos string }
 // loading, and Tag is safe for concurrent use.
 type Tagger struct {
 	labels []label
+	verbal []bool // verbal[c]: class c is a VERB or AUX
 
 	// tagDict maps the hash of a frequent, unambiguous word form to its
 	// class: such words are tagged without scoring.
@@ -105,12 +106,13 @@ func (t *Tagger) tagClasses(s *scratch, words []string) {
 	}
 	s.tags = s.tags[:n+2]
 	s.tags[0], s.tags[1] = -1, -1
+	s.lastVerb, s.verbal = 0, t.verbal
 	for i := range words {
 		if c, ok := t.tagDict.get(dictKey(s.info[i+2].form)); ok {
-			s.tags[i+2] = int32(c)
+			s.set(i, int32(c))
 			continue
 		}
-		s.tags[i+2] = int32(t.predict(s, s.features(i)))
+		s.set(i, int32(t.predict(s, s.features(i))))
 	}
 }
 
