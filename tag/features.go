@@ -147,7 +147,7 @@ type scratch struct {
 	lower  []rune
 	shape  []rune
 	tags   []int32 // predicted classes so far, padded with two start tags
-	scores []float32
+	scores []int32
 	feats  []uint64
 	// lastVerb is 1 + the class of the last word tagged VERB or AUX so
 	// far, 0 if none: whether a finite verb came before tells a past

@@ -2,6 +2,7 @@ package tag
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -19,25 +20,8 @@ import (
 //	uvarint nlex, then per entry: uint64 key, uint64 value      (keys ascending)
 //	float32 scale
 //	uvarint nfeats, then per feature: uint64 key, uvarint nentries,
-//	    then per entry: uint8 class, int16 weight/scale           (keys ascending)
+//	    then per entry: uint8 class, int16 weight in units of scale (keys ascending)
 const modelMagic = "parley-tagger-1\n"
-
-// quantise rounds the weights to multiples of a scale that maps the largest
-// magnitude to the int16 range, so that a trained tagger behaves exactly
-// like the same tagger saved and loaded.
-func (t *Tagger) quantise() {
-	var m float32
-	for _, w := range t.wts {
-		m = max(m, float32(math.Abs(float64(w))))
-	}
-	if m == 0 {
-		m = 1
-	}
-	t.scale = m / 32767
-	for i, w := range t.wts {
-		t.wts[i] = float32(math.Round(float64(w/t.scale))) * t.scale
-	}
-}
 
 // Save writes the model in the format read by Load.
 func (t *Tagger) Save(w io.Writer) error {
@@ -70,17 +54,20 @@ func (t *Tagger) Save(w io.Writer) error {
 		u64(lv[i])
 	}
 	b.Write(binary.LittleEndian.AppendUint32(buf[:0], math.Float32bits(t.scale)))
-	fk, fv := t.feats.sorted()
-	uv(uint64(len(fk)))
-	for i, k := range fk {
-		r := fv[i]
-		lo, hi := t.offs[r], t.offs[r+1]
-		u64(k)
-		uv(uint64(hi - lo))
-		for j := lo; j < hi; j++ {
-			b.WriteByte(t.cls[j])
-			q := int16(math.Round(float64(t.wts[j] / t.scale)))
-			b.Write(binary.LittleEndian.AppendUint16(buf[:0], uint16(q)))
+	slots := make([]featSlot, 0, len(t.weights.slots)/2)
+	for _, sl := range t.weights.slots {
+		if sl.key != 0 {
+			slots = append(slots, sl)
+		}
+	}
+	slices.SortFunc(slots, func(a, b featSlot) int { return cmp.Compare(a.key, b.key) })
+	uv(uint64(len(slots)))
+	for _, sl := range slots {
+		u64(sl.key)
+		uv(uint64(sl.n))
+		for _, e := range t.entries[sl.lo : sl.lo+sl.n] {
+			b.WriteByte(byte(e))
+			b.Write(binary.LittleEndian.AppendUint16(buf[:0], uint16(e>>8)))
 		}
 	}
 	if err := b.Flush(); err != nil {
@@ -208,22 +195,23 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	t.scale = math.Float32frombits(binary.LittleEndian.Uint32(m.bytes("weight scale", 4)))
 	nf := m.uvarint("feature count", 1<<26)
-	t.feats = newHashTable(int(nf))
-	t.offs = make([]uint32, 1, nf+1)
+	t.weights = newFeatTable(int(nf))
 	for i := uint64(0); i < nf && m.err == nil; i++ {
 		k := binary.LittleEndian.Uint64(m.bytes("feature key", 8))
 		ne := m.uvarint("feature entry count", uint64(len(t.labels)))
+		lo := uint32(len(t.entries))
 		for j := uint64(0); j < ne && m.err == nil; j++ {
 			c := m.bytes("weight class", 1)[0]
 			if int(c) >= len(t.labels) {
 				m.fail("weight class", fmt.Errorf("class %d out of range", c))
 			}
 			q := int16(binary.LittleEndian.Uint16(m.bytes("weight", 2)))
-			t.cls = append(t.cls, c)
-			t.wts = append(t.wts, float32(q)*t.scale)
+			t.entries = append(t.entries, packEntry(c, q))
 		}
-		t.feats.put(k|boolBit(k == 0), i)
-		t.offs = append(t.offs, uint32(len(t.cls)))
+		if k == 0 {
+			m.fail("feature key", errors.New("zero key"))
+		}
+		t.weights.put(k, lo, uint32(len(t.entries))-lo)
 	}
 	if m.err != nil {
 		return nil, fmt.Errorf("tag: model: %w", m.err)

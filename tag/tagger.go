@@ -33,13 +33,12 @@ type Tagger struct {
 	// its ambiguity class (the set of UPOS it takes in training).
 	lexicon hashTable
 
-	// Weights in compressed sparse rows: feature f (from feats) has the
-	// entries offs[f]..offs[f+1] of cls (class) and wts (weight).
-	feats hashTable
-	offs  []uint32
-	cls   []uint8
-	wts   []float32
-	scale float32 // wts are multiples of scale (they are stored as int16)
+	// weights maps a feature key to its run of packed entries in
+	// entries: class in the low 8 bits, weight (int16, in units of scale)
+	// in the next 16. Scores are summed in integers.
+	weights featTable
+	entries []uint32
+	scale   float32 // the real weight of one unit, kept for inspection
 
 	pool sync.Pool
 }
@@ -69,7 +68,7 @@ func (t *Tagger) getScratch() *scratch {
 	if s, ok := t.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{scores: make([]float32, len(t.labels)), feats: make([]uint64, 0, 64)}
+	return &scratch{scores: make([]int32, len(t.labels)), feats: make([]uint64, 0, 64)}
 }
 
 func (t *Tagger) lex(h uint64) uint64 {
@@ -121,14 +120,9 @@ func (t *Tagger) predict(s *scratch, feats []uint64) int {
 	sc := s.scores
 	clear(sc)
 	for _, f := range feats {
-		r, ok := t.feats.get(f)
-		if !ok {
-			continue
-		}
-		lo, hi := t.offs[r], t.offs[r+1]
-		cls, wts := t.cls[lo:hi], t.wts[lo:hi]
-		for j, c := range cls {
-			sc[c] += wts[j]
+		lo, n := t.weights.get(f)
+		for _, e := range t.entries[lo : lo+n] {
+			sc[e&0xff] += int32(int16(e >> 8))
 		}
 	}
 	best := 0

@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"sort"
@@ -291,32 +292,50 @@ func (tr *trainer) finish(t *Tagger) {
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
 	steps := float64(max(tr.step, 1))
-	keys := make([]uint64, 0, len(rows))
-	t.offs = []uint32{0}
-	t.cls, t.wts = nil, nil
+	type weight struct {
+		cls int32
+		avg float64
+	}
+	type run struct {
+		key uint64
+		ws  []weight
+	}
+	var runs []run
+	var maxAbs float64
 	for _, rw := range rows {
 		slices.SortFunc(rw.es, func(a, b trainEntry) int { return int(a.cls - b.cls) })
-		n := 0
+		var ws []weight
 		for _, e := range rw.es {
 			total := e.total + int64(tr.step-e.stamp)*int64(e.w)
-			avg := float32(float64(total) / steps)
+			avg := float64(total) / steps
 			if avg >= pruneBelow || avg <= -pruneBelow {
-				t.cls = append(t.cls, uint8(e.cls))
-				t.wts = append(t.wts, avg)
-				n++
+				ws = append(ws, weight{e.cls, avg})
+				maxAbs = max(maxAbs, math.Abs(avg))
 			}
 		}
-		if n > 0 {
-			keys = append(keys, rw.key)
-			t.offs = append(t.offs, uint32(len(t.cls)))
+		if len(ws) > 0 {
+			runs = append(runs, run{rw.key, ws})
 		}
 	}
-	t.feats = newHashTable(len(keys))
-	for i, k := range keys {
-		t.feats.put(k, uint64(i))
+	// Quantise to int16 units: the largest weight maps to 32767.
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
 	}
-	t.quantise()
+	t.scale = float32(scale)
+	t.weights = newFeatTable(len(runs))
+	t.entries = nil
+	for _, r := range runs {
+		lo := uint32(len(t.entries))
+		for _, w := range r.ws {
+			q := int16(math.Round(w.avg / scale))
+			t.entries = append(t.entries, packEntry(uint8(w.cls), q))
+		}
+		t.weights.put(r.key, lo, uint32(len(r.ws)))
+	}
 }
+
+func packEntry(cls uint8, q int16) uint32 { return uint32(uint16(q))<<8 | uint32(cls) }
 
 // TrainIterations is the number of training passes `parley train tagger`
 // uses (chosen on EWT dev).
