@@ -1,0 +1,365 @@
+// Package mention finds the actors a document talks about and resolves each
+// mention to a name, a country and a PLOVER sector.
+//
+// It works in three passes over an annotated Document (tokens tagged and
+// parsed):
+//
+//  1. chunking: runs of knowledge-base names, nationality adjectives,
+//     demonyms, role nouns and proper nouns are grouped into noun-phrase
+//     mentions ("Russian Deputy Foreign Minister Mikhail Bogdanov" is one
+//     person: RUS, GOV, title "deputy foreign minister");
+//  2. enrichment over the parse: a mention with no country takes it from an
+//     "of"/"from" modifier, a possessor or an apposition ("militants from
+//     ... Hamas", "Abu Marzouk, a senior leader of ... Hamas");
+//  3. coreference in document order: surnames ("Marzouk"), definite
+//     descriptions ("the senior Iranian diplomat", "the embassy", "the
+//     enclave") and personal pronouns point back to an earlier mention.
+package mention
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/kb"
+)
+
+// Mention is one reference to an actor or a place in the text.
+type Mention struct {
+	First, Last int // token span [First, Last) in the document
+	Head        int // head token (the last noun of the phrase)
+	Sentence    int
+
+	Name    string // resolved entity name ("Ali Bagheri Kani", "Hamas"), or the phrase itself
+	Country string // ISO alpha-3 or PLOVER special code, "" when unknown
+	Sector  string // PLOVER sector, "" when unknown or a whole country
+	Title   string // office or role ("deputy foreign minister")
+	Kind    string // person, organisation, country, territory, capital, place, group, body, pronoun
+
+	Role   string // the role noun's lemma phrase, if any ("embassy", "diplomat")
+	Named  bool   // the phrase contains a name (not only a description)
+	Plural bool
+	// Place is set when the mention can be a location (a country, territory
+	// or city), with its coordinates when known.
+	Place      bool
+	Lat, Lon   float64
+	GeonamesID int
+
+	// Ref is the index of the earlier mention this one refers to, or -1.
+	Ref int
+}
+
+// Set is the mentions of one document, in text order.
+type Set struct {
+	Mentions []Mention
+	at       []int32 // token index → index of the mention covering it, or -1
+}
+
+// At returns the mention covering token i, or nil.
+func (s *Set) At(i int) *Mention {
+	if i < 0 || i >= len(s.at) || s.at[i] < 0 {
+		return nil
+	}
+	return &s.Mentions[s.at[i]]
+}
+
+// Index returns the index of the mention covering token i, or -1.
+func (s *Set) Index(i int) int {
+	if i < 0 || i >= len(s.at) {
+		return -1
+	}
+	return int(s.at[i])
+}
+
+// Find finds and resolves the mentions of an annotated document.
+func Find(d *doc.Document, k *kb.KB) *Set {
+	s := &Set{at: make([]int32, len(d.Tokens))}
+	for i := range s.at {
+		s.at[i] = -1
+	}
+	day := d.Day()
+	for si, sent := range d.Sentences {
+		chunkSentence(d, k, s, si, sent, day)
+	}
+	enrich(d, s)
+	enrich(d, s) // a second pass lets information travel two links
+	corefer(d, s)
+	return s
+}
+
+// chunk kinds, in the order they may appear inside one noun phrase.
+const (
+	cAdj    = iota // nationality adjective: "Iranian"
+	cName          // knowledge-base name: "Hamas", "Russia", "Moscow"
+	cRole          // role noun phrase: "deputy foreign minister", "embassy"
+	cPerson        // person name: KB person or capitalised proper nouns
+	cDem           // demonym: "Palestinians"
+	cPron          // personal pronoun: "he", "they"
+)
+
+type chunk struct {
+	kind        int
+	first, last int
+	ent         *kb.Entity
+	country     string
+	role        kb.Role
+	roleText    string
+}
+
+func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, day string) {
+	toks := d.Tokens[sent.First:sent.Last]
+	words := make([]string, len(toks))
+	lemmas := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+		lemmas[i] = strings.ToLower(t.Lemma)
+		if lemmas[i] == "" {
+			lemmas[i] = strings.ToLower(t.Text)
+		}
+	}
+	var chunks []chunk
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.UPOS == "PUNCT" && t.Text != "-" {
+			i++
+			continue
+		}
+		if n, ents := k.Match(words[i:]); n > 0 {
+			// A leading "the" is part of the match: start the chunk after it.
+			first := i
+			if strings.EqualFold(words[i], "the") && n > 1 {
+				first++
+			}
+			ents = k.ActiveOn(ents, day)
+			if len(ents) > 0 {
+				e := best(ents)
+				kind := cName
+				if e.Kind == "person" {
+					kind = cPerson
+				}
+				chunks = append(chunks, chunk{kind: kind, first: first, last: i + n, ent: &e})
+				i += n
+				continue
+			}
+		}
+		if n, c := k.MatchAdjective(words[i:]); n > 0 && (t.UPOS == "ADJ" || t.UPOS == "PROPN" || t.UPOS == "NOUN") {
+			chunks = append(chunks, chunk{kind: cAdj, first: i, last: i + n, country: c})
+			i += n
+			continue
+		}
+		if n, c := k.MatchDemonym(words[i:]); n > 0 && t.UPOS != "ADJ" {
+			chunks = append(chunks, chunk{kind: cDem, first: i, last: i + n, country: c})
+			i += n
+			continue
+		}
+		if t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "ADJ" {
+			if n, r := k.Role(lemmas[i:]); n > 0 && isNominal(toks[i+n-1].UPOS) {
+				chunks = append(chunks, chunk{kind: cRole, first: i, last: i + n, role: r, roleText: strings.Join(lemmas[i:i+n], " ")})
+				i += n
+				continue
+			}
+		}
+		if t.UPOS == "PROPN" && startsUpper(t.Text) && !strings.EqualFold(t.Text, "the") {
+			j := i + 1
+			for j < len(toks) && toks[j].UPOS == "PROPN" && startsUpper(toks[j].Text) {
+				if n, _ := k.Match(words[j:]); n > 0 {
+					break
+				}
+				j++
+			}
+			chunks = append(chunks, chunk{kind: cPerson, first: i, last: j})
+			i = j
+			continue
+		}
+		if t.UPOS == "PRON" {
+			if p := pronounKind(t.Text); p != "" {
+				chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: p})
+			}
+		}
+		i++
+	}
+	group(d, k, s, si, sent, toks, chunks)
+}
+
+// group merges adjacent chunks into noun-phrase mentions following the
+// order adjective* name* role* (person|name)?, allowing determiners and
+// plain adjectives between them ("the senior Iranian diplomat").
+func group(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, toks []doc.Token, chunks []chunk) {
+	for a := 0; a < len(chunks); {
+		if c := chunks[a]; c.kind == cPron {
+			i := sent.First + c.first
+			add(s, Mention{First: i, Last: i + 1, Head: i, Sentence: si, Name: toks[c.first].Text,
+				Kind: "pronoun", Role: c.roleText, Ref: -1, Plural: c.roleText == "they"})
+			a++
+			continue
+		}
+		b := a + 1
+		for b < len(chunks) && joinable(toks, chunks[b-1], chunks[b]) {
+			b++
+		}
+		m := build(d, k, si, sent, toks, chunks[a:b])
+		add(s, m)
+		a = b
+	}
+}
+
+// joinable says whether chunk y continues the noun phrase of chunk x.
+func joinable(toks []doc.Token, x, y chunk) bool {
+	// Only modifiers may stand between them: "the senior Iranian diplomat",
+	// "radical group Hamas". A possessive 's ends the possessor's phrase.
+	for i := x.last; i < y.first; i++ {
+		switch toks[i].UPOS {
+		case "DET", "ADJ", "NUM":
+		default:
+			if toks[i].Text != "-" {
+				return false
+			}
+		}
+	}
+	if y.first-x.last > 3 {
+		return false
+	}
+	if y.kind == cPron {
+		return false
+	}
+	switch x.kind {
+	case cAdj:
+		return y.kind != cDem
+	case cName:
+		// "Hamas movement", "Iranian Foreign Ministry", not "Russia Iran".
+		return y.kind == cRole || (y.kind == cPerson && x.ent != nil && x.ent.Kind != "person" && y.first == x.last && x.ent.Kind != "country")
+	case cRole:
+		// "foreign minister Sergei Lavrov", "militant group Hamas".
+		return y.kind == cPerson || y.kind == cName || y.kind == cRole
+	}
+	return false
+}
+
+// build turns a run of chunks into one mention.
+func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Token, cs []chunk) Mention {
+	first, last := cs[0].first, cs[len(cs)-1].last
+	// Take in the determiners and plain adjectives right before the phrase.
+	for first > 0 && (toks[first-1].UPOS == "DET" || (toks[first-1].UPOS == "ADJ" && first-1 > 0 && toks[first-2].UPOS == "DET")) {
+		first--
+	}
+	m := Mention{First: sent.First + first, Last: sent.First + last, Head: sent.First + last - 1, Sentence: si, Ref: -1}
+	var adjCountry string
+	for _, c := range cs {
+		switch c.kind {
+		case cAdj:
+			if adjCountry == "" {
+				adjCountry = c.country
+			}
+		case cDem:
+			m.Country, m.Sector, m.Kind, m.Plural = c.country, "CVL", "group", true
+			m.Name = text(d, sent.First+c.first, sent.First+c.last)
+		case cRole:
+			m.Role = c.roleText
+			if m.Sector == "" || c.role.Kind == "person" {
+				m.Sector = c.role.Sector
+			}
+			if c.role.Kind == "person" {
+				m.Title = c.roleText
+			}
+			if m.Kind == "" || m.Kind == "country" || m.Kind == "organisation" {
+				m.Kind = c.role.Kind
+			}
+			m.Plural = strings.HasSuffix(strings.ToLower(toks[c.last-1].Text), "s") && toks[c.last-1].XPOS == "NNS"
+		case cName, cPerson:
+			m.Named = true
+			m.Name = text(d, sent.First+c.first, sent.First+c.last)
+			if c.ent != nil {
+				e := c.ent
+				m.Name = e.Name
+				if e.Country != "" {
+					m.Country = e.Country
+				}
+				// An organisation used as a modifier ("Hamas delegation")
+				// gives the country; the role gives the sector.
+				if e.Sector != "" && (m.Sector == "" || c.kind == cPerson || e.Kind == "organisation") {
+					m.Sector = e.Sector
+				}
+				if e.Title != "" {
+					m.Title = e.Title
+				}
+				m.Kind = e.Kind
+				switch e.Kind {
+				case "country", "territory", "capital", "metonym", "place":
+					m.Place, m.Lat, m.Lon = true, e.Lat, e.Lon
+				}
+			} else if c.kind == cPerson {
+				m.Kind = "person"
+			}
+		}
+	}
+	if m.Country == "" {
+		m.Country = adjCountry
+	}
+	if m.Name == "" {
+		m.Name = text(d, m.First, m.Last)
+	}
+	if m.Kind == "" {
+		m.Kind = "group"
+	}
+	return m
+}
+
+func add(s *Set, m Mention) {
+	idx := int32(len(s.Mentions))
+	s.Mentions = append(s.Mentions, m)
+	for i := m.First; i < m.Last; i++ {
+		s.at[i] = idx
+	}
+}
+
+// best picks among the entities a name may refer to: people and
+// organisations before countries and places (a name matched as a whole is
+// more specific), and the first listed within a kind.
+func best(ents []kb.Entity) kb.Entity {
+	rank := func(e kb.Entity) int {
+		switch e.Kind {
+		case "person":
+			return 0
+		case "organisation":
+			return 1
+		case "country":
+			return 2
+		case "territory":
+			return 3
+		case "capital", "metonym":
+			return 4
+		}
+		return 5
+	}
+	b := ents[0]
+	for _, e := range ents[1:] {
+		if rank(e) < rank(b) {
+			b = e
+		}
+	}
+	return b
+}
+
+func isNominal(upos string) bool { return upos == "NOUN" || upos == "PROPN" }
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func text(d *doc.Document, first, last int) string {
+	return d.Text[d.Tokens[first].Start:d.Tokens[last-1].End]
+}
+
+// pronounKind classifies personal pronouns that can refer to actors.
+func pronounKind(w string) string {
+	switch strings.ToLower(w) {
+	case "he", "him", "she", "her":
+		return "person"
+	case "they", "them":
+		return "they"
+	}
+	return ""
+}

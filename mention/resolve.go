@@ -1,0 +1,228 @@
+package mention
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley/doc"
+)
+
+// enrich fills a mention's missing country and sector from the mentions
+// the parse attaches to it: "of"/"from" modifiers ("militants from Hamas",
+// "the delegation of the Hamas movement"), possessors ("Myanmar's army")
+// and appositions in both directions ("Abu Marzouk, a senior political
+// leader of ... Hamas").
+func enrich(d *doc.Document, s *Set) {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.Kind == "pronoun" {
+			continue
+		}
+		forDependents(d, m.Head, func(dep int) {
+			t := d.Tokens[dep]
+			rel := t.Rel
+			o := s.Index(dep)
+			if o < 0 || o == i {
+				// "a member of the Hamas politburo": the modifier's own
+				// modifier may carry the entity.
+				if rel == "appos" || rel == "nmod" {
+					o = s.viaModifier(d, dep)
+				}
+				if o < 0 || o == i {
+					return
+				}
+			}
+			other := &s.Mentions[o]
+			switch {
+			case rel == "appos":
+				merge(m, other)
+				merge(other, m)
+			case rel == "nmod:poss" || strings.HasPrefix(rel, "nmod") && (caseOf(d, dep) == "of" || caseOf(d, dep) == "from"):
+				if m.Named && m.Country != "" {
+					return
+				}
+				if m.Country == "" && other.Country != "" && other.Kind != "pronoun" {
+					m.Country = other.Country
+					if m.Sector == "" || other.Kind == "organisation" && other.Sector != "" && m.Kind == "group" {
+						m.Sector = other.Sector
+					}
+				}
+			}
+		})
+	}
+}
+
+// viaModifier finds the mention attached to token tok by an "of"/"from"
+// modifier, for heads that are not mentions themselves ("member of X").
+func (s *Set) viaModifier(d *doc.Document, tok int) int {
+	found := -1
+	forDependents(d, tok, func(dep int) {
+		if found >= 0 {
+			return
+		}
+		if strings.HasPrefix(d.Tokens[dep].Rel, "nmod") {
+			if o := s.Index(dep); o >= 0 && s.Mentions[o].Country != "" {
+				found = o
+			}
+		}
+	})
+	return found
+}
+
+// merge copies into m what other knows and m does not.
+func merge(m, other *Mention) {
+	if other.Kind == "pronoun" {
+		return
+	}
+	if m.Country == "" {
+		m.Country = other.Country
+	}
+	if m.Sector == "" {
+		m.Sector = other.Sector
+	}
+	if m.Title == "" {
+		m.Title = other.Title
+	}
+}
+
+// forDependents calls fn for every direct dependent of token h.
+func forDependents(d *doc.Document, h int, fn func(dep int)) {
+	// Dependents lie in h's sentence; scan a bounded window around h.
+	lo, hi := h-60, h+60
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(d.Tokens) {
+		hi = len(d.Tokens)
+	}
+	for i := lo; i < hi; i++ {
+		if d.Tokens[i].Head == h && i != h {
+			fn(i)
+		}
+	}
+}
+
+// caseOf returns the lower-cased preposition ("case" dependent) of a noun.
+func caseOf(d *doc.Document, n int) string {
+	c := ""
+	forDependents(d, n, func(dep int) {
+		if c == "" && d.Tokens[dep].Rel == "case" {
+			c = strings.ToLower(d.Tokens[dep].Text)
+		}
+	})
+	return c
+}
+
+// corefer links surnames, definite descriptions and pronouns to earlier
+// mentions, copying the antecedent's resolution.
+func corefer(d *doc.Document, s *Set) {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		ante := -1
+		switch {
+		case m.Kind == "pronoun":
+			if m.Role == "person" {
+				ante = s.latest(i, func(o *Mention) bool { return o.Kind == "person" && o.Country != "" })
+			}
+		case m.Kind == "person" && m.Named && !strings.Contains(m.Name, " "):
+			// A surname alone: "Marzouk" after "Abu Marzouk".
+			ante = s.latest(i, func(o *Mention) bool {
+				return o.Kind == "person" && o.Named && o.Country != "" && hasWord(o.Name, m.Name)
+			})
+		case !m.Named && definite(d, m.First):
+			ante = s.describedBy(i)
+		}
+		if ante < 0 {
+			continue
+		}
+		a := &s.Mentions[ante]
+		m.Ref = ante
+		m.Name = a.Name
+		if m.Country == "" || m.Kind == "pronoun" || m.Kind == "person" {
+			m.Country = a.Country
+		}
+		if m.Sector == "" || m.Kind == "pronoun" {
+			m.Sector = a.Sector
+		}
+		if m.Title == "" {
+			m.Title = a.Title
+		}
+		if a.Place && !m.Place {
+			m.Place, m.Lat, m.Lon = true, a.Lat, a.Lon
+		}
+		m.Named = m.Named || a.Named
+	}
+}
+
+// describedBy finds the antecedent of a definite description: the latest
+// mention with the same role ("the embassy" → "the Iranian Embassy"), or a
+// person of the same country and sector ("the senior Iranian diplomat"),
+// or for place nouns the latest place of that kind ("the enclave").
+func (s *Set) describedBy(i int) int {
+	m := &s.Mentions[i]
+	if kind := anaphorKind[lastWord(m.Role)]; kind != "" {
+		return s.latest(i, func(o *Mention) bool { return o.Kind == kind })
+	}
+	if m.Role == "" {
+		return -1
+	}
+	if j := s.latest(i, func(o *Mention) bool { return o.Named && o.Role == m.Role && compatible(m, o) }); j >= 0 {
+		return j
+	}
+	if m.Kind == "person" && m.Country != "" {
+		return s.latest(i, func(o *Mention) bool {
+			return o.Kind == "person" && o.Named && o.Country == m.Country && (m.Sector == "" || o.Sector == m.Sector)
+		})
+	}
+	return -1
+}
+
+// anaphorKind maps nouns that refer back to a place or organisation to the
+// kind of mention they refer to.
+var anaphorKind = map[string]string{
+	"enclave": "territory", "strip": "territory", "territory": "territory", "region": "territory",
+	"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
+}
+
+func compatible(m, o *Mention) bool { return m.Country == "" || o.Country == "" || m.Country == o.Country }
+
+// latest returns the index of the latest mention before i that ok accepts,
+// looking back at most 40 mentions.
+func (s *Set) latest(i int, ok func(*Mention) bool) int {
+	for j := i - 1; j >= 0 && j >= i-40; j-- {
+		if ok(&s.Mentions[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// definite says whether the phrase starting at token i is definite: "the",
+// "this", or a possessive pronoun before it.
+func definite(d *doc.Document, i int) bool {
+	for _, j := range []int{i, i - 1} {
+		if j < 0 || j >= len(d.Tokens) {
+			continue
+		}
+		switch strings.ToLower(d.Tokens[j].Text) {
+		case "the", "this", "that", "his", "her", "its", "their":
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(name, w string) bool {
+	for _, f := range strings.Fields(name) {
+		if strings.EqualFold(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
