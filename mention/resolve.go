@@ -183,7 +183,9 @@ var anaphorKind = map[string]string{
 	"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
 }
 
-func compatible(m, o *Mention) bool { return m.Country == "" || o.Country == "" || m.Country == o.Country }
+func compatible(m, o *Mention) bool {
+	return m.Country == "" || o.Country == "" || m.Country == o.Country
+}
 
 // latest returns the index of the latest mention before i that ok accepts,
 // looking back at most 40 mentions.
