@@ -85,7 +85,7 @@ func (s *SQLite) build(q Query, story bool) (*filter, error) {
 	if q.From != "" {
 		n, ok := dayNumber(q.From)
 		if !ok {
-			return nil, fmt.Errorf("bad from date %q (want YYYY-MM-DD)", q.From)
+			return nil, fmt.Errorf("%w: bad from date %q (want YYYY-MM-DD)", ErrBadQuery, q.From)
 		}
 		from, hasFrom = n, true
 		f.add(t+".day >= ?", n)
@@ -93,7 +93,7 @@ func (s *SQLite) build(q Query, story bool) (*filter, error) {
 	if q.To != "" {
 		n, ok := dayNumber(q.To)
 		if !ok {
-			return nil, fmt.Errorf("bad to date %q (want YYYY-MM-DD)", q.To)
+			return nil, fmt.Errorf("%w: bad to date %q (want YYYY-MM-DD)", ErrBadQuery, q.To)
 		}
 		to, hasTo = n, true
 		f.add(t+".day <= ?", n)
@@ -139,7 +139,7 @@ func (s *SQLite) build(q Query, story bool) (*filter, error) {
 	}
 	if q.Quad != 0 {
 		if q.Quad < 1 || q.Quad > 4 {
-			return nil, fmt.Errorf("bad quad %d (want 1..4)", q.Quad)
+			return nil, fmt.Errorf("%w: bad quad %d (want 1..4)", ErrBadQuery, q.Quad)
 		}
 		f.add(t+".quad = ?", q.Quad)
 	}
@@ -429,7 +429,7 @@ func (s *SQLite) level(q Query) (table string, f *filter, err error) {
 		f, err = s.build(q, false)
 		return "events e", f, err
 	}
-	return "", nil, fmt.Errorf("bad level %q (want story or event)", q.Level)
+	return "", nil, fmt.Errorf("%w: bad level %q (want story or event)", ErrBadQuery, q.Level)
 }
 
 func alias(table string) string { return table[len(table)-1:] }
@@ -478,7 +478,7 @@ func (s *SQLite) CountBy(ctx context.Context, q Query, by string) ([]Count, erro
 			) GROUP BY k ORDER BY n DESC, k`
 		f.args = append(f.args, f.args...)
 	default:
-		return nil, fmt.Errorf("bad count-by %q (want day, week, month, type, quad, actor or country)", by)
+		return nil, fmt.Errorf("%w: bad count-by %q (want day, week, month, type, quad, actor or country)", ErrBadQuery, by)
 	}
 	rows, err := s.r.QueryContext(ctx, query, f.args...)
 	if err != nil {

@@ -75,6 +75,10 @@ const DefaultWindow = 24 * time.Hour
 // different text.
 var ErrConflict = errors.New("document id already stored with a different text")
 
+// ErrBadQuery wraps errors in a query's filters (a malformed date, an
+// unknown aggregate): the caller's mistake, not the store's.
+var ErrBadQuery = errors.New("bad query")
+
 // ErrNotFound is returned for an unknown id.
 var ErrNotFound = errors.New("not found")
 

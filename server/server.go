@@ -1,0 +1,334 @@
+// Package server is parley's HTTP API and web UI over an event store.
+//
+// Every endpoint is read-only except POST /api/documents, which codes and
+// stores a submitted article and needs the bearer token the server was
+// started with. Filters are the same as `parley query`'s flags.
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/store"
+)
+
+// Config sets up a server.
+type Config struct {
+	Store store.Store
+	// Code codes a submitted article; nil disables POST /api/documents.
+	Code store.CodeFunc
+	// Token is the bearer token POST /api/documents requires; empty keeps
+	// the server read-only.
+	Token string
+	// MaxBody bounds a submitted article's request body (default 1 MiB).
+	MaxBody int64
+	// QueryTimeout bounds one request's database work (default 10 s).
+	QueryTimeout time.Duration
+	// UI is the web interface's files, served at /; nil serves none.
+	UI fs.FS
+}
+
+// Server serves the API.
+type Server struct {
+	cfg     Config
+	mux     *http.ServeMux
+	metrics *metrics
+}
+
+// New returns the server's handler.
+func New(cfg Config) *Server {
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = 1 << 20
+	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = 10 * time.Second
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics()}
+	s.route("GET /api/events", s.events)
+	s.route("GET /api/events/{id}", s.event)
+	s.route("GET /api/documents/{id}", s.document)
+	s.route("POST /api/documents", s.postDocument)
+	s.route("GET /api/actors", s.actors)
+	s.route("GET /api/timeline", s.timeline)
+	s.route("GET /api/network", s.network)
+	s.route("GET /api/places", s.places)
+	s.route("GET /api/counts", s.counts)
+	s.route("GET /api/stats", s.stats)
+	s.route("GET /api/openapi.json", s.openapi)
+	s.route("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /metrics", s.metrics.serve)
+	if cfg.UI != nil {
+		files := http.FileServerFS(cfg.UI)
+		s.mux.Handle("GET /", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+			files.ServeHTTP(w, r)
+		}))
+	}
+	return s
+}
+
+// ServeHTTP serves one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// HTTPServer wraps the handler in an http.Server with timeouts fit for a
+// public address.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      s.cfg.QueryTimeout + 20*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// Serve serves on ln until ctx is cancelled, then shuts down
+// gracefully.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := s.HTTPServer(ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return hs.Shutdown(sctx)
+	}
+}
+
+// handler answers with a value to encode as JSON, or an error.
+type handler func(r *http.Request) (any, error)
+
+// httpError is an error with an HTTP status.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e *httpError) Error() string { return e.msg }
+
+func badRequest(format string, args ...any) error {
+	return &httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
+}
+
+func (s *Server) route(pattern string, h handler) {
+	name := pattern[strings.IndexByte(pattern, ' ')+1:]
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
+		defer cancel()
+		v, err := h(r.WithContext(ctx))
+		status := http.StatusOK
+		if err != nil {
+			var he *httpError
+			switch {
+			case errors.As(err, &he):
+				status = he.status
+			case errors.Is(err, store.ErrNotFound):
+				status = http.StatusNotFound
+			case errors.Is(err, store.ErrBadQuery):
+				status = http.StatusBadRequest
+			case errors.Is(err, store.ErrConflict):
+				status = http.StatusConflict
+			case errors.Is(err, context.DeadlineExceeded):
+				status = http.StatusServiceUnavailable
+				err = errors.New("query took too long; narrow the filters")
+			default:
+				status = http.StatusInternalServerError
+			}
+			v = map[string]string{"error": err.Error()}
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.WriteHeader(status)
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.Encode(v)
+		s.metrics.observe(name, status, time.Since(start))
+	})
+}
+
+// queryParams are the filter parameters, the same as `parley query`'s flags.
+var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset"}
+
+// query reads the filters of a request.
+func query(r *http.Request) (store.Query, error) {
+	v := r.URL.Query()
+	q := store.Query{
+		Actor: v.Get("actor"), Recipient: v.Get("recipient"), Country: v.Get("country"), Type: v.Get("type"),
+		Mode: v.Get("mode"), From: v.Get("from"), To: v.Get("to"), Place: v.Get("place"), Source: v.Get("source"),
+		Text: v.Get("text"), Level: v.Get("level"),
+	}
+	for _, p := range []struct {
+		name string
+		dst  *int
+	}{{"quad", &q.Quad}, {"limit", &q.Limit}, {"offset", &q.Offset}} {
+		if s := v.Get(p.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				return q, badRequest("bad %s %q (want a whole number)", p.name, s)
+			}
+			*p.dst = n
+		}
+	}
+	for k := range v {
+		if !known(k) {
+			return q, badRequest("unknown parameter %q", k)
+		}
+	}
+	return q, nil
+}
+
+func known(k string) bool {
+	for _, p := range queryParams {
+		if p == k {
+			return true
+		}
+	}
+	return k == "by"
+}
+
+func (s *Server) events(r *http.Request) (any, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, err
+	}
+	switch q.Level {
+	case "", "story", "stories":
+		return s.cfg.Store.Stories(r.Context(), q)
+	case "event", "events", "raw":
+		return s.cfg.Store.Events(r.Context(), q)
+	}
+	return nil, badRequest("bad level %q (want story or event)", q.Level)
+}
+
+func (s *Server) event(r *http.Request) (any, error) {
+	id := r.PathValue("id")
+	if strings.HasPrefix(id, "E") {
+		return s.cfg.Store.Event(r.Context(), id)
+	}
+	return s.cfg.Store.Story(r.Context(), id)
+}
+
+func (s *Server) document(r *http.Request) (any, error) {
+	return s.cfg.Store.Document(r.Context(), r.PathValue("id"))
+}
+
+func (s *Server) actors(r *http.Request) (any, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.Actors(r.Context(), q)
+}
+
+func (s *Server) timeline(r *http.Request) (any, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.Timeline(r.Context(), q)
+}
+
+func (s *Server) network(r *http.Request) (any, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.Network(r.Context(), q)
+}
+
+func (s *Server) places(r *http.Request) (any, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.cfg.Store.Places(r.Context(), q)
+}
+
+func (s *Server) counts(r *http.Request) (any, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, err
+	}
+	by := r.URL.Query().Get("by")
+	if by == "" {
+		return nil, badRequest("missing by (day, week, month, type, quad, actor or country)")
+	}
+	return s.cfg.Store.CountBy(r.Context(), q, by)
+}
+
+func (s *Server) stats(r *http.Request) (any, error) { return s.cfg.Store.Stats(r.Context()) }
+
+func (s *Server) healthz(r *http.Request) (any, error) {
+	if _, err := s.cfg.Store.Stories(r.Context(), store.Query{Limit: 1}); err != nil {
+		return nil, &httpError{http.StatusServiceUnavailable, "store unavailable: " + err.Error()}
+	}
+	return map[string]string{"status": "ok"}, nil
+}
+
+// submission is the body of POST /api/documents.
+type submission struct {
+	ID     string `json:"id"`
+	Date   string `json:"date"`
+	Source string `json:"source"`
+	URL    string `json:"url"`
+	Title  string `json:"title"`
+	Text   string `json:"text"`
+}
+
+// postDocument codes and stores a submitted article.
+func (s *Server) postDocument(r *http.Request) (any, error) {
+	if s.cfg.Token == "" || s.cfg.Code == nil {
+		return nil, &httpError{http.StatusForbidden, "this server is read-only (start it with --token to accept documents)"}
+	}
+	auth := r.Header.Get("Authorization")
+	if !strings.HasPrefix(auth, "Bearer ") || subtle.ConstantTimeCompare([]byte(auth[len("Bearer "):]), []byte(s.cfg.Token)) != 1 {
+		return nil, &httpError{http.StatusUnauthorized, "missing or wrong bearer token"}
+	}
+	body := http.MaxBytesReader(nil, r.Body, s.cfg.MaxBody)
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	var sub submission
+	if err := dec.Decode(&sub); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("document larger than %d bytes", s.cfg.MaxBody)}
+		}
+		return nil, badRequest("body is not a JSON document {id, date, source, url, title, text}: %v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, badRequest("body holds more than one JSON object")
+	}
+	if strings.TrimSpace(sub.Text) == "" {
+		return nil, badRequest("document has no text")
+	}
+	date, err := time.Parse("2006-01-02", sub.Date)
+	if err != nil {
+		return nil, badRequest("bad date %q (want YYYY-MM-DD)", sub.Date)
+	}
+	d := &doc.Document{ID: sub.ID, Source: sub.Source, URL: sub.URL, Title: sub.Title, Date: date, Text: sub.Text}
+	if has, err := s.cfg.Store.HasDocument(r.Context(), d); err != nil {
+		return nil, err
+	} else if has {
+		res, err := s.cfg.Store.Ingest(r.Context(), d, nil)
+		return res, err
+	}
+	return s.cfg.Store.Ingest(r.Context(), d, s.cfg.Code(d))
+}
