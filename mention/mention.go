@@ -110,8 +110,10 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 	toks := d.Tokens[sent.First:sent.Last]
 	words := make([]string, len(toks))
 	lemmas := make([]string, len(toks))
+	lower := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Text
+		lower[i] = strings.ToLower(t.Text)
 		lemmas[i] = strings.ToLower(t.Lemma)
 		if lemmas[i] == "" {
 			lemmas[i] = strings.ToLower(t.Text)
@@ -153,7 +155,13 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			continue
 		}
 		if t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "ADJ" {
-			if n, r := k.Role(lemmas[i:]); n > 0 && isNominal(toks[i+n-1].UPOS) {
+			n, r := k.Role(lemmas[i:])
+			if n == 0 {
+				// The treebank keeps some plurals as lemmas ("troops"): try
+				// the words as written too.
+				n, r = k.Role(lower[i:])
+			}
+			if n > 0 && isNominal(toks[i+n-1].UPOS) {
 				chunks = append(chunks, chunk{kind: cRole, first: i, last: i + n, role: r, roleText: strings.Join(lemmas[i:i+n], " ")})
 				i += n
 				continue
