@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The files Load reads. countries.tsv is required (every other file's
@@ -50,8 +51,18 @@ var (
 		"legislature", "media", "company", "religious", "other")
 	roleKinds   = set("person", "group", "body")
 	countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
-	datePrefix  = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 )
+
+// validDate reports whether d is a real date written YYYY, YYYY-MM or
+// YYYY-MM-DD.
+func validDate(d string) bool {
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(d)]
+	if layout == "" {
+		return false
+	}
+	_, err := time.Parse(layout, d)
+	return err == nil
+}
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -355,8 +366,8 @@ func (l *loader) person(file string, line int, f []string) {
 		return
 	}
 	for _, d := range []string{from, to} {
-		if d != "" && !datePrefix.MatchString(d) {
-			l.errorf(file, line, "date %q is not YYYY, YYYY-MM or YYYY-MM-DD", d)
+		if d != "" && !validDate(d) {
+			l.errorf(file, line, "date %q is not a valid YYYY, YYYY-MM or YYYY-MM-DD", d)
 			return
 		}
 	}
