@@ -173,8 +173,8 @@ func (s *scanner) core(start, i int, t tok, p prefix) int {
 		return s.relDay(start, i, t, p)
 	case t.e.kind == kUnit && p.hasMod:
 		return s.period(start, i, t, p)
-	case t.e.kind == kPart && p.hasMod && p.edge == "":
-		// "last night", "this morning"
+	case t.e.kind == kPart && p.hasMod:
+		// "last night", "this morning", "late last night"
 		day := s.pub
 		if p.mod == -1 {
 			day = day.AddDate(0, 0, -1)
@@ -297,6 +297,9 @@ func (s *scanner) month(start, i int, t tok, p prefix) int {
 	if n.isYear() && !p.hasMod {
 		return s.emit(start, j+1, date(n.num, m, 1), Month, false, p)
 	}
+	if j < len(s.words) && s.words[j] != "" && s.words[j][0] >= '0' && s.words[j][0] <= '9' {
+		return i // "October 7-9", "October 32": not the month as a whole
+	}
 	if t.e.abbr || (p.prep == "" && p.edge == "" && !p.hasMod && !t.mid) {
 		return i // a bare month name is too often something else ("the October war", "May")
 	}
@@ -391,7 +394,7 @@ func (s *scanner) dayMonth(start, i int, p prefix) int {
 // preposition or an edge word: a bare four-digit number is too often a
 // count ("1960 servicemen").
 func (s *scanner) year(start, i int, t tok, p prefix) int {
-	if p.hasMod || (p.prep == "" && p.edge == "") {
+	if p.hasMod || (p.prep == "" && p.edge == "" && !t.mid) {
 		return i
 	}
 	end := s.emit(start, i+1, date(t.num, 1, 1), Year, false, p)

@@ -168,6 +168,10 @@ var sentenceCases = []struct {
 	{"2024-01-02", "past", "Rebels shelled the town on December 30.", "on December 30=2023-12-30/day"},
 	{"2023-12-28", "future", "The envoy will return on January 5.", "on January 5=2024-01-05/day"},
 	{"2024-01-02", "present", "The strikes of December 30 are under investigation.", "December 30=2023-12-30/day"},
+	{"2023-10-27", "past", "A drone struck the port late last night.", "late last night=2023-10-26/day+rel"},
+	{"2023-10-27", "past", "Fighting continued on October 7-9 near the border.", ""},
+	{"2023-10-27", "past", "Prices have risen since mid-2022, and the minister is in his mid-50s.", "since mid-2022=2022-01-01/year+since"},
+	{"2023-10-27", "past", "Rebels attacked on Monday and Tuesday, and again between October 7 and 9.", "on Monday=2023-10-23/day+rel; Tuesday=2023-10-24/day+rel; October 7=2023-10-07/day; 9=2023-10-09/day"},
 	{"2023-10-27", "past", "Protesters gathered on the day before yesterday.", "on the day before yesterday=2023-10-25/day+rel"},
 
 	// Not dates.

@@ -46,6 +46,17 @@ var wordsTSV string
 // table maps lower-case calendar words to their entries.
 var table = mustParseWords(wordsTSV)
 
+// firstLast[n] has bit c-'a' of its first word set when some table word of
+// length n starts with letter c, and of its second when one ends with c: a
+// cheap test that spares most words the map lookup.
+var firstLast = func() (fl [maxWordLen + 1][2]uint32) {
+	for w := range table {
+		fl[len(w)][0] |= 1 << (w[0] - 'a')
+		fl[len(w)][1] |= 1 << (w[len(w)-1] - 'a')
+	}
+	return fl
+}()
+
 // maxWordLen bounds the words looked up in table, so that lower-casing fits
 // in a small stack buffer.
 const maxWordLen = 16
@@ -87,8 +98,8 @@ func parseWords(src string) (map[string]entry, error) {
 			return nil, fmt.Errorf("words.tsv:%d: value %q is not a number", n+1, f[2])
 		}
 		w := f[0]
-		if w != strings.ToLower(w) || len(w) > maxWordLen || w == "" {
-			return nil, fmt.Errorf("words.tsv:%d: word %q must be lower case and at most %d bytes", n+1, w, maxWordLen)
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" || len(w) > maxWordLen || w == "" {
+			return nil, fmt.Errorf("words.tsv:%d: word %q must be lower-case ASCII letters, at most %d", n+1, w, maxWordLen)
 		}
 		if _, dup := t[w]; dup {
 			return nil, fmt.Errorf("words.tsv:%d: %q listed twice", n+1, w)
@@ -150,12 +161,15 @@ func classify(s string) tok {
 	if len(s) > 1 && s[len(s)-1] == '.' {
 		t.dot, s = true, s[:len(s)-1]
 	}
-	if s[0] >= '0' && s[0] <= '9' {
-		classifyNumber(s, &t)
-		return t
-	}
 	if len(s) > 4 && (s[:4] == "mid-" || s[:4] == "Mid-") {
 		t.mid, s = true, s[4:]
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		classifyNumber(s, &t)
+		if t.mid && !t.isYear() {
+			return tok{} // "mid-30s" is an age, not a time
+		}
+		return t
 	}
 	if len(s) > maxWordLen {
 		return t
@@ -183,6 +197,9 @@ func classify(s string) tok {
 		return t
 	case "of":
 		t.of = true
+		return t
+	}
+	if fl := firstLast[len(w)]; fl[0]&(1<<(w[0]-'a')) == 0 || fl[1]&(1<<(w[len(w)-1]-'a')) == 0 {
 		return t
 	}
 	t.e = table[string(w)]
