@@ -326,7 +326,7 @@ func (ix *index) match(words []string, skipThe bool) (int, *phrase) {
 		}
 	}
 	var buf [64]byte
-	first, ok := foldFirstSegment(buf[:0], words[start])
+	first, whole, ok := foldFirstSegment(buf[:0], words[start])
 	if !ok {
 		return 0, nil
 	}
@@ -334,7 +334,16 @@ func (ix *index) match(words []string, skipThe bool) (int, *phrase) {
 	bestN, best := 0, (*phrase)(nil)
 	rest := words[start:]
 	for _, p := range cands {
-		if n := p.matchWords(rest); n > bestN {
+		var n int
+		if whole && !p.exact {
+			// The first token is exactly the first segment of every
+			// candidate key (that is how they were found): compare from
+			// the second token on.
+			n = p.matchRest(rest, len(first))
+		} else {
+			n = p.matchWords(rest)
+		}
+		if n > bestN {
 			bestN, best = n, p
 		}
 	}
@@ -350,10 +359,14 @@ func (ix *index) match(words []string, skipThe bool) (int, *phrase) {
 // token or as three ("Nagorno", "-", "Karabakh") both match the key
 // "nagorno karabakh". A match must end at the end of a token.
 func (p *phrase) matchWords(words []string) int {
+	return p.matchFrom(words, 0, 0, true)
+}
+
+// matchFrom continues matchWords at token wi and key offset pos.
+func (p *phrase) matchFrom(words []string, wi, pos int, lastSep bool) int {
 	key := p.key
-	pos := 0
-	lastSep := true
-	for wi, w := range words {
+	for ; wi < len(words); wi++ {
+		w := words[wi]
 		if wi >= MaxNameWords {
 			return 0
 		}
@@ -401,21 +414,36 @@ func (p *phrase) matchWords(words []string) int {
 	return 0
 }
 
+// matchRest is matchWords for a phrase whose first segment (segLen bytes of
+// the key) is known to equal the whole first token.
+func (p *phrase) matchRest(words []string, segLen int) int {
+	if segLen == len(p.key) {
+		return 1
+	}
+	if p.key[segLen] != ' ' {
+		return 0
+	}
+	return p.matchFrom(words, 1, segLen, false)
+}
+
 // foldFirstSegment appends the normalised runes of w up to its first
-// separator. It fails when w starts with a separator or the segment does not
-// fit in buf's capacity (no name has a first word that long).
-func foldFirstSegment(buf []byte, w string) ([]byte, bool) {
+// separator, and reports whether that segment is the whole of w. It fails
+// when w starts with a separator or the segment does not fit in buf's
+// capacity (no name has a first word that long).
+func foldFirstSegment(buf []byte, w string) (seg []byte, whole, ok bool) {
+	whole = true
 	for _, r := range w {
 		c := foldRune(r, false)
 		if c == ' ' {
+			whole = false
 			break
 		}
 		if len(buf)+utf8.RuneLen(c) > cap(buf) {
-			return buf, false
+			return buf, false, false
 		}
 		buf = utf8.AppendRune(buf, c)
 	}
-	return buf, len(buf) > 0
+	return buf, whole, len(buf) > 0
 }
 
 // normalise gives the matching key of a name: runes folded by foldRune,
