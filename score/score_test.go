@@ -398,3 +398,83 @@ func BenchmarkScoreDev(b *testing.B) {
 		Score(gold, pred, ids)
 	}
 }
+
+// kuhn is the matching FORMAT.md describes, written the textbook way:
+// augmenting paths from each required gold event, then from each optional
+// one. It returns how many required and optional events it matches.
+func kuhn(golds []Gold, preds []*event.Event) (req, opt int) {
+	owner := make([]int, len(preds))
+	for j := range owner {
+		owner[j] = -1
+	}
+	var try func(g int, seen []bool) bool
+	try = func(g int, seen []bool) bool {
+		for j, p := range preds {
+			if seen[j] || dyadFit(&golds[g], p) == noFit {
+				continue
+			}
+			seen[j] = true
+			if owner[j] < 0 || try(owner[j], seen) {
+				owner[j] = g
+				return true
+			}
+		}
+		return false
+	}
+	for _, wantOptional := range []bool{false, true} {
+		for g := range golds {
+			if golds[g].Optional == wantOptional && try(g, make([]bool, len(preds))) {
+				if wantOptional {
+					opt++
+				} else {
+					req++
+				}
+			}
+		}
+	}
+	return req, opt
+}
+
+// The assignment solver gives the counts of the augmenting-path matching on
+// random documents dense with look-alike events.
+func TestMatchingCountsAgreeWithKuhn(t *testing.T) {
+	countries := []string{"ISR", "PSE", "LBN"}
+	types := []string{"ASSAULT", "COERCE"}
+	seed := uint64(1)
+	rnd := func(n int) int { // a fixed linear congruential sequence: reproducible
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for trial := 0; trial < 500; trial++ {
+		var golds []Gold
+		for i := 0; i < 1+rnd(7); i++ {
+			g := Gold{Type: types[rnd(2)], Actor: Entity{Country: countries[rnd(3)]}, Optional: rnd(3) == 0, Symmetric: rnd(4) == 0}
+			if rnd(3) > 0 {
+				g.Recipient = &Entity{Country: countries[rnd(3)]}
+			}
+			if rnd(3) == 0 {
+				g.AltTypes = []string{types[rnd(2)]}
+			}
+			if rnd(2) == 0 {
+				g.Date = "2023-10-0" + string(rune('1'+rnd(3)))
+			}
+			golds = append(golds, g)
+		}
+		var pred []event.Event
+		for j := 0; j < rnd(8); j++ {
+			p := ev("d", types[rnd(2)], countries[rnd(3)], []string{"", "ISR", "PSE", "LBN"}[rnd(4)])
+			p.Date = "2023-10-0" + string(rune('1'+rnd(3)))
+			pred = append(pred, p)
+		}
+		ptrs := make([]*event.Event, len(pred))
+		for j := range pred {
+			ptrs[j] = &pred[j]
+		}
+		req, opt := kuhn(golds, ptrs)
+		r := Score(map[string][]Gold{"d": golds}, pred, nil)
+		if r.Dyad.Matched != req || r.Dyad.Optional != opt {
+			t.Fatalf("trial %d: matched %d required %d optional, augmenting paths give %d and %d\ngold %+v\npred %+v",
+				trial, r.Dyad.Matched, r.Dyad.Optional, req, opt, golds, pred)
+		}
+	}
+}
