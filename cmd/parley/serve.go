@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/parley-events/parley/server"
+	"github.com/parley-events/parley/store"
+	"github.com/parley-events/parley/web"
+)
+
+func init() {
+	register(command{name: "serve", usage: "serve the stored events: HTTP API and web UI", run: runServe})
+}
+
+// serveCode codes articles submitted to POST /api/documents; ingest.go
+// sets it to the embedded coder.
+var serveCode store.CodeFunc
+
+func runServe(args []string) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	db := fs.String("db", defaultDB, "store: SQLite file")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen on HOST:PORT")
+	token := fs.String("token", os.Getenv("PARLEY_TOKEN"), "bearer token that allows POST /api/documents (default $PARLEY_TOKEN; empty: read-only)")
+	maxBody := fs.Int64("max-body", 1<<20, "largest submitted article, in bytes")
+	timeout := fs.Duration("query-timeout", 10*time.Second, "longest a request may work on the store")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "parley serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	// A writable store only when the server may accept documents.
+	s, err := store.Open(ctx, *db, store.Options{ReadOnly: *token == ""})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley serve:", err)
+		return 1
+	}
+	defer s.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley serve:", err)
+		return 1
+	}
+	mode := "read-only"
+	if *token != "" {
+		mode = "accepting POST /api/documents with the bearer token"
+	}
+	fmt.Fprintf(os.Stderr, "parley serve: %s on http://%s/ (%s)\n", *db, ln.Addr(), mode)
+	srv := server.New(server.Config{Store: s, Code: serveCode, Token: *token, MaxBody: *maxBody, QueryTimeout: *timeout, UI: web.FS()})
+	if err := srv.Serve(ctx, ln); err != nil {
+		fmt.Fprintln(os.Stderr, "parley serve:", err)
+		return 1
+	}
+	return 0
+}
