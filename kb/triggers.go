@@ -1,0 +1,630 @@
+package kb
+
+// The event lexicon: the trigger verbs and event nouns of news English and
+// the PLOVER 2.0 type, mode and CAMEO code each signals (data/triggers.tsv),
+// the PLOVER types themselves (data/plover.tsv), the reporting verbs whose
+// subject attributes an event rather than performs it (data/reporting.tsv),
+// and the words that signal a PLOVER context (data/contexts.tsv). The formats
+// are the team's triggers-format notes, restated in each file's header.
+//
+// The four tables are parsed together on the first call to any lookup, not
+// when the knowledge base loads, and are held once per process: they are the
+// same for every KB value. Every line is validated (types, modes, CAMEO codes
+// against PLOVER's CAMEO→PLOVER mapping, the place of the recipient marker,
+// duplicates) and each problem is reported as "file:line: reason".
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The lexicon's files inside the data folder.
+const (
+	triggersFile  = "triggers.tsv"
+	ploverFile    = "plover.tsv"
+	reportingFile = "reporting.tsv"
+	contextsFile  = "contexts.tsv"
+)
+
+// Trigger is one entry of the trigger lexicon: a verb or noun pattern and
+// the event it signals.
+type Trigger struct {
+	POS   string   // "V" (verb trigger) or "N" (event noun)
+	Words []string // pattern lemmas, without the recipient marker "+"
+	// Head is the index in Words of the trigger word: 0 for a verb; for a
+	// noun, the last word before the first preposition ("strike" in "air
+	// strike on +", "cessation" in "cessation of hostility").
+	Head int
+	// Recipient is the index in Words after which the recipient follows:
+	// the preposition in "attack on +", the verb or its last object word in
+	// "condemn +" and "accuse + of"; -1 when the pattern has no "+".
+	Recipient int
+	Type      string // PLOVER type
+	Mode      string // PLOVER mode, "" when none
+	CAMEO     string // CAMEO code, 2-4 digits
+	Sym       bool   // both sides play the same role (meet, clash): conjoined subjects give actor and recipient
+	NoRecip   bool   // never takes a recipient, even when the verb has an object
+	Weak      bool   // often not an event: needs a resolved actor and recipient
+	Say       bool   // a speech act whose content is the event (reserved)
+	Source    string // "triggers.tsv:123"
+}
+
+// String gives the pattern as written in triggers.tsv ("meet with +").
+func (t Trigger) String() string {
+	var b strings.Builder
+	for i, w := range t.Words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		if i == t.Recipient {
+			b.WriteString(" +")
+		}
+	}
+	return b.String()
+}
+
+// PloverType is one line of plover.tsv.
+type PloverType struct {
+	Name              string
+	Quad              int               // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+	Intensity         float64           // base intensity, -10 (most conflictual) to +10
+	CAMEO             string            // the CAMEO code that best fits the type ("04", "19")
+	RecipientRequired bool              // PLOVER codes the event only with a recipient
+	Modes             map[string]string // mode → the CAMEO code that best fits it
+}
+
+// ploverTypeNames are the 16 event types of PLOVER 2.0, in the manual's order.
+var ploverTypeNames = []string{
+	"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+	"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST",
+	"MOBILIZE", "COERCE", "ASSAULT",
+}
+
+// ploverContexts are PLOVER 2.0's context values (the team's plover.md).
+var ploverContexts = []string{
+	"military", "intelligence", "executive", "legislative", "election",
+	"political_institutions", "pro_democracy", "pro_autocracy", "economic",
+	"legal", "reparations", "human_rights", "rights_freedoms", "repression",
+	"human_security", "gender", "lgbt", "religion_ethnicity", "inequality",
+	"diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+	"disasters", "natural_resource", "environment", "technology", "terrorism",
+	"cbrn", "cyber", "misinformation", "crime", "corruption", "illegal_drugs",
+	"trafficking",
+}
+
+// reportingKinds are the kinds reporting.tsv may give a phrase.
+var reportingKinds = []string{"say"}
+
+// IsPreposition reports whether word (lower case) is one of the prepositions
+// trigger patterns recognise; a "+" after one of them stands for its object.
+func IsPreposition(word string) bool {
+	switch word {
+	case "about", "against", "among", "at", "between", "by", "for", "from", "in",
+		"into", "of", "on", "onto", "over", "to", "toward", "towards", "upon",
+		"with", "within":
+		return true
+	}
+	return false
+}
+
+// cameoRootTypes is PLOVER's mapping of CAMEO two-digit roots to its types
+// (plover.md, "CAMEO root → PLOVER"). Root 08 is split by its third digit
+// (see cameoTypes); 01 and 02 (public statements, appeals) are not coded.
+var cameoRootTypes = map[string][]string{
+	"03": {"AGREE"}, "04": {"CONSULT"}, "05": {"SUPPORT"}, "06": {"COOPERATE"},
+	"07": {"AID"}, "09": {"ACCUSE"}, "10": {"REQUEST"}, "11": {"ACCUSE"},
+	"12": {"REJECT"}, "13": {"THREATEN"}, "14": {"PROTEST"}, "15": {"MOBILIZE"},
+	"16": {"SANCTION"}, "17": {"COERCE"}, "18": {"ASSAULT"}, "19": {"ASSAULT"},
+	"20": {"ASSAULT"},
+}
+
+// cameoExtraTypes are the codes that PLOVER assigns to a type besides the
+// one of their root: the exceptions of the CAMEO2PLOVER-2021 table in the
+// PLOVER repository and of the manual's own text.
+var cameoExtraTypes = map[string][]string{
+	"055":  {"CONCEDE"},  // apologise: the manual codes expressions of regret as CONCEDE
+	"0813": {"RETREAT"},  // ease curfew (CAMEO2PLOVER)
+	"0814": {"RETREAT"},  // ease state of emergency or martial law (CAMEO2PLOVER)
+	"116":  {"SANCTION"}, // find guilty: moved from DISAPPROVE to SANCTION by the manual
+	"163":  {"COERCE"},   // impose embargo, boycott or sanctions (CAMEO2PLOVER: COERCE restrict)
+	"175":  {"ASSAULT"},  // violent repression (CAMEO2PLOVER)
+	"1712": {"ASSAULT"},  // destroy property (CAMEO2PLOVER: ASSAULT destroy)
+	"191":  {"COERCE"},   // impose blockade, restrict movement (CAMEO2PLOVER)
+	"192":  {"COERCE"},   // occupy territory (CAMEO2PLOVER)
+}
+
+// cameoTypes returns the PLOVER types a CAMEO code may signal, or an error
+// when the code is malformed or not coded in PLOVER.
+func cameoTypes(code string) ([]string, error) {
+	if len(code) < 2 || len(code) > 4 {
+		return nil, fmt.Errorf("CAMEO code %q is not 2-4 digits", code)
+	}
+	for _, r := range code {
+		if r < '0' || r > '9' {
+			return nil, fmt.Errorf("CAMEO code %q is not 2-4 digits", code)
+		}
+	}
+	var types []string
+	root := code[:2]
+	switch {
+	case root == "08" && (len(code) == 2 || code[2] == '0'):
+		types = []string{"CONCEDE", "RETREAT"}
+	case root == "08" && code[2] >= '1' && code[2] <= '3':
+		types = []string{"CONCEDE"}
+	case root == "08" && code[2] >= '4' && code[2] <= '7':
+		types = []string{"RETREAT"}
+	case root == "08":
+		return nil, fmt.Errorf("CAMEO code %s does not exist (08 has 080-087)", code)
+	default:
+		types = cameoRootTypes[root]
+	}
+	if types == nil {
+		return nil, fmt.Errorf("CAMEO root %s is not coded in PLOVER", root)
+	}
+	types = slices.Clone(types)
+	types = append(types, cameoExtraTypes[code]...)
+	if len(code) == 4 {
+		types = append(types, cameoExtraTypes[code[:3]]...)
+	}
+	return types, nil
+}
+
+// checkCAMEO reports an error when code cannot signal typ.
+func checkCAMEO(code, typ string) error {
+	types, err := cameoTypes(code)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(types, typ) {
+		return fmt.Errorf("CAMEO code %s is %s in PLOVER, not %s", code, strings.Join(types, "/"), typ)
+	}
+	return nil
+}
+
+// lexicon is the parsed event tables.
+type lexicon struct {
+	types     map[string]PloverType
+	triggers  map[string][]Trigger  // head lemma → entries, longest patterns first
+	reporting map[string][][]string // first word → phrases, longest first
+	contexts  map[string][]string   // lemma or phrase → contexts, file order
+	counts    map[string]int        // triggers per type
+}
+
+var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
+	sub, err := fs.Sub(dataFS, "data")
+	if err != nil {
+		return &lexicon{}, err
+	}
+	return parseLexicon(sub)
+})
+
+// LoadLexicon parses the event tables now, if they have not been yet, and
+// returns their problems. The lookups load them on first use and then serve
+// every valid line; a command that wants the errors shown calls this first.
+func (k *KB) LoadLexicon() error {
+	_, err := loadLexicon()
+	return err
+}
+
+// Triggers returns the lexicon entries whose head word is lemma (a verb's
+// lemma or a noun's head lemma), longest patterns first, then those with a
+// recipient, then in file order. The slice is shared: callers must not
+// modify it.
+func (k *KB) Triggers(lemma string) []Trigger {
+	lx, _ := loadLexicon()
+	ts := lx.triggers[lemma]
+	return ts[:len(ts):len(ts)]
+}
+
+// PloverType returns the PLOVER type called name ("ASSAULT").
+func (k *KB) PloverType(name string) (PloverType, bool) {
+	lx, _ := loadLexicon()
+	t, ok := lx.types[name]
+	return t, ok
+}
+
+// PloverTypes returns the names of the 16 PLOVER types, in the manual's order.
+func (k *KB) PloverTypes() []string { return slices.Clone(ploverTypeNames) }
+
+// Reporting finds the longest reporting phrase at the start of lemmas
+// ("according to" gives n=2, "say" n=1). Matching ignores case.
+func (k *KB) Reporting(lemmas []string) (n int, ok bool) {
+	if len(lemmas) == 0 {
+		return 0, false
+	}
+	lx, _ := loadLexicon()
+	for _, p := range lx.reporting[strings.ToLower(lemmas[0])] {
+		if len(p) > len(lemmas) {
+			continue
+		}
+		match := true
+		for i := 1; i < len(p); i++ {
+			if !strings.EqualFold(p[i], lemmas[i]) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return len(p), true
+		}
+	}
+	return 0, false
+}
+
+// Contexts returns the PLOVER contexts a lemma signals ("nuclear" → cbrn).
+// A phrase is looked up with its lemmas joined by single spaces ("human
+// right"). The slice is shared: callers must not modify it.
+func (k *KB) Contexts(lemma string) []string {
+	lx, _ := loadLexicon()
+	cs := lx.contexts[lemma]
+	return cs[:len(cs):len(cs)]
+}
+
+// tsvLine is one data line of a table: its fields and its line number.
+type tsvLine struct {
+	n      int
+	fields []string
+}
+
+// readTSV returns the data lines of a table, skipping blank lines and
+// "#" comments.
+func readTSV(fsys fs.FS, name string) ([]tsvLine, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	var lines []tsvLine
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		lines = append(lines, tsvLine{n, strings.Split(line, "\t")})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return lines, nil
+}
+
+// lexErrors collects "file:line: reason" problems.
+type lexErrors []error
+
+func (e *lexErrors) add(file string, line int, format string, args ...any) {
+	*e = append(*e, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
+}
+
+// parseLexicon reads the four tables from the root of fsys. It returns every
+// valid entry, and all the problems found joined in one error.
+func parseLexicon(fsys fs.FS) (*lexicon, error) {
+	lx := &lexicon{
+		types:     map[string]PloverType{},
+		triggers:  map[string][]Trigger{},
+		reporting: map[string][][]string{},
+		contexts:  map[string][]string{},
+		counts:    map[string]int{},
+	}
+	var errs lexErrors
+	lx.parsePlover(fsys, &errs)
+	lx.parseTriggers(fsys, &errs)
+	lx.parseReporting(fsys, &errs)
+	lx.parseContexts(fsys, &errs)
+	return lx, errors.Join(errs...)
+}
+
+func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
+	lines, err := readTSV(fsys, ploverFile)
+	if err != nil {
+		*errs = append(*errs, err)
+		return
+	}
+	first := map[string]int{}
+	for _, l := range lines {
+		f := l.fields
+		if len(f) != 6 {
+			errs.add(ploverFile, l.n, "%d fields, want 6 (type quad intensity cameo recipient_required modes)", len(f))
+			continue
+		}
+		name := f[0]
+		if !slices.Contains(ploverTypeNames, name) {
+			errs.add(ploverFile, l.n, "unknown PLOVER type %q", name)
+			continue
+		}
+		if prev, dup := first[name]; dup {
+			errs.add(ploverFile, l.n, "type %s already defined on line %d", name, prev)
+			continue
+		}
+		first[name] = l.n
+		t := PloverType{Name: name, CAMEO: f[3], Modes: map[string]string{}}
+		ok := true
+		if q, err := strconv.Atoi(f[1]); err != nil || q < 1 || q > 4 {
+			errs.add(ploverFile, l.n, "quad %q is not 1-4", f[1])
+			ok = false
+		} else {
+			t.Quad = q
+		}
+		if x, err := strconv.ParseFloat(f[2], 64); err != nil || x < -10 || x > 10 {
+			errs.add(ploverFile, l.n, "intensity %q is not a number from -10 to 10", f[2])
+			ok = false
+		} else {
+			t.Intensity = x
+		}
+		if err := checkCAMEO(f[3], name); err != nil {
+			errs.add(ploverFile, l.n, "%v", err)
+			ok = false
+		}
+		switch f[4] {
+		case "yes":
+			t.RecipientRequired = true
+		case "no":
+		default:
+			errs.add(ploverFile, l.n, "recipient_required %q is not yes or no", f[4])
+			ok = false
+		}
+		if f[5] != "-" {
+			for _, m := range strings.Split(f[5], "|") {
+				mode, code, found := strings.Cut(m, "=")
+				switch {
+				case !found || mode == "":
+					errs.add(ploverFile, l.n, "mode %q is not mode=cameo", m)
+					ok = false
+				case t.Modes[mode] != "":
+					errs.add(ploverFile, l.n, "mode %s listed twice", mode)
+					ok = false
+				default:
+					if err := checkCAMEO(code, name); err != nil {
+						errs.add(ploverFile, l.n, "mode %s: %v", mode, err)
+						ok = false
+						continue
+					}
+					t.Modes[mode] = code
+				}
+			}
+		}
+		if ok {
+			lx.types[name] = t
+		}
+	}
+	var missing []string
+	for _, name := range ploverTypeNames {
+		if _, ok := first[name]; !ok {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		*errs = append(*errs, fmt.Errorf("%s: types missing: %s", ploverFile, strings.Join(missing, ", ")))
+	}
+}
+
+func (lx *lexicon) parseTriggers(fsys fs.FS, errs *lexErrors) {
+	lines, err := readTSV(fsys, triggersFile)
+	if err != nil {
+		*errs = append(*errs, err)
+		return
+	}
+	first := map[string]int{} // "pos pattern" → line
+	for _, l := range lines {
+		t, err := lx.parseTrigger(l.fields)
+		if err != nil {
+			errs.add(triggersFile, l.n, "%v", err)
+			continue
+		}
+		key := t.POS + " " + t.String()
+		if prev, dup := first[key]; dup {
+			errs.add(triggersFile, l.n, "duplicate of line %d (%s %s)", prev, t.POS, t.String())
+			continue
+		}
+		first[key] = l.n
+		t.Source = triggersFile + ":" + strconv.Itoa(l.n)
+		head := t.Words[t.Head]
+		lx.triggers[head] = append(lx.triggers[head], t)
+		lx.counts[t.Type]++
+	}
+	for _, ts := range lx.triggers {
+		slices.SortStableFunc(ts, func(a, b Trigger) int {
+			if len(a.Words) != len(b.Words) {
+				return len(b.Words) - len(a.Words)
+			}
+			ar, br := a.Recipient >= 0, b.Recipient >= 0
+			switch {
+			case ar && !br:
+				return -1
+			case br && !ar:
+				return 1
+			}
+			return 0
+		})
+	}
+}
+
+// parseTrigger checks one line of triggers.tsv and builds its entry.
+func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
+	var t Trigger
+	if len(f) != 6 {
+		return t, fmt.Errorf("%d fields, want 6 (pos pattern type mode cameo flags)", len(f))
+	}
+	t.POS = f[0]
+	if t.POS != "V" && t.POS != "N" {
+		return t, fmt.Errorf("pos %q is not V or N", f[0])
+	}
+	toks := strings.Fields(f[1])
+	if len(toks) == 0 {
+		return t, errors.New("empty pattern")
+	}
+	if strings.Join(toks, " ") != f[1] {
+		return t, fmt.Errorf("pattern %q has extra spaces", f[1])
+	}
+	plus := -1
+	for i, w := range toks {
+		if w == "+" {
+			if plus >= 0 {
+				return t, fmt.Errorf("pattern %q has two \"+\"", f[1])
+			}
+			plus = i
+			continue
+		}
+		if strings.Contains(w, "+") {
+			return t, fmt.Errorf("pattern %q: \"+\" must be a word of its own", f[1])
+		}
+		if strings.ToLower(w) != w {
+			return t, fmt.Errorf("pattern %q: %q is not a lower-case lemma", f[1], w)
+		}
+	}
+	if plus == 0 {
+		return t, fmt.Errorf("pattern %q starts with \"+\"", f[1])
+	}
+	if IsPreposition(toks[0]) {
+		return t, fmt.Errorf("pattern %q starts with a preposition", f[1])
+	}
+	t.Recipient = -1
+	if plus > 0 {
+		t.Recipient = plus - 1
+		t.Words = slices.Concat(toks[:plus], toks[plus+1:])
+	} else {
+		t.Words = toks
+	}
+	if t.POS == "N" {
+		if plus > 0 && (plus != len(toks)-1 || !IsPreposition(toks[plus-1])) {
+			return t, fmt.Errorf("noun pattern %q: \"+\" must end the pattern, after a preposition", f[1])
+		}
+		t.Head = len(t.Words) - 1
+		for i, w := range t.Words {
+			if IsPreposition(w) {
+				t.Head = i - 1
+				break
+			}
+		}
+	}
+	t.Type = f[2]
+	pt, ok := lx.types[t.Type]
+	if !ok {
+		if slices.Contains(ploverTypeNames, t.Type) {
+			return t, fmt.Errorf("type %s has no valid line in %s", t.Type, ploverFile)
+		}
+		return t, fmt.Errorf("unknown PLOVER type %q", t.Type)
+	}
+	if f[3] != "-" {
+		if _, ok := pt.Modes[f[3]]; !ok {
+			return t, fmt.Errorf("mode %q is not a mode of %s (%s)", f[3], t.Type, modeList(pt))
+		}
+		t.Mode = f[3]
+	}
+	if err := checkCAMEO(f[4], t.Type); err != nil {
+		return t, err
+	}
+	t.CAMEO = f[4]
+	if f[5] != "-" {
+		seen := map[string]bool{}
+		for _, fl := range strings.Split(f[5], ",") {
+			if seen[fl] {
+				return t, fmt.Errorf("flag %q listed twice", fl)
+			}
+			seen[fl] = true
+			switch fl {
+			case "sym":
+				t.Sym = true
+			case "norecip":
+				t.NoRecip = true
+			case "weak":
+				t.Weak = true
+			case "say":
+				t.Say = true
+			default:
+				return t, fmt.Errorf("unknown flag %q (want sym, norecip, weak, say)", fl)
+			}
+		}
+	}
+	if t.NoRecip && t.Recipient >= 0 {
+		return t, fmt.Errorf("pattern %q has a \"+\" but is flagged norecip", f[1])
+	}
+	return t, nil
+}
+
+func modeList(pt PloverType) string {
+	if len(pt.Modes) == 0 {
+		return "it has none"
+	}
+	modes := make([]string, 0, len(pt.Modes))
+	for m := range pt.Modes {
+		modes = append(modes, m)
+	}
+	slices.Sort(modes)
+	return strings.Join(modes, ", ")
+}
+
+func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
+	lines, err := readTSV(fsys, reportingFile)
+	if err != nil {
+		*errs = append(*errs, err)
+		return
+	}
+	first := map[string]int{}
+	for _, l := range lines {
+		f := l.fields
+		if len(f) != 2 {
+			errs.add(reportingFile, l.n, "%d fields, want 2 (pattern kind)", len(f))
+			continue
+		}
+		words := strings.Fields(f[0])
+		if len(words) == 0 || strings.Join(words, " ") != f[0] || strings.ToLower(f[0]) != f[0] {
+			errs.add(reportingFile, l.n, "pattern %q is not lower-case lemmas separated by single spaces", f[0])
+			continue
+		}
+		if !slices.Contains(reportingKinds, f[1]) {
+			errs.add(reportingFile, l.n, "unknown kind %q (want %s)", f[1], strings.Join(reportingKinds, ", "))
+			continue
+		}
+		if prev, dup := first[f[0]]; dup {
+			errs.add(reportingFile, l.n, "duplicate of line %d (%s)", prev, f[0])
+			continue
+		}
+		first[f[0]] = l.n
+		lx.reporting[words[0]] = append(lx.reporting[words[0]], words)
+	}
+	for _, ps := range lx.reporting {
+		slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
+	}
+}
+
+func (lx *lexicon) parseContexts(fsys fs.FS, errs *lexErrors) {
+	lines, err := readTSV(fsys, contextsFile)
+	if err != nil {
+		*errs = append(*errs, err)
+		return
+	}
+	first := map[string]int{}
+	for _, l := range lines {
+		f := l.fields
+		if len(f) != 2 {
+			errs.add(contextsFile, l.n, "%d fields, want 2 (lemma context)", len(f))
+			continue
+		}
+		words := strings.Fields(f[0])
+		if len(words) == 0 || strings.Join(words, " ") != f[0] || strings.ToLower(f[0]) != f[0] {
+			errs.add(contextsFile, l.n, "lemma %q is not lower-case lemmas separated by single spaces", f[0])
+			continue
+		}
+		if !slices.Contains(ploverContexts, f[1]) {
+			errs.add(contextsFile, l.n, "unknown PLOVER context %q", f[1])
+			continue
+		}
+		key := f[0] + "\t" + f[1]
+		if prev, dup := first[key]; dup {
+			errs.add(contextsFile, l.n, "duplicate of line %d (%s %s)", prev, f[0], f[1])
+			continue
+		}
+		first[key] = l.n
+		lx.contexts[f[0]] = append(lx.contexts[f[0]], f[1])
+	}
+}
