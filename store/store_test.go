@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -521,4 +522,32 @@ func TestLoadStoresInInputOrderAndResumes(t *testing.T) {
 	if err != nil || p.Documents != 0 || p.Skipped != 10 || coded != 0 {
 		t.Errorf("second run: %+v %v, coded %d", p, err, coded)
 	}
+}
+
+// BenchmarkStoreIngest measures the store's side of ingest: one document
+// with two events per transaction, each event merging into a story.
+func BenchmarkStoreIngest(b *testing.B) {
+	t := &testing.T{}
+	s, err := OpenSQLite(context.Background(), filepath.Join(b.TempDir(), "parley.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	base := tassDoc()
+	evs := []event.Event{tassMeeting.event(t, base, 0), irnaMeeting.event(t, irnaDoc(), 1)}
+	evs[1].Span, evs[1].TriggerSpan = evs[0].Span, evs[0].TriggerSpan
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := *base
+		d.ID = fmt.Sprintf("doc-%d", i)
+		d.Text = base.Text + fmt.Sprintf(" (%d)", i)
+		d.Date = base.Date.AddDate(0, 0, i%700)
+		for k := range evs {
+			evs[k].Date = d.Date.AddDate(0, 0, -1).Format("2006-01-02")
+		}
+		if _, err := s.Ingest(context.Background(), &d, evs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
