@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // placesFile is the gazetteer's name inside dataFS.
@@ -152,25 +153,32 @@ func (g *gazetteer) rank(h placeHit, prefer []string) placeRank {
 }
 
 // lookup returns the hits for a name, trying it without a leading article
-// when it has none as written.
+// when it has none as written. The key is folded into a stack buffer and
+// looked up without converting it to a string, so a lookup does not allocate.
 func (g *gazetteer) lookup(name string) []placeHit {
-	key := placeKey(name)
-	if key == "" {
+	var buf [64]byte
+	key := appendPlaceKey(buf[:0], name)
+	if len(key) == 0 {
 		return nil
 	}
-	if hits := g.byKey[key]; len(hits) > 0 {
+	if hits := g.byKey[string(key)]; len(hits) > 0 {
 		return hits
 	}
-	if rest, ok := stripPlaceArticle(key); ok {
-		return g.byKey[rest]
+	for _, art := range placeArticles {
+		if len(key) > len(art) && string(key[:len(art)]) == art {
+			return g.byKey[string(key[len(art):])]
+		}
 	}
 	return nil
 }
 
-// stripPlaceArticle removes the Arabic article "al "/"el " (after placeKey has
-// turned the hyphen into a space) from the front of a key.
+// placeArticles are the forms of the Arabic article (after placeKey has
+// turned the hyphen into a space) that may lead a name in text or table.
+var placeArticles = []string{"al ", "el "}
+
+// stripPlaceArticle removes a leading article from a key.
 func stripPlaceArticle(key string) (string, bool) {
-	for _, art := range []string{"al ", "el "} {
+	for _, art := range placeArticles {
 		if rest, ok := strings.CutPrefix(key, art); ok && rest != "" {
 			return rest, true
 		}
@@ -181,9 +189,11 @@ func stripPlaceArticle(key string) (string, bool) {
 // placeKey is the folded form names are indexed and looked up under: lower
 // case, apostrophes and dots dropped, runs of hyphens and white space made one
 // space. kb/gen/places deduplicates aliases with the same folding.
-func placeKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+func placeKey(s string) string { return string(appendPlaceKey(nil, s)) }
+
+// appendPlaceKey appends the placeKey of s to buf.
+func appendPlaceKey(buf []byte, s string) []byte {
+	start := len(buf)
 	space := false
 	for _, r := range s {
 		switch {
@@ -193,13 +203,13 @@ func placeKey(s string) string {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(buf) > start {
+			buf = append(buf, ' ')
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(r))
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
 	}
-	return b.String()
+	return buf
 }
 
 // placeColumns is the number of fields of a places.tsv line.
