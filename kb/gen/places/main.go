@@ -259,13 +259,13 @@ func usableAlias(a string) bool {
 	return len(strings.Fields(fold(a))) <= 3
 }
 
-// fold is the key aliases are deduplicated under. It must be no coarser than
-// the key kb.Places looks names up with (kb/places.go: placeKey), so that
-// nothing the lookup tells apart is merged here.
+// fold is the key aliases are deduplicated under: the same folding as the
+// key kb.Places looks names up with (kb/places.go: appendPlaceKey), so that
+// only spellings the lookup cannot tell apart are merged here.
 func fold(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
 		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == 'ʻ' || r == '`' || r == '.':
 			continue
@@ -277,7 +277,7 @@ func fold(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }
