@@ -17,8 +17,9 @@ import (
 //
 // Two raw events report the same happening when they have the same type,
 // the same actor and recipient entities (their countries when an event
-// names no entity), the same place, and dates within the window of the
-// story's first report. The story's date is fixed by its first report so
+// names no entity), the same place (an event without a place does not
+// contradict one with a place: coders often miss "in Moscow" in one of
+// two reports), and dates within the window of the story's first report. The story's date is fixed by its first report so
 // that a chain of daily reports cannot drift a story across weeks.
 
 // symmetricTypes are the types whose two sides play the same role: "A met

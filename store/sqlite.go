@@ -360,6 +360,12 @@ func (w *ingester) event(idx int, e *event.Event) (bool, error) {
 		if err := w.mergeInto(storyPK, day, seen, mentions, an, rn); err != nil {
 			return false, err
 		}
+		if pkey != "" {
+			if _, err := w.tx.ExecContext(w.ctx, `UPDATE stories SET place_pk = ?, place_key = ? WHERE pk = ? AND place_key = ''`,
+				placePK, pkey, storyPK); err != nil {
+				return false, err
+			}
+		}
 	} else {
 		r, err := w.tx.ExecContext(w.ctx, `INSERT INTO stories(type, mode, cameo, quad, intensity, actor_pk, recipient_pk,
 			actor_country, recipient_country, actor_name, recipient_name, place_pk, place_key, sentence_pk,
@@ -396,15 +402,19 @@ func sideOf(a *event.Actor) (country, name string) {
 func (w *ingester) findStory(typ, pkey string, day sql.NullInt64, ac, rc, an, rn string) (int64, bool, error) {
 	sym := symmetricTypes[typ]
 	sides := `(actor_country = ? AND recipient_country = ?)`
-	args := []any{typ, pkey}
-	var q string
+	// A report that names no place does not contradict one that does: it
+	// may join a story with a place, and a story without one may take it.
+	q := `SELECT pk, actor_country, actor_name, recipient_name FROM stories WHERE type = ? AND `
+	args := []any{typ}
+	if pkey != "" {
+		q += `place_key IN (?, '') AND `
+		args = append(args, pkey)
+	}
 	if day.Valid {
-		q = `SELECT pk, actor_country, actor_name, recipient_name FROM stories
-			WHERE type = ? AND place_key = ? AND day BETWEEN ? AND ? AND `
+		q += `day BETWEEN ? AND ? AND `
 		args = append(args, day.Int64-int64(w.s.window), day.Int64+int64(w.s.window))
 	} else {
-		q = `SELECT pk, actor_country, actor_name, recipient_name FROM stories
-			WHERE type = ? AND place_key = ? AND day IS NULL AND `
+		q += `day IS NULL AND `
 	}
 	args = append(args, ac, rc)
 	if sym {
@@ -412,11 +422,13 @@ func (w *ingester) findStory(typ, pkey string, day sql.NullInt64, ac, rc, an, rn
 		args = append(args, rc, ac)
 	}
 	q += sides
+	// Prefer the story at the same place, then the nearest day.
+	q += ` ORDER BY place_key = '' `
 	if day.Valid {
-		q += ` ORDER BY abs(day - ?), pk`
+		q += `, abs(day - ?), pk`
 		args = append(args, day.Int64)
 	} else {
-		q += ` ORDER BY pk`
+		q += `, pk`
 	}
 	rows, err := w.tx.QueryContext(w.ctx, q, args...)
 	if err != nil {

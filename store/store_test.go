@@ -233,6 +233,14 @@ func TestSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T) {
 	if r := ingest(t, s, d, marzouk); r.Merged != 0 {
 		t.Errorf("a meeting with another Russian merged: %+v", r)
 	}
+	// A report that names no place joins the story at Moscow.
+	noplace := irnaMeeting
+	noplace.place = ""
+	d = irnaDoc()
+	d.ID = "irna-no-place"
+	if r := ingest(t, s, d, noplace); r.Merged != 1 {
+		t.Errorf("a report without a place did not merge: %+v", r)
+	}
 	// One day apart is inside the default window.
 	next := irnaMeeting
 	next.date = "2023-10-27"
