@@ -2,12 +2,16 @@ package web_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/internal/shared"
+	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
 
@@ -89,5 +93,15 @@ func ingestCorpus(t *testing.T, ctx context.Context, st store.Store) {
 	p, err := store.Load(ctx, st, seq, code, store.LoadOptions{Workers: 2, OnError: func(err error) { t.Error(err) }})
 	if err != nil || p.Documents != len(fixtures) {
 		t.Fatalf("ingest: %+v %v", p, err)
+	}
+	// The shared dev articles, coded by the real coder, fill the panels
+	// the way a user's corpus would.
+	if dir := shared.Dir(); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "eval", "dev", "*.txt"))
+		p, err := store.Load(ctx, st, reader.Documents(files, reader.Options{}), coder.Default().Code, store.LoadOptions{OnError: func(err error) { t.Error(err) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("dev corpus: %d articles, %d events", p.Documents, p.Events)
 	}
 }

@@ -129,9 +129,20 @@ function drawTimeline(points) {
     if (!days.has(p.date)) days.set(p.date, [0, 0, 0, 0, 0]);
     days.get(p.date)[p.quad] += p.count;
   }
-  const dayMs = 86400000;
+  // Over a long period, bars stand for several days, so each stays visible.
   const t0 = Date.parse(points[0].date), t1 = Date.parse(points[points.length - 1].date);
-  const n = Math.round((t1 - t0) / dayMs) + 1;
+  const span = Math.round((t1 - t0) / 86400000) + 1, per = Math.ceil(span / 150);
+  const dayMs = 86400000 * per, n = Math.ceil(span / per);
+  if (per > 1) {
+    const merged = new Map();
+    for (const [date, q] of days) {
+      const key = new Date(t0 + Math.floor((Date.parse(date) - t0) / dayMs) * dayMs).toISOString().slice(0, 10);
+      if (!merged.has(key)) merged.set(key, [0, 0, 0, 0, 0]);
+      q.forEach((v, k) => merged.get(key)[k] += v);
+    }
+    days.clear();
+    for (const [k, v] of merged) days.set(k, v);
+  }
   const max = Math.max(...[...days.values()].map(q => q.reduce((a, b) => a + b, 0)));
   // Bars are at most 28 px wide, so a short period does not look like a long one.
   const bw = Math.min(28, (W - L - 4) / n), y = v => T + (H - T - B) * (1 - v / max);
@@ -142,8 +153,9 @@ function drawTimeline(points) {
   for (const [date, q] of days) {
     const i = Math.round((Date.parse(date) - t0) / dayMs);
     let acc = 0;
-    const g = svg("g", { class: "bar", onclick: () => { setFilterQuiet("from", date); setFilter("to", date); } });
-    g.append(svg("title", null, `${date}: ` + [1, 2, 3, 4].filter(k => q[k]).map(k => `${q[k]} ${QUADS[k]}`).join(", ")));
+    const last = new Date(Date.parse(date) + dayMs - 86400000).toISOString().slice(0, 10);
+    const g = svg("g", { class: "bar", onclick: () => { setFilterQuiet("from", date); setFilter("to", last); } });
+    g.append(svg("title", null, `${date}${per > 1 ? ` (+${per - 1} days)` : ""}: ` + [1, 2, 3, 4].filter(k => q[k]).map(k => `${q[k]} ${QUADS[k]}`).join(", ")));
     for (const k of [1, 2, 3, 4]) {
       if (!q[k]) continue;
       g.append(svg("rect", { x: L + 2 + i * bw, y: y(acc + q[k]), width: Math.max(1, bw - (bw > 4 ? 1 : 0)), height: y(acc) - y(acc + q[k]), fill: QCOLOR[k] }));
@@ -199,26 +211,27 @@ function drawNetwork(edges) {
   const links = edges.map(e => ({ s: node(e.source), t: node(e.target), n: e.count, q: e.quad }));
   for (const l of links) { l.s.w += l.n; l.t.w += l.n; }
   const list = [...nodes.values()];
-  for (let it = 0; it < 300; it++) {
-    const cool = 1 - it / 300;
-    for (const a of list) for (const b of list) {
-      if (a === b) continue;
-      let dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + .01;
-      const f = 1800 / d2;
-      a.vx += dx * f; a.vy += dy * f;
+  // Fruchterman–Reingold: nodes repel with k²/d, edges pull with d²/k,
+  // moves are capped by a temperature that cools to zero.
+  const k = 0.9 * Math.sqrt((W - 80) * (H - 32) / list.length);
+  for (let it = 0, temp = W / 8; it < 300; it++, temp *= 0.985) {
+    for (const a of list) { a.dx = 0; a.dy = 0; }
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      const a = list[i], b = list[j];
+      const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy));
+      if (d > 2 * k) continue; // far nodes no longer push: unconnected pairs stay on the canvas
+      const f = k * k / d;
+      a.dx += dx / d * f; a.dy += dy / d * f; b.dx -= dx / d * f; b.dy -= dy / d * f;
     }
     for (const l of links) {
-      const dx = l.t.x - l.s.x, dy = l.t.y - l.s.y, d = Math.sqrt(dx * dx + dy * dy) + .01;
-      const f = (d - 90) * .02;
-      l.s.vx += dx / d * f * 10; l.s.vy += dy / d * f * 10; l.t.vx -= dx / d * f * 10; l.t.vy -= dy / d * f * 10;
+      const dx = l.t.x - l.s.x, dy = l.t.y - l.s.y, d = Math.max(1, Math.hypot(dx, dy)), f = d * d / k;
+      l.s.dx += dx / d * f; l.s.dy += dy / d * f; l.t.dx -= dx / d * f; l.t.dy -= dy / d * f;
     }
     for (const a of list) {
-      a.vx += (W / 2 - a.x) * .01; a.vy += (H / 2 - a.y) * .01;
-      const step = Math.min(12 * cool + 1, Math.hypot(a.vx, a.vy));
-      const len = Math.hypot(a.vx, a.vy) || 1;
-      a.x = Math.max(40, Math.min(W - 40, a.x + a.vx / len * step));
-      a.y = Math.max(16, Math.min(H - 16, a.y + a.vy / len * step));
-      a.vx *= .5; a.vy *= .5;
+      a.dx += (W / 2 - a.x) * 0.05 * k / 50; a.dy += (H / 2 - a.y) * 0.05 * k / 50;
+      const d = Math.max(1e-6, Math.hypot(a.dx, a.dy)), step = Math.min(d, temp);
+      a.x = Math.max(40, Math.min(W - 40, a.x + a.dx / d * step));
+      a.y = Math.max(16, Math.min(H - 16, a.y + a.dy / d * step));
     }
   }
   const defs = svg("defs");
