@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/reader"
+)
+
+func init() {
+	register(command{name: "code", usage: "FILE|DIR|-...  code articles into PLOVER events (JSON Lines, PLOVER JSON or a table)", run: runCode})
+}
+
+func runCode(args []string) int {
+	fs := flag.NewFlagSet("code", flag.ContinueOnError)
+	opts := readerFlags(fs)
+	format := fs.String("format", "jsonl", "output format: jsonl, plover or table")
+	all := fs.Bool("all-modalities", false, "also print negated, future, hypothetical and conditional events")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: parley code [flags] FILE|DIR|-...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	var write func(w io.Writer, d *doc.Document, evs []event.Event) error
+	switch *format {
+	case "jsonl":
+		write = writeJSONL
+	case "plover":
+		write = writePLOVER
+	case "table":
+		write = writeTable
+	default:
+		fmt.Fprintf(os.Stderr, "parley code: unknown format %q (jsonl, plover, table)\n", *format)
+		return 2
+	}
+	c := *coder.Default()
+	c.AllModalities = *all
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	failed := false
+	err := codeAll(fs.Args(), opts.options(), &c, *workers, func(d *doc.Document, evs []event.Event, err error) error {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "parley code:", err)
+			failed = true
+			return nil
+		}
+		for _, w := range d.Warnings {
+			fmt.Fprintf(os.Stderr, "parley code: %s: warning: %s\n", docName(d), w)
+		}
+		return write(out, d, evs)
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley code:", err)
+		return 1
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+func docName(d *doc.Document) string {
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+	}
+	if d.Path != "" {
+		return d.Path
+	}
+	return d.ID
+}
+
+// codeAll reads and codes documents with n workers and hands each result to
+// emit in input order. Memory stays bounded: at most a few documents per
+// worker are in flight.
+func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit func(*doc.Document, []event.Event, error) error) error {
+	if n < 1 {
+		n = 1
+	}
+	type job struct {
+		d    *doc.Document
+		err  error
+		evs  []event.Event
+		done chan struct{}
+	}
+	jobs := make(chan *job, n)
+	order := make(chan *job, 2*n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.evs = codeOne(c, j.d)
+				close(j.done)
+			}
+		}()
+	}
+	go func() {
+		for d, err := range reader.Documents(paths, opts) {
+			j := &job{d: d, err: err, done: make(chan struct{})}
+			order <- j
+			if err != nil {
+				close(j.done)
+				continue
+			}
+			jobs <- j
+		}
+		close(jobs)
+		close(order)
+	}()
+	var firstErr error
+	for j := range order {
+		<-j.done
+		if firstErr != nil {
+			continue // drain
+		}
+		if err := emit(j.d, j.evs, j.err); err != nil {
+			firstErr = err
+		}
+		j.d = nil
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// codeOne codes one document; a panic in the coder is a bug, but it must
+// not take the other documents down with it.
+func codeOne(c *coder.Coder, d *doc.Document) (evs []event.Event) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("internal error while coding, document skipped: %v", r))
+			evs = nil
+		}
+	}()
+	return c.Code(d)
+}
+
+func writeJSONL(w io.Writer, _ *doc.Document, evs []event.Event) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range evs {
+		if err := enc.Encode(&evs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeTable(w io.Writer, d *doc.Document, evs []event.Event) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "# %s (%s)\n", d.ID, d.Day())
+	fmt.Fprintln(tw, "DATE\tTYPE\tMODE\tACTOR\tRECIPIENT\tPLACE\tTRIGGER")
+	for _, e := range evs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, e.Type, dash(e.Mode), side(e.Actor), side(e.Recipient), place(e.Location), e.Trigger)
+	}
+	return tw.Flush()
+}
+
+func side(a *event.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%s (%s)", a.Name, strings.TrimSpace(a.Country+" "+a.Sector))
+}
+
+func place(l *event.Location) string {
+	if l == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%s (%s)", l.Name, l.Country)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

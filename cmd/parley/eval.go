@@ -1,0 +1,74 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+
+	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/score"
+)
+
+func init() {
+	register(command{name: "eval", usage: "--gold DIR DOCS...  code documents and score them against gold events", run: runEval})
+}
+
+func runEval(args []string) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	opts := readerFlags(fs)
+	goldDir := fs.String("gold", "", "folder of gold files (NAME.jsonl for document NAME)")
+	explain := fs.Bool("explain", false, "list every missed and spurious event with its sentence")
+	asJSON := fs.Bool("json", false, "print only the one-line JSON summary")
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: parley eval --gold DIR [--explain] DOCS...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *goldDir == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	gold, err := score.ReadGoldDir(*goldDir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley eval:", err)
+		return 1
+	}
+	var preds []event.Event
+	var ids []string
+	texts := map[string]string{}
+	failed := false
+	err = codeAll(fs.Args(), opts.options(), coder.Default(), runtime.GOMAXPROCS(0), func(d *doc.Document, evs []event.Event, err error) error {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "parley eval:", err)
+			failed = true
+			return nil
+		}
+		ids = append(ids, d.ID)
+		texts[d.ID] = d.Text
+		preds = append(preds, evs...)
+		return nil
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley eval:", err)
+		return 1
+	}
+	r := score.Score(gold, preds, ids)
+	if *asJSON {
+		os.Stdout.Write(r.JSON())
+		fmt.Println()
+	} else {
+		r.WriteSummary(os.Stdout)
+		if *explain {
+			r.WriteExplain(os.Stdout, texts)
+		}
+	}
+	if failed {
+		return 1
+	}
+	return 0
+}

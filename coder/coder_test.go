@@ -1,0 +1,63 @@
+package coder
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/internal/shared"
+	"github.com/parley-events/parley/reader"
+	"github.com/parley-events/parley/score"
+)
+
+// codeText codes one sentence or paragraph published on day.
+func codeText(t *testing.T, text, day string) []event.Event {
+	t.Helper()
+	pub, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{ID: "t", Date: pub, Text: text}
+	return Default().Code(d)
+}
+
+func codeFile(t *testing.T, path string) (*doc.Document, []event.Event) {
+	t.Helper()
+	for d, err := range reader.Documents([]string{path}, reader.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d, Default().Code(d)
+	}
+	t.Fatalf("%s: no document", path)
+	return nil, nil
+}
+
+// The reference article: dyad F1 ≥ 0.85 against its gold events.
+func TestSeedArticle(t *testing.T) {
+	p := shared.Path(t, "eval/seed/tass-2023-10-27.txt")
+	gold, err := score.ReadGoldDir(filepath.Dir(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, evs := codeFile(t, p)
+	r := score.Score(gold, evs, []string{d.ID})
+	for _, e := range evs {
+		t.Logf("%s %s %s → %s  %q", e.Date, e.Type, side(e.Actor), side(e.Recipient), e.Trigger)
+	}
+	if f := r.Dyad.F1; f < 0.85 {
+		var b strings.Builder
+		r.WriteExplain(&b, map[string]string{d.ID: d.Text})
+		t.Errorf("seed dyad F1 %.3f < 0.85\n%s", f, b.String())
+	}
+}
+
+func side(a *event.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Country + a.Sector + ":" + a.Name
+}

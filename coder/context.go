@@ -1,0 +1,229 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley/dates"
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/mention"
+)
+
+// modality says whether the event of match m is asserted, or negated,
+// future, hypothetical or conditional, from the trigger verb's auxiliaries
+// and negation, a subordinator of its clause, and the verbs it is embedded
+// under ("plans to attack", "called for a ceasefire").
+func (x *extraction) modality(m match) string {
+	rank := map[string]int{"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "negated": 4}
+	best := "asserted"
+	note := func(mod string) {
+		if mod != "" && rank[mod] > rank[best] {
+			best = mod
+		}
+	}
+	v := m.head
+	if m.tr.POS == "N" {
+		for _, dep := range x.deps[v] {
+			if t := x.d.Tokens[dep]; t.Rel == "det" && strings.EqualFold(t.Text, "no") {
+				note("negated")
+			}
+		}
+		// The noun's clause is its governing verb's.
+		for steps := 0; steps < 3; steps++ {
+			t := x.d.Tokens[v]
+			if t.Head < 0 {
+				break
+			}
+			v = t.Head
+			if x.d.Tokens[v].UPOS == "VERB" {
+				note(modalityOf("embed", x.lemmaAt(v)))
+				break
+			}
+		}
+	}
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		for _, dep := range x.deps[v] {
+			t := x.d.Tokens[dep]
+			switch t.Rel {
+			case "aux":
+				note(modalityOf("aux", t.Text))
+			case "advmod", "neg":
+				note(modalityOf("neg", t.Text))
+			case "mark":
+				note(modalityOf("mark", t.Text))
+			}
+		}
+		t := x.d.Tokens[v]
+		if t.Rel != "xcomp" && t.Rel != "ccomp" && t.Rel != "conj" || t.Head < 0 {
+			break
+		}
+		if t.Rel != "conj" {
+			note(modalityOf("embed", x.lemmaAt(t.Head)))
+		}
+		v = t.Head
+	}
+	return best
+}
+
+// dateExprs finds the temporal expressions of a sentence, resolved against
+// the publication date with the tense of the sentence's main verb.
+func (x *extraction) dateExprs(sent doc.Sentence) []dates.Expr {
+	if x.d.Date.IsZero() {
+		return nil
+	}
+	toks := x.d.Tokens[sent.First:sent.Last]
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	return dates.Find(words, x.d.Date, x.tense(sent))
+}
+
+// tense is "future" when the root verb has will/shall, "past" for a past
+// form, else "present".
+func (x *extraction) tense(sent doc.Sentence) string {
+	for i := sent.First; i < sent.Last; i++ {
+		if x.d.Tokens[i].Head != -1 {
+			continue
+		}
+		tense := "present"
+		if x.d.Tokens[i].XPOS == "VBD" {
+			tense = "past"
+		}
+		for _, dep := range x.deps[i] {
+			t := x.d.Tokens[dep]
+			if t.Rel != "aux" {
+				continue
+			}
+			switch strings.ToLower(t.Text) {
+			case "will", "shall", "'ll":
+				return "future"
+			case "has", "have", "had", "did", "was", "were":
+				tense = "past"
+			}
+		}
+		return tense
+	}
+	return "past"
+}
+
+// dateFor picks the expression nearest the trigger, or the publication
+// date.
+func (x *extraction) dateFor(m match, exprs []dates.Expr) (string, string) {
+	if len(exprs) == 0 {
+		return x.d.Day(), "publication"
+	}
+	first := x.d.Sentences[0].First
+	for _, s := range x.d.Sentences {
+		if m.head >= s.First && m.head < s.Last {
+			first = s.First
+		}
+	}
+	h := m.head - first
+	best, dist := 0, 1<<30
+	for i, e := range exprs {
+		dd := e.First - h
+		if dd < 0 {
+			dd = h - e.Last + 1
+		}
+		if dd < dist {
+			best, dist = i, dd
+		}
+	}
+	return exprs[best].Day, exprs[best].Precision
+}
+
+// location finds where the event happened: an "in"/"at" phrase of the
+// trigger, the recipient when it is a place under attack or sanction, and
+// the dateline for meetings and statements.
+func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
+	heads := []int{m.head}
+	if v, ok := x.governingVerb(m.head); ok && m.tr.POS == "N" {
+		heads = append(heads, v)
+	}
+	for _, h := range heads {
+		for _, dep := range x.deps[h] {
+			rel := x.d.Tokens[dep].Rel
+			if !strings.HasPrefix(rel, "obl") && !strings.HasPrefix(rel, "nmod") {
+				continue
+			}
+			switch x.caseOf(dep) {
+			case "in", "at", "inside", "near":
+			default:
+				continue
+			}
+			if loc := x.placeAt(dep); loc != nil {
+				return loc
+			}
+		}
+	}
+	pt, _ := x.c.kb.PloverType(m.tr.Type)
+	if recip != nil && recip.Place && (pt.Quad == 4 || pt.Quad == 2 || m.tr.Type == "SANCTION") {
+		return x.placeOf(recip)
+	}
+	if (pt.Quad == 1 || pt.Quad == 3) && x.d.Dateline != nil {
+		return x.geocode(x.d.Dateline.Place, x.d.Dateline.Place)
+	}
+	return nil
+}
+
+// placeAt resolves the phrase headed by token n to a location.
+func (x *extraction) placeAt(n int) *event.Location {
+	if m := x.ms.At(n); m != nil {
+		if m.Place {
+			return x.placeOf(m)
+		}
+		return nil
+	}
+	t := x.d.Tokens[n]
+	if t.UPOS != "PROPN" {
+		return nil
+	}
+	// A proper noun the knowledge base does not name as an actor: a town.
+	first := n
+	for first > 0 && x.d.Tokens[first-1].UPOS == "PROPN" && x.d.Tokens[first-1].Head == n {
+		first--
+	}
+	name := x.d.Text[x.d.Tokens[first].Start:t.End]
+	return x.geocode(name, name)
+}
+
+// placeOf turns a place mention into a location, geocoding cities.
+func (x *extraction) placeOf(m *mention.Mention) *event.Location {
+	text := x.d.Text[x.d.Tokens[m.First].Start:x.d.Tokens[m.Last-1].End]
+	switch m.Kind {
+	case "country":
+		return &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 1}
+	case "territory":
+		return &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 2}
+	}
+	if loc := x.geocode(m.Name, text); loc != nil {
+		return loc
+	}
+	return &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 4}
+}
+
+// geocode looks a place name up in the gazetteer, preferring the document's
+// countries.
+func (x *extraction) geocode(name, text string) *event.Location {
+	p, ok := x.c.kb.Geocode(name, x.docCountries())
+	if !ok {
+		return nil
+	}
+	return &event.Location{Text: text, Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+		GeonamesID: p.GeonameID, Resolution: 4}
+}
+
+// docCountries lists the countries the document's mentions resolve to, in
+// order of first mention.
+func (x *extraction) docCountries() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range x.ms.Mentions {
+		if m.Country != "" && !seen[m.Country] {
+			seen[m.Country] = true
+			out = append(out, m.Country)
+		}
+	}
+	return out
+}

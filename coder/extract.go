@@ -1,0 +1,313 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley/dates"
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/kb"
+	"github.com/parley-events/parley/mention"
+)
+
+// extraction is the state of coding one document.
+type extraction struct {
+	c    *Coder
+	d    *doc.Document
+	ms   *mention.Set
+	deps [][]int
+}
+
+// match is one trigger found in a sentence.
+type match struct {
+	tr        kb.Trigger
+	head      int   // trigger token
+	last      int   // last token of the matched pattern
+	recipSlot int   // token the recipient hangs from (a preposition, or the verb for a direct object); -1
+	recipToks []int // recipient phrase heads found for the slot
+}
+
+func (x *extraction) sentence(si int) []event.Event {
+	d := x.d
+	sent := d.Sentences[si]
+	var found []match
+	covered := map[int]bool{}
+	for i := sent.First; i < sent.Last; i++ {
+		t := d.Tokens[i]
+		if covered[i] {
+			continue
+		}
+		var pos string
+		switch t.UPOS {
+		case "VERB":
+			pos = "V"
+		case "NOUN", "PROPN":
+			pos = "N"
+		default:
+			continue
+		}
+		for _, tr := range x.c.kb.Triggers(strings.ToLower(t.Lemma)) {
+			if tr.POS != pos {
+				continue
+			}
+			if m, ok := x.matchPattern(tr, i, sent); ok {
+				found = append(found, m)
+				for j := m.head; j <= m.last; j++ {
+					covered[j] = true
+				}
+				break
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	exprs := x.dateExprs(sent)
+	var evs []event.Event
+	for _, m := range found {
+		evs = append(evs, x.events(si, m, exprs)...)
+	}
+	return evs
+}
+
+// lemmaAt is the lower-cased lemma (or text) of token i.
+func (x *extraction) lemmaAt(i int) string {
+	t := x.d.Tokens[i]
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return strings.ToLower(t.Text)
+}
+
+// skippable tokens may stand between pattern words: "gave high marks to",
+// "met on Thursday with".
+func skippable(t doc.Token) bool {
+	switch t.UPOS {
+	case "DET", "ADJ", "ADV", "NUM", "PART":
+		return t.Text != "not" && t.Text != "n't"
+	case "PRON":
+		return t.XPOS == "PRP$"
+	}
+	return false
+}
+
+// matchPattern checks trigger tr at token h.
+func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (match, bool) {
+	d := x.d
+	m := match{tr: tr, head: h, last: h, recipSlot: -1}
+	// Words before the head (noun compounds: "air" of "air strike") must
+	// stand right before it, allowing a hyphen.
+	pos := h
+	for k := tr.Head - 1; k >= 0; k-- {
+		j := pos - 1
+		if j >= sent.First && d.Tokens[j].Text == "-" {
+			j--
+		}
+		if j < sent.First || x.lemmaAt(j) != tr.Words[k] {
+			return m, false
+		}
+		pos = j
+	}
+	if tr.Recipient == tr.Head {
+		m.recipSlot = h
+	}
+	// Words after the head, in order, with a few modifiers between them.
+	pos = h
+	for k := tr.Head + 1; k < len(tr.Words); k++ {
+		w := tr.Words[k]
+		j, ok := x.find(w, pos+1, sent, kb.IsPreposition(w))
+		if !ok {
+			// A preposition may also be found through the parse: the
+			// trigger's dependent phrase with that case marker ("met on
+			// Thursday in Moscow with X").
+			if kb.IsPreposition(w) {
+				if c := x.obliqueWith(h, w); c >= 0 {
+					j, ok = c, true
+				}
+			}
+			if !ok {
+				return m, false
+			}
+		}
+		if k == tr.Recipient {
+			m.recipSlot = j
+		}
+		pos = j
+		if j > m.last {
+			m.last = j
+		}
+	}
+	return m, true
+}
+
+// find looks for lemma w from token from on, skipping at most a few
+// modifiers (more for prepositions, which may follow an object phrase).
+func (x *extraction) find(w string, from int, sent doc.Sentence, prep bool) (int, bool) {
+	limit := 3
+	if prep {
+		limit = 2
+	}
+	for j := from; j < sent.Last && j <= from+limit+1; j++ {
+		if x.lemmaAt(j) == w || strings.EqualFold(x.d.Tokens[j].Text, w) {
+			return j, true
+		}
+		if !skippable(x.d.Tokens[j]) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// obliqueWith returns the case token w of a dependent of h ("with" in "met
+// ... with Abu Marzouk"), or -1.
+func (x *extraction) obliqueWith(h int, w string) int {
+	for _, dep := range x.deps[h] {
+		r := x.d.Tokens[dep].Rel
+		if !strings.HasPrefix(r, "obl") && !strings.HasPrefix(r, "nmod") {
+			continue
+		}
+		for _, c := range x.deps[dep] {
+			if x.d.Tokens[c].Rel == "case" && strings.EqualFold(x.d.Tokens[c].Text, w) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// events builds the events of one trigger match: one per actor ×
+// recipient after coordination is expanded.
+func (x *extraction) events(si int, m match, exprs []dates.Expr) []event.Event {
+	d := x.d
+	tr := m.tr
+	actors, via := x.actorsOf(m)
+	if len(actors) == 0 {
+		return nil
+	}
+	var recips []int
+	if !tr.NoRecip && m.recipSlot >= 0 {
+		recips = x.recipientsOf(m)
+	}
+	if tr.Sym && len(recips) == 0 && len(actors) > 1 {
+		// "A and B met": the second conjunct is the other side.
+		recips = actors[1:2]
+		actors = actors[:1]
+	}
+	if tr.Weak && len(recips) == 0 {
+		return nil
+	}
+	pt, _ := x.c.kb.PloverType(tr.Type)
+	sent := d.Sentences[si]
+	trig := d.Tokens[m.head]
+	date, prec := x.dateFor(m, exprs)
+	modality := x.modality(m)
+	attrib := x.attribution(m.head)
+	base := event.Event{
+		DocID: d.ID, Date: date, DatePrecision: prec, Type: tr.Type, Mode: tr.Mode,
+		CAMEO: cameo(tr, pt), Quad: pt.Quad, Intensity: pt.Intensity,
+		Modality: modality, Sentence: si, Span: [2]int{sent.Start, sent.End},
+		Trigger:     d.Text[trig.Start:d.Tokens[m.last].End],
+		TriggerSpan: [2]int{trig.Start, trig.End},
+		Text:        d.SentenceText(sent),
+		Rule:        tr.Source,
+		Contexts:    x.contexts(sent),
+		Attribution: attrib,
+	}
+	var evs []event.Event
+	for _, a := range actors {
+		act := x.actor(a)
+		if act == nil || act.Country == "" {
+			continue
+		}
+		if len(recips) == 0 {
+			e := base
+			e.Actor = act
+			e.Location = x.location(m, nil)
+			e.Confidence = confidence(via, false)
+			evs = append(evs, e)
+			continue
+		}
+		for _, r := range recips {
+			rec := x.actor(r)
+			if rec == nil || rec.Country == "" {
+				if pt.RecipientRequired {
+					continue
+				}
+				rec = nil
+			}
+			if rec != nil && sameActor(act, rec) {
+				continue // "Israel ... Israeli territory" is no dyad
+			}
+			e := base
+			e.Actor, e.Recipient = act, rec
+			e.Location = x.location(m, x.ms.At(r))
+			e.Confidence = confidence(via, rec != nil)
+			evs = append(evs, e)
+		}
+	}
+	return evs
+}
+
+func sameActor(a, b *event.Actor) bool {
+	return a.Country == b.Country && (a.Name == b.Name || a.Sector == b.Sector)
+}
+
+func confidence(via string, recip bool) float64 {
+	c := 0.5
+	if via == "subject" || via == "possessor" || via == "agent" {
+		c += 0.2
+	}
+	if recip {
+		c += 0.2
+	}
+	return c
+}
+
+// cameo is the CAMEO code for a trigger: its own, or its mode's, or the
+// type's root.
+func cameo(tr kb.Trigger, pt kb.PloverType) string {
+	if tr.CAMEO != "" {
+		return tr.CAMEO
+	}
+	if c := pt.Modes[tr.Mode]; c != "" {
+		return c
+	}
+	return pt.CAMEO
+}
+
+// actor turns the mention covering token i into an event actor.
+func (x *extraction) actor(i int) *event.Actor {
+	m := x.ms.At(i)
+	if m == nil {
+		return nil
+	}
+	d := x.d
+	a := &event.Actor{
+		Text:    d.Text[d.Tokens[m.First].Start:d.Tokens[m.Last-1].End],
+		Name:    m.Name,
+		Country: m.Country,
+		Sector:  m.Sector,
+		Title:   m.Title,
+		Span:    [2]int{d.Tokens[m.First].Start, d.Tokens[m.Last-1].End},
+	}
+	a.Code = a.Country + a.Sector
+	return a
+}
+
+// contexts collects the PLOVER contexts signalled by the sentence's words.
+func (x *extraction) contexts(sent doc.Sentence) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := sent.First; i < sent.Last; i++ {
+		for _, c := range x.c.kb.Contexts(x.lemmaAt(i)) {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}

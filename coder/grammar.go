@@ -1,0 +1,59 @@
+package coder
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/*
+var grammarFS embed.FS
+
+// lightVerbs and modalWords are the coder's grammar knowledge, read from
+// data/ at start-up (the embedded files are checked by the tests).
+var (
+	lightVerbs = map[string]bool{}
+	modalWords = map[string]modalWord{}
+)
+
+type modalWord struct{ modality, where string }
+
+func init() {
+	mustRead("data/light_verbs.txt", func(f []string) error {
+		lightVerbs[f[0]] = true
+		return nil
+	})
+	mustRead("data/modality.tsv", func(f []string) error {
+		if len(f) != 3 {
+			return fmt.Errorf("want 3 fields, got %d", len(f))
+		}
+		modalWords[f[2]+":"+f[0]] = modalWord{f[1], f[2]}
+		return nil
+	})
+}
+
+func mustRead(name string, fn func([]string) error) {
+	data, err := grammarFS.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	line := 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if err := fn(strings.Split(t, "\t")); err != nil {
+			panic(fmt.Sprintf("coder: %s:%d: %v", name, line, err))
+		}
+	}
+}
+
+// modalityOf looks up a word used in a given position ("aux", "neg",
+// "embed", "mark").
+func modalityOf(where, word string) string {
+	return modalWords[where+":"+strings.ToLower(word)].modality
+}
