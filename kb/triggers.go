@@ -548,6 +548,11 @@ func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
 	if t.NoRecip && t.Recipient >= 0 {
 		return t, fmt.Errorf("pattern %q has a \"+\" but is flagged norecip", f[1])
 	}
+	// weak entries need a resolved recipient: without "+" (or sym
+	// conjuncts) they could never be coded, so such a line is a mistake.
+	if t.Weak && !t.Sym && t.Recipient < 0 {
+		return t, fmt.Errorf("pattern %q is flagged weak but has neither \"+\" nor sym, so it could never be coded", f[1])
+	}
 	return t, nil
 }
 

@@ -324,6 +324,7 @@ func TestBadLexicon(t *testing.T) {
 		`triggers.tsv:16: pattern "on attack" starts with a preposition`,
 		`triggers.tsv:17: type REQUEST has no valid line in plover.tsv`,
 		`triggers.tsv:20: CAMEO root 02 is not coded in PLOVER`,
+		`triggers.tsv:21: pattern "promise" is flagged weak but has neither "+" nor sym, so it could never be coded`,
 		`reporting.tsv:4: unknown kind "yell"`,
 		`reporting.tsv:5: duplicate of line 2 (say)`,
 		`reporting.tsv:6: pattern "According To" is not lower-case`,
