@@ -1,0 +1,82 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/parley-events/parley/dict"
+	"github.com/parley-events/parley/kb"
+)
+
+func init() {
+	register(command{
+		name:  "dict",
+		usage: "import [--out DIR] [--raw] [--skips] FILES... | check DIR: PETRARCH/Phoenix dictionaries to parley tables",
+		run:   runDict,
+	})
+}
+
+func runDict(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintln(os.Stderr, "usage: parley dict import [--out DIR] [--raw] [--skips] FILES... | parley dict check DIR")
+		return 2
+	}
+	switch args[0] {
+	case "import":
+		return dictImport(args[1:])
+	case "check":
+		return dictCheck(args[1:])
+	}
+	fmt.Fprintf(os.Stderr, "parley dict: unknown subcommand %q (want import or check)\n", args[0])
+	return 2
+}
+
+func dictImport(args []string) int {
+	fs := flag.NewFlagSet("dict import", flag.ContinueOnError)
+	out := fs.String("out", "dict-out", "folder to write the parley tables into")
+	raw := fs.Bool("raw", false, "test dictionaries: keep unknown country codes and non-CAMEO event codes (needs a loader that accepts them)")
+	skips := fs.Bool("skips", false, "list every skipped entry with its file and line")
+	maxExp := fs.Int("max-expansions", 64, "largest number of trigger lines one verb pattern may expand to through synsets")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "parley dict import: no dictionary files given")
+		return 2
+	}
+	res, err := dict.Import(fs.Args(), dict.Options{Raw: *raw, MaxExpansions: *maxExp})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley dict import:", err)
+		return 1
+	}
+	if err := res.Write(*out); err != nil {
+		fmt.Fprintln(os.Stderr, "parley dict import:", err)
+		return 1
+	}
+	res.Report.Print(os.Stdout)
+	if *skips {
+		for _, s := range res.Report.Skips {
+			fmt.Println(s)
+		}
+	}
+	fmt.Printf("wrote %s\n", *out)
+	return 0
+}
+
+func dictCheck(args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(os.Stderr, "usage: parley dict check DIR")
+		return 2
+	}
+	k, err := kb.Load(os.DirFS(args[0]))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for f, n := range k.Counts() {
+		fmt.Printf("%8d  %s\n", n, f)
+	}
+	fmt.Println("ok")
+	return 0
+}
