@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 )
 
@@ -91,6 +92,7 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 			passive = true
 		}
 	}
+	subj := -1
 	for _, dep := range x.deps[v] {
 		t := x.d.Tokens[dep]
 		switch {
@@ -98,15 +100,28 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 			if rel := x.relativeAntecedent(dep); rel >= 0 {
 				return rel, "subject"
 			}
-			return x.nominal(dep), "subject"
+			// Of several subjects (a parse error), the one naming an actor.
+			if s := x.subjectPhrase(dep); subj < 0 || x.ms.At(subj) == nil {
+				subj = s
+			}
 		case passive && (t.Rel == "obl:agent" || strings.HasPrefix(t.Rel, "obl") && x.caseOf(dep) == "by"):
 			return x.nominal(dep), "agent"
 		}
+	}
+	if subj >= 0 {
+		return subj, "subject"
 	}
 	if passive {
 		return -1, ""
 	}
 	t := x.d.Tokens[v]
+	if t.Head < 0 || t.Rel == "parataxis" || t.Rel == "ccomp" {
+		// A main clause whose subject the parser lost (long appositions
+		// mislead it): take the actor phrase that opens the clause.
+		if s := x.surfaceSubject(v); s >= 0 {
+			return s, "surface"
+		}
+	}
 	switch t.Rel {
 	case "conj", "xcomp":
 		return x.subjectOf(t.Head, depth+1)
@@ -120,6 +135,79 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// surfaceSubject is the head of the first mention before verb v, in v's
+// sentence, that is not inside a prepositional phrase and not followed by
+// another verb before v.
+func (x *extraction) surfaceSubject(v int) int {
+	sent := x.sentenceOf(v)
+	for i := sent.First; i < v; i++ {
+		m := x.ms.At(i)
+		if m == nil || m.Kind == "pronoun" && !strings.EqualFold(x.d.Tokens[i].Text, "he") && !strings.EqualFold(x.d.Tokens[i].Text, "she") {
+			continue
+		}
+		if m.Country == "" {
+			i = m.Last - 1
+			continue
+		}
+		j := m.First - 1
+		for j >= sent.First && x.d.Tokens[j].UPOS == "DET" {
+			j--
+		}
+		if j >= sent.First && x.d.Tokens[j].UPOS == "ADP" {
+			i = m.Last - 1
+			continue
+		}
+		for k := m.Last; k < v; k++ {
+			if x.d.Tokens[k].UPOS == "VERB" && x.d.Tokens[k].Rel != "acl:relcl" && x.d.Tokens[k].Rel != "acl" && !x.inRelative(k, v) {
+				return -1
+			}
+		}
+		return m.Head
+	}
+	return -1
+}
+
+// inRelative says whether token k lies in a relative or participial
+// clause that ends before v ("Bogdanov, who also serves as ..., met").
+func (x *extraction) inRelative(k, v int) bool {
+	for h, steps := k, 0; h >= 0 && steps < 6; steps++ {
+		r := x.d.Tokens[h].Rel
+		if r == "acl:relcl" || r == "acl" || r == "appos" {
+			return true
+		}
+		if h == v {
+			return false
+		}
+		h = x.d.Tokens[h].Head
+	}
+	return false
+}
+
+func (x *extraction) sentenceOf(i int) doc.Sentence {
+	for _, s := range x.d.Sentences {
+		if i >= s.First && i < s.Last {
+			return s
+		}
+	}
+	return doc.Sentence{}
+}
+
+// subjectPhrase returns the token carrying the actor of subject phrase n:
+// n itself, or the "of" phrase of a collective head ("the members of the
+// Security Council"). Unlike recipients, a subject's possessor is not its
+// actor: "Tehran's priorities are ..." is not something Tehran does.
+func (x *extraction) subjectPhrase(n int) int {
+	if x.ms.At(n) != nil {
+		return n
+	}
+	for _, dep := range x.deps[n] {
+		if x.isNmod(dep) && x.caseOf(dep) == "of" && x.ms.At(dep) != nil {
+			return dep
+		}
+	}
+	return n
 }
 
 // relativeAntecedent maps a relative pronoun subject ("who") to the noun
@@ -138,30 +226,73 @@ func (x *extraction) relativeAntecedent(dep int) int {
 }
 
 // nominal returns the token carrying the mention of noun phrase n: n itself,
-// or for a head that names no actor ("the stance", "parts") its possessor
-// or "of" modifier ("Russia's stance", "parts of Lebanon").
+// or, for a head that names no actor ("the stance", "parts", "the attack"),
+// the actor inside the phrase, looked for in order of how directly it
+// stands for the phrase: a "by" agent ("the attack by the Myanmar Armed
+// Forces"), a possessor ("Russia's stance"), a name or nationality modifier
+// ("Houthi targets"), an "of" phrase ("parts of Lebanon"), and last a place
+// ("the change of government in Niger").
 func (x *extraction) nominal(n int) int {
 	if n < 0 || x.ms.At(n) != nil {
 		return n
 	}
-	for _, dep := range x.deps[n] {
-		rel := x.d.Tokens[dep].Rel
-		if rel == "nmod:poss" || strings.HasPrefix(rel, "nmod") && x.caseOf(dep) == "of" {
-			if x.ms.At(dep) != nil {
-				return dep
-			}
-		}
+	if f := x.phraseActor(n, 0); f >= 0 {
+		return f
 	}
 	return n
 }
 
+func (x *extraction) phraseActor(n, depth int) int {
+	if depth > 2 {
+		return -1
+	}
+	deps := x.deps[n]
+	for _, rank := range [...]func(int) bool{
+		func(dep int) bool { return x.isNmod(dep) && x.caseOf(dep) == "by" },
+		func(dep int) bool { return x.d.Tokens[dep].Rel == "nmod:poss" },
+		func(dep int) bool {
+			r := x.d.Tokens[dep].Rel
+			return (r == "amod" || r == "compound") && dep < n
+		},
+		func(dep int) bool { return x.isNmod(dep) && (x.caseOf(dep) == "of" || x.caseOf(dep) == "from") },
+		func(dep int) bool {
+			c := x.caseOf(dep)
+			return x.isNmod(dep) && (c == "in" || c == "at") && x.ms.At(dep) != nil && x.ms.At(dep).Place
+		},
+	} {
+		for _, dep := range deps {
+			if !rank(dep) {
+				continue
+			}
+			if m := x.ms.At(dep); m != nil && m.Country != "" && x.ms.Index(dep) != x.ms.Index(n) {
+				return dep
+			}
+			if f := x.phraseActor(dep, depth+1); f >= 0 {
+				return f
+			}
+		}
+	}
+	return -1
+}
+
+func (x *extraction) isNmod(dep int) bool {
+	r := x.d.Tokens[dep].Rel
+	return strings.HasPrefix(r, "nmod") && r != "nmod:poss" || strings.HasPrefix(r, "obl")
+}
+
 // conjuncts expands a phrase head over its coordination: "Lebanon and
-// Syria" gives both heads.
+// Syria" gives both heads, and so does "parts of Lebanon and Syria".
 func (x *extraction) conjuncts(n int) []int {
-	out := []int{x.nominal(n)}
-	for _, dep := range x.deps[n] {
-		if x.d.Tokens[dep].Rel == "conj" && isNominalTag(x.d.Tokens[dep].UPOS) {
-			out = append(out, x.conjuncts(dep)...)
+	k := x.nominal(n)
+	out := []int{k}
+	for _, h := range []int{n, k} {
+		for _, dep := range x.deps[h] {
+			if x.d.Tokens[dep].Rel == "conj" && isNominalTag(x.d.Tokens[dep].UPOS) {
+				out = append(out, x.conjuncts(dep)...)
+			}
+		}
+		if k == n {
+			break
 		}
 	}
 	return out

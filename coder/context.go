@@ -107,30 +107,71 @@ func (x *extraction) tense(sent doc.Sentence) string {
 	return "past"
 }
 
-// dateFor picks the expression nearest the trigger, or the publication
-// date.
-func (x *extraction) dateFor(m match, exprs []dates.Expr) (string, string) {
+// dateFor picks the date of a trigger: an expression attached to it in the
+// parse ("met ... on Thursday"), else the nearest expression with no other
+// trigger between them, else the publication date.
+func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, string) {
 	if len(exprs) == 0 {
 		return x.d.Day(), "publication"
 	}
-	first := x.d.Sentences[0].First
-	for _, s := range x.d.Sentences {
-		if m.head >= s.First && m.head < s.Last {
-			first = s.First
+	first := x.sentenceOf(m.head).First
+	best, dist := -1, 1<<30
+	for i, e := range exprs {
+		if steps := x.attachedTo(first+e.First, first+e.Last, m.head); steps >= 0 && steps < dist {
+			best, dist = i, steps
 		}
 	}
-	h := m.head - first
-	best, dist := 0, 1<<30
-	for i, e := range exprs {
-		dd := e.First - h
-		if dd < 0 {
-			dd = h - e.Last + 1
+	if best < 0 {
+		h := m.head - first
+		for i, e := range exprs {
+			lo, hi := e.Last, h
+			dd := h - e.Last + 1
+			if e.First > h {
+				lo, hi, dd = h, e.First, e.First-h
+			}
+			if dd < dist && !triggerBetween(all, first+lo, first+hi, m.head) {
+				best, dist = i, dd
+			}
 		}
-		if dd < dist {
-			best, dist = i, dd
-		}
+	}
+	if best < 0 {
+		return x.d.Day(), "publication"
 	}
 	return exprs[best].Day, exprs[best].Precision
+}
+
+// attachedTo returns how many head links lead from the expression in
+// tokens [first, last) to token h, or -1 when another verb or event noun
+// stands in between.
+func (x *extraction) attachedTo(first, last, h int) int {
+	// The expression's head: the token whose head lies outside it.
+	e := -1
+	for i := first; i < last; i++ {
+		if hd := x.d.Tokens[i].Head; hd < first || hd >= last {
+			e = i
+			break
+		}
+	}
+	for steps, t := 0, e; t >= 0 && steps < 5; steps++ {
+		p := x.d.Tokens[t].Head
+		if p == h {
+			return steps
+		}
+		if p < 0 || x.d.Tokens[p].UPOS == "VERB" {
+			return -1
+		}
+		t = p
+	}
+	return -1
+}
+
+func triggerBetween(all []match, lo, hi, self int) bool {
+	for _, o := range all {
+		if o.head != self && o.head > lo && o.head < hi {
+			return true
+		}
+	}
+	return false
 }
 
 // location finds where the event happened: an "in"/"at" phrase of the

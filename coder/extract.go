@@ -65,7 +65,7 @@ func (x *extraction) sentence(si int) []event.Event {
 	exprs := x.dateExprs(sent)
 	var evs []event.Event
 	for _, m := range found {
-		evs = append(evs, x.events(si, m, exprs)...)
+		evs = append(evs, x.events(si, m, exprs, found)...)
 	}
 	return evs
 }
@@ -177,7 +177,7 @@ func (x *extraction) obliqueWith(h int, w string) int {
 
 // events builds the events of one trigger match: one per actor ×
 // recipient after coordination is expanded.
-func (x *extraction) events(si int, m match, exprs []dates.Expr) []event.Event {
+func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []event.Event {
 	d := x.d
 	tr := m.tr
 	actors, via := x.actorsOf(m)
@@ -199,7 +199,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr) []event.Event {
 	pt, _ := x.c.kb.PloverType(tr.Type)
 	sent := d.Sentences[si]
 	trig := d.Tokens[m.head]
-	date, prec := x.dateFor(m, exprs)
+	date, prec := x.dateFor(m, exprs, all)
 	modality := x.modality(m)
 	attrib := x.attribution(m.head)
 	base := event.Event{
@@ -223,6 +223,12 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr) []event.Event {
 			e := base
 			e.Actor = act
 			e.Location = x.location(m, nil)
+			if e.Location != nil && pt.Quad == 4 && e.Location.Country != "" {
+				// Violence "in Al Jazirah State" with no named target is
+				// violence against that place's country.
+				l := e.Location
+				e.Recipient = &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}
+			}
 			e.Confidence = confidence(via, false)
 			evs = append(evs, e)
 			continue

@@ -154,6 +154,13 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			i += n
 			continue
 		}
+		if kind := anaphorKind[lemmas[i]]; kind != "" && t.UPOS == "NOUN" {
+			// "the enclave", "Israeli territory": a place noun that refers
+			// back to a place, or with a nationality names one.
+			chunks = append(chunks, chunk{kind: cRole, first: i, last: i + 1, role: kb.Role{Phrase: lemmas[i], Kind: "anaphor"}, roleText: lemmas[i]})
+			i++
+			continue
+		}
 		if t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "ADJ" {
 			n, r := k.Role(lemmas[i:])
 			if n == 0 {
@@ -302,6 +309,14 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 	}
 	if m.Country == "" {
 		m.Country = adjCountry
+	}
+	if m.Kind == "anaphor" {
+		m.Kind = anaphorKind[m.Role]
+		m.Place = true
+		if m.Country != "" {
+			m.Named = true // "Israeli territory" names its country
+			m.Name = text(d, m.First, m.Last)
+		}
 	}
 	if m.Name == "" {
 		m.Name = text(d, m.First, m.Last)

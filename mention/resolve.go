@@ -160,7 +160,7 @@ func corefer(d *doc.Document, s *Set) {
 func (s *Set) describedBy(i int) int {
 	m := &s.Mentions[i]
 	if kind := anaphorKind[lastWord(m.Role)]; kind != "" {
-		return s.latest(i, func(o *Mention) bool { return o.Kind == kind })
+		return s.latest(i, func(o *Mention) bool { return o.Kind == kind && o.Named })
 	}
 	if m.Role == "" {
 		return -1
