@@ -37,6 +37,13 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		// begun delivering air strikes", "held talks with".
 		v, ok := x.governingVerb(h)
 		if !ok {
+			// "condemned the attack ... by the Myanmar Armed Forces": an
+			// agent the parse hung on the verb whose object the noun is.
+			if t := x.d.Tokens[h]; t.Rel == "obj" && t.Head >= 0 {
+				if a := x.byPhrase(t.Head); a >= 0 {
+					return x.conjuncts(a), "agent"
+				}
+			}
 			return nil, ""
 		}
 		h = v
@@ -45,7 +52,7 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 	if s < 0 {
 		return nil, ""
 	}
-	return x.conjuncts(s), via
+	return x.subjects(s), via
 }
 
 // governingVerb climbs from an event noun to the verb it is the object of,
@@ -62,7 +69,7 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 		h := t.Head
 		ht := x.d.Tokens[h]
 		switch {
-		case rel == "obj" || rel == "nsubj:pass" || strings.HasPrefix(rel, "obl"):
+		case rel == "obj" || rel == "nsubj:pass" || strings.HasPrefix(rel, "obl") && (x.caseOf(n) == "in" || x.caseOf(n) == "into"):
 			if ht.UPOS != "VERB" && ht.UPOS != "AUX" {
 				return 0, false
 			}
@@ -101,7 +108,7 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 				return rel, "subject"
 			}
 			// Of several subjects (a parse error), the one naming an actor.
-			if s := x.subjectPhrase(dep); subj < 0 || x.ms.At(subj) == nil {
+			if s := x.subjectPhrase(dep); subj < 0 || !x.namesActor(subj) {
 				subj = s
 			}
 		case passive && (t.Rel == "obl:agent" || strings.HasPrefix(t.Rel, "obl") && x.caseOf(dep) == "by"):
@@ -194,6 +201,12 @@ func (x *extraction) sentenceOf(i int) doc.Sentence {
 	return doc.Sentence{}
 }
 
+// namesActor says whether token n carries a mention resolved to a country.
+func (x *extraction) namesActor(n int) bool {
+	m := x.ms.At(n)
+	return m != nil && m.Country != ""
+}
+
 // subjectPhrase returns the token carrying the actor of subject phrase n:
 // n itself, or the "of" phrase of a collective head ("the members of the
 // Security Council"). Unlike recipients, a subject's possessor is not its
@@ -282,13 +295,19 @@ func (x *extraction) isNmod(dep int) bool {
 
 // conjuncts expands a phrase head over its coordination: "Lebanon and
 // Syria" gives both heads, and so does "parts of Lebanon and Syria".
-func (x *extraction) conjuncts(n int) []int {
-	k := x.nominal(n)
+func (x *extraction) conjuncts(n int) []int { return x.coordinated(n, x.nominal) }
+
+// subjects expands a subject phrase over its coordination ("Ali Bagheri
+// Kani and Abu Marzouk").
+func (x *extraction) subjects(n int) []int { return x.coordinated(n, x.subjectPhrase) }
+
+func (x *extraction) coordinated(n int, head func(int) int) []int {
+	k := head(n)
 	out := []int{k}
 	for _, h := range []int{n, k} {
 		for _, dep := range x.deps[h] {
 			if x.d.Tokens[dep].Rel == "conj" && isNominalTag(x.d.Tokens[dep].UPOS) {
-				out = append(out, x.conjuncts(dep)...)
+				out = append(out, x.coordinated(dep, head)...)
 			}
 		}
 		if k == n {
@@ -331,7 +350,25 @@ func (x *extraction) recipientsOf(m match) []int {
 	if n < 0 {
 		return nil
 	}
+	if k := x.nominal(n); x.ms.At(k) == nil && m.tr.POS == "V" {
+		// "condemned the attack ... by M23": the parse may hang the agent
+		// of the event noun on the verb.
+		if a := x.byPhrase(m.head); a >= 0 {
+			n = a
+		}
+	}
 	return x.conjuncts(n)
+}
+
+// byPhrase returns the head of a "by" phrase of token h that names an
+// actor, or -1.
+func (x *extraction) byPhrase(h int) int {
+	for _, dep := range x.deps[h] {
+		if x.isNmod(dep) && x.caseOf(dep) == "by" && x.ms.At(dep) != nil {
+			return dep
+		}
+	}
+	return -1
 }
 
 // nextMention returns the head of the first mention starting within limit

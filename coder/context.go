@@ -179,8 +179,10 @@ func triggerBetween(all []match, lo, hi, self int) bool {
 // the dateline for meetings and statements.
 func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 	heads := []int{m.head}
-	if v, ok := x.governingVerb(m.head); ok && m.tr.POS == "N" {
-		heads = append(heads, v)
+	if t := x.d.Tokens[m.head]; m.tr.POS == "N" && t.Head >= 0 && x.d.Tokens[t.Head].UPOS == "VERB" {
+		// Place phrases of an event noun often hang on its verb:
+		// "condemns the attack ... in Kanbalu Township".
+		heads = append(heads, t.Head)
 	}
 	for _, h := range heads {
 		for _, dep := range x.deps[h] {
@@ -208,8 +210,25 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 	return nil
 }
 
-// placeAt resolves the phrase headed by token n to a location.
+// placeAt resolves the phrase headed by token n to a location, trying a
+// nested place phrase when the head is not one ("in Kanbalu Township in
+// Sagaing Region", "in the area of Shangi").
 func (x *extraction) placeAt(n int) *event.Location {
+	if loc := x.placeHead(n); loc != nil {
+		return loc
+	}
+	for _, dep := range x.deps[n] {
+		switch x.caseOf(dep) {
+		case "in", "of", "near":
+			if loc := x.placeHead(dep); loc != nil {
+				return loc
+			}
+		}
+	}
+	return nil
+}
+
+func (x *extraction) placeHead(n int) *event.Location {
 	if m := x.ms.At(n); m != nil {
 		if m.Place {
 			return x.placeOf(m)

@@ -193,7 +193,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips = actors[1:2]
 		actors = actors[:1]
 	}
-	if tr.Weak && len(recips) == 0 {
+	if (tr.Weak || tr.Sym) && len(recips) == 0 {
+		// A meeting or agreement with no other side named is a body's
+		// own session, not a dyad.
 		return nil
 	}
 	pt, _ := x.c.kb.PloverType(tr.Type)

@@ -84,8 +84,43 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	enrich(d, s)
 	enrich(d, s) // a second pass lets information travel two links
 	corefer(d, s)
+	situate(s)
 	return s
 }
+
+// situate gives collective role mentions that name no country ("the
+// army", "the authorities", "villagers") the country the document is about:
+// the one its mentions name most often, when one clearly leads. A story
+// about Myanmar's army says "the military" without repeating "Myanmar".
+func situate(s *Set) {
+	counts := map[string]int{}
+	for _, m := range s.Mentions {
+		if m.Country != "" && m.Kind != "pronoun" && !specialCode[m.Country] {
+			counts[m.Country]++
+		}
+	}
+	main, first, second := "", 0, 0
+	for c, n := range counts {
+		switch {
+		case n > first || n == first && c < main:
+			main, first, second = c, n, first
+		case n > second:
+			second = n
+		}
+	}
+	if first < 2 || first == second {
+		return
+	}
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.Country == "" && m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body") {
+			m.Country = main
+		}
+	}
+}
+
+// specialCode lists PLOVER's non-country actor codes.
+var specialCode = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}
 
 // chunk kinds, in the order they may appear inside one noun phrase.
 const (
@@ -383,6 +418,10 @@ func pronounKind(w string) string {
 		return "person"
 	case "they", "them":
 		return "they"
+	case "i", "me":
+		return "speaker"
+	case "we", "us":
+		return "we"
 	}
 	return ""
 }

@@ -120,9 +120,7 @@ func corefer(d *doc.Document, s *Set) {
 		ante := -1
 		switch {
 		case m.Kind == "pronoun":
-			if m.Role == "person" {
-				ante = s.latest(i, func(o *Mention) bool { return o.Kind == "person" && o.Country != "" })
-			}
+			ante = s.pronounAntecedent(d, i)
 		case m.Kind == "person" && m.Named && !strings.Contains(m.Name, " "):
 			// A surname alone: "Marzouk" after "Abu Marzouk".
 			ante = s.latest(i, func(o *Mention) bool {
@@ -151,6 +149,40 @@ func corefer(d *doc.Document, s *Set) {
 		}
 		m.Named = m.Named || a.Named
 	}
+}
+
+// pronounAntecedent resolves a personal pronoun: "he"/"she" to the latest
+// person, preferring one that was a subject (news prose keeps its topic in
+// subject position); "they" to the latest group or organisation subject;
+// "I" to the latest named person (the speaker of a statement); "we" to the
+// speaker's organisation, else the latest country or organisation subject.
+func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
+	subject := func(o *Mention) bool { return strings.HasPrefix(d.Tokens[o.Head].Rel, "nsubj") }
+	resolved := func(o *Mention) bool { return o.Country != "" && o.Kind != "pronoun" }
+	person := func(o *Mention) bool { return o.Kind == "person" && resolved(o) }
+	group := func(o *Mention) bool {
+		return resolved(o) && (o.Kind == "organisation" || o.Kind == "country" || o.Kind == "group" || o.Kind == "body")
+	}
+	switch s.Mentions[i].Role {
+	case "person":
+		if j := s.latest(i, func(o *Mention) bool { return person(o) && subject(o) && o.Sentence < s.Mentions[i].Sentence }); j >= 0 {
+			return j
+		}
+		return s.latest(i, person)
+	case "they":
+		if j := s.latest(i, func(o *Mention) bool { return group(o) && (o.Plural || o.Kind == "organisation") && subject(o) }); j >= 0 {
+			return j
+		}
+		return s.latest(i, func(o *Mention) bool { return group(o) && o.Plural })
+	case "speaker":
+		return s.latest(i, func(o *Mention) bool { return person(o) && o.Named })
+	case "we":
+		if j := s.latest(i, func(o *Mention) bool { return group(o) && subject(o) }); j >= 0 {
+			return j
+		}
+		return s.latest(i, func(o *Mention) bool { return person(o) && o.Named })
+	}
+	return -1
 }
 
 // describedBy finds the antecedent of a definite description: the latest
