@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"slices"
-	"sort"
 )
 
 // Model file: gzip of
@@ -27,18 +26,6 @@ import (
 // scale, which costs no accuracy and keeps most to one byte.
 
 const magic = "parley-depparse 1\n"
-
-// quantized rounds p's weights to multiples of unit, the grid they are
-// saved on, so a trained parser and the same parser saved and loaded parse
-// identically.
-func quantized(p *Parser, unit float32) *Parser {
-	s := unit
-	p.wt.unit = s
-	for i, w := range p.wt.w {
-		p.wt.w[i] = float32(math.Round(float64(w/s))) * s
-	}
-	return p
-}
 
 // Save writes the model to w.
 func (p *Parser) Save(w io.Writer) error {
@@ -73,49 +60,30 @@ func (p *Parser) Save(w io.Writer) error {
 	}
 	t := p.wt
 	u(uint64(t.nclass))
-	scale := t.unit
-	if scale == 0 {
-		return errors.New("depparse: Save of a model that was never quantised")
-	}
-	u(uint64(math.Float32bits(scale)))
-	keys, rows := t.rowsInKeyOrder()
-	u(uint64(len(keys)))
+	u(uint64(math.Float32bits(t.unit)))
 	var prevKey uint32
-	for i, k := range keys {
+	u(uint64(t.features()))
+	keys := make([]uint32, 0, len(t.slots)/2)
+	for _, s := range t.slots {
+		if s.key != 0 {
+			keys = append(keys, s.key)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
 		u(uint64(k - prevKey))
 		prevKey = k
-		a, b := t.start[rows[i]], t.start[rows[i]+1]
-		u(uint64(b - a))
-		for j := a; j < b; j++ {
-			u(uint64(t.cls[j]))
-			q := int64(math.Round(float64(t.w[j] / scale)))
-			bw.Write(buf[:binary.PutVarint(buf[:], q)])
+		row := t.row(k)
+		u(uint64(len(row)))
+		for _, e := range row {
+			u(uint64(uint8(e)))
+			bw.Write(buf[:binary.PutVarint(buf[:], int64(int32(e)>>8))])
 		}
 	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
 	return z.Close()
-}
-
-// rowsInKeyOrder lists the table's keys ascending with their row numbers.
-func (t *weights) rowsInKeyOrder() (keys []uint32, rows []uint32) {
-	for i, k := range t.slots {
-		if k != 0 {
-			keys = append(keys, k)
-			rows = append(rows, t.row[i])
-		}
-	}
-	idx := make([]int, len(keys))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
-	k2, r2 := make([]uint32, len(keys)), make([]uint32, len(keys))
-	for i, j := range idx {
-		k2[i], r2[i] = keys[j], rows[j]
-	}
-	return k2, r2
 }
 
 // Load reads a model written by Save.
@@ -186,6 +154,7 @@ func Load(r io.Reader) (*Parser, error) {
 	}
 	keys := make([]uint32, 0, nf)
 	rows := make([][]entry, 0, nf)
+	entries := 0
 	var prevKey uint32
 	for i := uint64(0); i < nf && rerr == nil; i++ {
 		prevKey += uint32(u("feature key", math.MaxUint32))
@@ -197,7 +166,11 @@ func Load(r io.Reader) (*Parser, error) {
 			if err != nil && rerr == nil {
 				rerr = fmt.Errorf("depparse: model: reading weight: %w", err)
 			}
+			if q < -(1<<23) || q >= 1<<23 {
+				q = 0
+			}
 			row[j].w = float32(q) * scale
+			entries++
 		}
 		keys = append(keys, prevKey)
 		rows = append(rows, row)
@@ -205,7 +178,9 @@ func Load(r io.Reader) (*Parser, error) {
 	if rerr != nil {
 		return nil, rerr
 	}
-	p.wt = newWeights(nclass, keys, rows)
-	p.wt.unit = scale
+	if entries >= maxEntries || !(scale > 0) {
+		return nil, errors.New("depparse: model: bad weight table")
+	}
+	p.wt = newWeights(nclass, scale, keys, rows)
 	return p, nil
 }

@@ -15,7 +15,6 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
-	"math"
 	"sync"
 )
 
@@ -59,10 +58,11 @@ func (t *tagSet) id(s string) uint16 {
 // scratch is the per-call working memory of Parse, reused through a pool so
 // parsing allocates nothing per token.
 type scratch struct {
-	st     state
-	x      sentence
-	feats  []uint64
-	scores []float32
+	st      state
+	x       sentence
+	feats   []uint64
+	scores  []int32
+	touched uint32 // see weights.score
 }
 
 var (
@@ -101,7 +101,7 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
 	}
 	sc, _ := p.pool.Get().(*scratch)
 	if sc == nil {
-		sc = &scratch{scores: make([]float32, p.wt.nclass)}
+		sc = &scratch{scores: make([]int32, p.wt.nclass)}
 	}
 	p.prepare(&sc.x, words, upos, xpos)
 	st := &sc.st
@@ -109,8 +109,8 @@ func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
 	for !st.terminal() {
 		sc.feats = features(st, &sc.x, sc.feats[:0])
 		clear(sc.scores)
-		p.wt.score(sc.feats, sc.scores)
-		c := p.best(st, sc.scores)
+		sc.touched += p.wt.score(sc.feats, sc.scores)
+		c := bestClass(p, st, sc.scores)
 		k, l := p.decode(c)
 		st.apply(k, l)
 	}
@@ -175,29 +175,33 @@ func (p *Parser) class(kind int, label int) int {
 	}
 }
 
-// best returns the highest-scoring valid class.
-func (p *Parser) best(st *state, scores []float32) int {
-	best, bs := -1, float32(math.Inf(-1))
+// bestClass returns the highest-scoring valid class.
+func bestClass[S int32 | float32](p *Parser, st *state, scores []S) int {
+	best := -1
+	var bs S
+	consider := func(c int) {
+		if best < 0 || scores[c] > bs {
+			best, bs = c, scores[c]
+		}
+	}
 	if st.canShift() {
-		best, bs = 0, scores[0]
+		consider(0)
 	}
 	L := len(p.labels)
 	if st.canLeft() {
 		for l := 0; l < L; l++ {
-			if l != p.root && scores[1+l] > bs {
-				best, bs = 1+l, scores[1+l]
+			if l != p.root {
+				consider(1 + l)
 			}
 		}
 	}
 	if st.canRight() {
 		if st.rightIsRoot() {
-			if c := 1 + L + p.root; best < 0 || scores[c] > bs {
-				best, bs = c, scores[c]
-			}
+			consider(1 + L + p.root)
 		} else {
 			for l := 0; l < L; l++ {
-				if l != p.root && scores[1+L+l] > bs {
-					best, bs = 1+L+l, scores[1+L+l]
+				if l != p.root {
+					consider(1 + L + l)
 				}
 			}
 		}

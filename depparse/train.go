@@ -25,6 +25,7 @@ type trainOptions struct {
 	exploreFrom int     // first iteration (0-based) that follows the model's own errors
 	exploreProb float64 // probability of following the prediction when exploring
 	skipNonProj bool    // drop non-projective training trees
+	alsoGold    bool    // with given tags, also train on each sentence with its gold tags
 	minWeight   float64 // averaged weights smaller than this are pruned
 	quantUnit   float32 // weights are rounded to multiples of this
 	// afterIteration, if set, is called with the averaged model after
@@ -39,15 +40,18 @@ func defaultOptions(iterations int, seed int64) trainOptions {
 		minWordFreq: 2,
 		exploreFrom: 1,
 		exploreProb: 0.9,
-		minWeight:   1.5,
+		alsoGold:    true,
+		minWeight:   1.75,
 		quantUnit:   1.0 / 16,
 	}
 }
 
 // Train trains a parser on the gold trees of sents. upos and xpos give the
 // tags to train with, one slice per sentence (jackknifed predicted tags, so
-// the parser learns to live with the tagger's errors); when nil, the gold
-// tags of sents are used. Training is deterministic for a given seed.
+// the parser learns to live with the tagger's errors); each sentence is
+// then seen twice per pass, once with these tags and once with its gold
+// tags, which parses better than either alone. When upos and xpos are nil,
+// only the gold tags are used. Training is deterministic for a given seed.
 func Train(sents []conllu.Sentence, upos, xpos [][]string, iterations int, seed int64) *Parser {
 	return train(sents, upos, xpos, defaultOptions(iterations, seed))
 }
@@ -66,11 +70,26 @@ func train(sents []conllu.Sentence, upos, xpos [][]string, o trainOptions) *Pars
 		labelID[l] = int16(i)
 	}
 	var exs []example
-	for si, s := range sents {
+	type source struct {
+		si   int
+		gold bool
+	}
+	var srcs []source
+	for si := range sents {
+		srcs = append(srcs, source{si, upos == nil && xpos == nil})
+		if o.alsoGold && (upos != nil || xpos != nil) {
+			srcs = append(srcs, source{si, true})
+		}
+	}
+	for _, src := range srcs {
+		si, s := src.si, sents[src.si]
 		if len(s.Words) == 0 {
 			continue
 		}
 		words, up, xp := sentTags(s, si, upos, xpos)
+		if src.gold {
+			words, up, xp = sentTags(s, si, nil, nil)
+		}
 		var e example
 		p.prepare(&e.x, words, up, xp)
 		e.head = make([]int32, len(s.Words)+1)
@@ -111,7 +130,7 @@ func train(sents []conllu.Sentence, upos, xpos [][]string, o trainOptions) *Pars
 				feats = features(&st, &e.x, feats[:0])
 				clear(scores)
 				tw.score(feats, scores)
-				pred := p.best(&st, scores)
+				pred := bestClass(p, &st, scores)
 				gold := p.cheapest(&st, e, scores, cost)
 				if cost[pred] > cost[gold] {
 					tw.update(feats, gold, 1)
@@ -127,11 +146,11 @@ func train(sents []conllu.Sentence, upos, xpos [][]string, o trainOptions) *Pars
 			}
 		}
 		if o.afterIteration != nil {
-			o.afterIteration(it, p.withWeights(tw.table(o.minWeight)))
+			o.afterIteration(it, p.withWeights(tw.table(o.minWeight, o.quantUnit)))
 		}
 	}
-	p.wt = tw.table(o.minWeight)
-	return quantized(p, o.quantUnit)
+	p.wt = tw.table(o.minWeight, o.quantUnit)
+	return p
 }
 
 // cheapest fills cost with the dynamic-oracle cost of every valid class

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-events/parley/conllu"
 	"github.com/parley-events/parley/internal/shared"
+	"github.com/parley-events/parley/tag"
 )
 
 // TestTune trains with the options in the environment and reports dev
@@ -39,24 +40,39 @@ func TestTune(t *testing.T) {
 	o.minWeight = env("MINW", 1.0)
 	o.minWordFreq = int(env("MINFREQ", float64(o.minWordFreq)))
 	o.skipNonProj = env("SKIPNP", 0) != 0
+	o.alsoGold = env("ALSOGOLD", 0) != 0
 	start := time.Now()
+	var devUp, devXp [][]string
+	if os.Getenv("JK") != "" {
+		tg := tag.Default()
+		for _, s := range dev {
+			words, _, _ := sentTags(s, 0, nil, nil)
+			up, xp := make([]string, len(words)), make([]string, len(words))
+			tg.Tag(words, up, xp)
+			devUp, devXp = append(devUp, up), append(devXp, xp)
+		}
+	}
 	o.afterIteration = func(it int, p *Parser) {
 		s := Evaluate(p, dev, nil, nil)
 		t.Logf("iter %d  dev UAS %.4f LAS %.4f  feats %d entries %d  %.0fs", it+1, s.UAS, s.LAS,
-			len(p.wt.start)-1, len(p.wt.w), time.Since(start).Seconds())
+			p.wt.features(), len(p.wt.ents), time.Since(start).Seconds())
+		if devUp != nil {
+			s := Evaluate(p, dev, devUp, devXp)
+			t.Logf("    predicted tags: dev UAS %.4f LAS %.4f", s.UAS, s.LAS)
+		}
 		if it+1 < o.iterations {
 			return
 		}
-		for _, pq := range [][2]float32{{1, 1.0 / 16}, {1.25, 1.0 / 16}, {1.5, 1.0 / 16}, {1.75, 1.0 / 16}, {2, 1.0 / 16}} {
+		for _, pq := range [][2]float32{{1.5, 0}, {1.75, 0}, {2, 0}} {
 			m := pq[0]
-			q := quantized(p.withWeights(p.wt.pruned(m)), pq[1])
+			q := p.withWeights(p.wt.pruned(m))
 			var buf bytes.Buffer
 			if err := q.Save(&buf); err != nil {
 				t.Fatal(err)
 			}
-			s := Evaluate(q, dev, nil, nil)
+			s := Evaluate(q, dev, devUp, devXp)
 			t.Logf("  prune %.2f unit %.3f: dev UAS %.4f LAS %.4f  feats %d entries %d  file %d bytes", m, pq[1], s.UAS, s.LAS,
-				len(q.wt.start)-1, len(q.wt.w), buf.Len())
+				q.wt.features(), len(q.wt.ents), buf.Len())
 		}
 	}
 	train2 := trainSents

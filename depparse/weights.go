@@ -1,21 +1,36 @@
 package depparse
 
-import "math"
+import (
+	"math"
+	"slices"
+	"unsafe"
+)
 
 // weights is the read-only weight table of a trained parser: a sparse row
-// of (class, weight) pairs per feature key, in flat arrays, found through an
-// open-addressing hash table. Scoring a state adds up the rows of its
-// features without allocating.
+// of (class, weight) pairs per feature, found through an open-addressing
+// hash table. A row entry packs class and weight into one word; a slot
+// holds the feature's key and the first two entries of its row, which is
+// the whole row for most features, so looking up a feature usually touches
+// a single cache line. Weights are integers in units of unit, so
+// scores are exact sums and the same on every machine.
 type weights struct {
 	nclass int
+	unit   float32
 	mask   uint32
-	slots  []uint32 // short feature key per slot, 0 = empty
-	row    []uint32 // row number of the key in slots[i]
-	start  []uint32 // row r is cls/w[start[r]:start[r+1]]
-	cls    []uint8
-	w      []float32
-	unit   float32 // quantisation unit of w, once quantised
+	slots  []slot
+	ents   []uint32 // weight<<8 | class, weight a signed 24-bit integer
 }
+
+// slot is one hash-table slot: a short feature key (0 = empty), the length
+// of its row (ref&0xff), the row's first two entries, and the rest of the
+// row at ents[ref>>8:].
+type slot struct {
+	key, ref uint32
+	e        [2]uint32
+}
+
+// maxEntries is the most weights a table can hold (24-bit row starts).
+const maxEntries = 1 << 24
 
 // short is the 32-bit key under which a feature's weights are stored. A
 // parser keeps a few hundred thousand features, so an absent feature
@@ -29,45 +44,57 @@ func short(k uint64) uint32 {
 	return 1
 }
 
-// newWeights builds the table from rows with distinct keys.
-func newWeights(nclass int, keys []uint32, rows [][]entry) *weights {
+// newWeights builds the table from rows with distinct keys, rounding the
+// weights to multiples of unit (weights that round to 0 are dropped).
+func newWeights(nclass int, unit float32, keys []uint32, rows [][]entry) *weights {
 	size := 1
-	for size < 2*len(keys)+2 {
+	for size < len(keys)+len(keys)/2+2 {
 		size <<= 1
 	}
-	t := &weights{
-		nclass: nclass,
-		mask:   uint32(size - 1),
-		slots:  make([]uint32, size),
-		row:    make([]uint32, size),
-		start:  make([]uint32, len(keys)+1),
-	}
+	t := &weights{nclass: nclass, unit: unit, mask: uint32(size - 1), slots: make([]slot, size)}
+	adviseHugePages(unsafe.Pointer(unsafe.SliceData(t.slots)), uintptr(size)*unsafe.Sizeof(slot{}))
 	n := 0
 	for _, r := range rows {
 		n += len(r)
 	}
-	t.cls = make([]uint8, 0, n)
-	t.w = make([]float32, 0, n)
+	if n >= maxEntries {
+		panic("depparse: weight table too large; prune harder")
+	}
+	t.ents = make([]uint32, 0, n)
+	var row []uint32
 	for i, k := range keys {
-		t.start[i] = uint32(len(t.cls))
+		row = row[:0]
 		for _, e := range rows[i] {
-			t.cls = append(t.cls, e.c)
-			t.w = append(t.w, e.w)
+			if q := quantize(e.w, unit); q != 0 {
+				row = append(row, uint32(q)<<8|uint32(e.c))
+			}
+		}
+		if len(row) == 0 {
+			continue
+		}
+		sl := slot{key: k, ref: uint32(len(t.ents))<<8 | uint32(len(row))}
+		copy(sl.e[:], row)
+		if len(row) > 2 {
+			t.ents = append(t.ents, row[2:]...)
 		}
 		j := k & t.mask
-		for t.slots[j] != 0 {
+		for t.slots[j].key != 0 {
 			j = (j + 1) & t.mask
 		}
-		t.slots[j] = k
-		t.row[j] = uint32(i)
+		t.slots[j] = sl
 	}
-	t.start[len(keys)] = uint32(len(t.cls))
 	return t
+}
+
+// quantize rounds w to a multiple of unit, clamped to 24 bits.
+func quantize(w, unit float32) int32 {
+	q := math.Round(float64(w / unit))
+	return int32(max(-(1<<23 - 1), min(1<<23-1, q)))
 }
 
 // shortened turns rows under 64-bit keys in ascending order into a table
 // under short keys, merging the rows of keys that shorten alike.
-func shortened(nclass int, keys []uint64, rows [][]entry) *weights {
+func shortened(nclass int, unit float32, keys []uint64, rows [][]entry) *weights {
 	var ks []uint32
 	var rs [][]entry
 	for i, k := range keys {
@@ -91,31 +118,105 @@ func shortened(nclass int, keys []uint64, rows [][]entry) *weights {
 		ks = append(ks, s)
 		rs = append(rs, append([]entry(nil), rows[i]...))
 	}
-	return newWeights(nclass, ks, rs)
+	return newWeights(nclass, unit, ks, rs)
 }
 
-// score adds the weights of feats to scores (len nclass, zeroed by caller).
-func (t *weights) score(feats []uint64, scores []float32) {
+// score adds the weights of feats to scores (len nclass, zeroed by
+// caller). Its result means nothing: the caller keeps it so that the
+// compiler cannot drop the prefetching loads.
+func (t *weights) score(feats []uint64, scores []int32) (touch uint32) {
+	slots, ents, mask := t.slots, t.ents, t.mask
+	// Touch every feature's slot first: these loads do not depend on each
+	// other, so the processor overlaps their cache misses, where the probing
+	// loop below, with its unpredictable branches, would wait for each.
+	for _, f := range feats {
+		touch += slots[short(f)&mask].key
+	}
 	for _, f := range feats {
 		k := short(f)
-		j := k & t.mask
+		j := k & mask
 		for {
-			s := t.slots[j]
-			if s == k {
-				r := t.row[j]
-				a, b := t.start[r], t.start[r+1]
-				cls, w := t.cls[a:b], t.w[a:b]
-				for i, c := range cls {
-					scores[c] += w[i]
+			s := &slots[j]
+			if s.key == k {
+				n := s.ref & 0xff
+				scores[uint8(s.e[0])] += int32(s.e[0]) >> 8
+				if n > 1 {
+					scores[uint8(s.e[1])] += int32(s.e[1]) >> 8
+					if n > 2 {
+						for _, e := range ents[s.ref>>8 : s.ref>>8+n-2] {
+							scores[uint8(e)] += int32(e) >> 8
+						}
+					}
 				}
 				break
 			}
-			if s == 0 {
+			if s.key == 0 {
 				break
 			}
-			j = (j + 1) & t.mask
+			j = (j + 1) & mask
 		}
 	}
+	return touch
+}
+
+// features returns the number of features in the table.
+func (t *weights) features() int {
+	n := 0
+	for _, s := range t.slots {
+		if s.key != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// row returns the entries of the feature with short key k (nil if absent).
+func (t *weights) row(k uint32) []uint32 {
+	for j := k & t.mask; t.slots[j].key != 0; j = (j + 1) & t.mask {
+		if s := t.slots[j]; s.key == k {
+			n := s.ref & 0xff
+			row := append([]uint32(nil), s.e[:min(n, 2)]...)
+			if n > 2 {
+				row = append(row, t.ents[s.ref>>8:s.ref>>8+n-2]...)
+			}
+			return row
+		}
+	}
+	return nil
+}
+
+// rows lists the table's keys in ascending order with their rows.
+func (t *weights) rows() (keys []uint32, rows [][]entry) {
+	for _, s := range t.slots {
+		if s.key != 0 {
+			keys = append(keys, s.key)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		var row []entry
+		for _, e := range t.row(k) {
+			row = append(row, entry{c: uint8(e), w: float32(int32(e)>>8) * t.unit})
+		}
+		rows = append(rows, row)
+	}
+	return keys, rows
+}
+
+// pruned returns a copy of t without the weights smaller than minWeight in
+// magnitude and without features left empty.
+func (t *weights) pruned(minWeight float32) *weights {
+	keys, rows := t.rows()
+	for i, r := range rows {
+		var kept []entry
+		for _, e := range r {
+			if e.w >= minWeight || e.w <= -minWeight {
+				kept = append(kept, e)
+			}
+		}
+		rows[i] = kept
+	}
+	return newWeights(t.nclass, t.unit, keys, rows)
 }
 
 // entry is one class weight of a feature during training. u accumulates
@@ -177,9 +278,9 @@ func (t *trainWeights) update(feats []uint64, c int, delta float32) {
 }
 
 // table returns the averaged weights as a table, pruned as by averaged.
-func (t *trainWeights) table(minWeight float64) *weights {
+func (t *trainWeights) table(minWeight float64, unit float32) *weights {
 	keys, rows := t.averaged(minWeight)
-	return shortened(t.nclass, keys, rows)
+	return shortened(t.nclass, unit, keys, rows)
 }
 
 // averaged returns the averaged weights, dropping those whose magnitude is
@@ -205,28 +306,4 @@ func (t *trainWeights) averaged(minWeight float64) (keys []uint64, rows [][]entr
 		}
 	}
 	return keys, rows
-}
-
-// pruned returns a copy of t without the weights smaller than minWeight in
-// magnitude and without features left empty.
-func (t *weights) pruned(minWeight float32) *weights {
-	var keys []uint32
-	var rows [][]entry
-	for i, k := range t.slots {
-		if k == 0 {
-			continue
-		}
-		r := t.row[i]
-		var row []entry
-		for j := t.start[r]; j < t.start[r+1]; j++ {
-			if t.w[j] >= minWeight || t.w[j] <= -minWeight {
-				row = append(row, entry{c: t.cls[j], w: t.w[j]})
-			}
-		}
-		if len(row) > 0 {
-			keys = append(keys, k)
-			rows = append(rows, row)
-		}
-	}
-	return newWeights(t.nclass, keys, rows)
 }

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package depparse
+
+import "unsafe"
+
+func adviseHugePages(p unsafe.Pointer, size uintptr) {}
