@@ -35,6 +35,9 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		}
 		// The subject of the light verb that governs the noun: "Israel has
 		// begun delivering air strikes", "held talks with".
+		if a := x.agentAfter(h); a >= 0 {
+			return x.conjuncts(a), "agent"
+		}
 		v, ok := x.governingVerb(h)
 		if !ok {
 			// "condemned the attack ... by the Myanmar Armed Forces": an
@@ -351,6 +354,9 @@ func (x *extraction) recipientsOf(m match) []int {
 		return nil
 	}
 	if k := x.nominal(n); x.ms.At(k) == nil && m.tr.POS == "V" {
+		if a := x.agentAfter(k); a >= 0 {
+			return x.conjuncts(a)
+		}
 		// "condemned the attack ... by M23": the parse may hang the agent
 		// of the event noun on the verb.
 		if a := x.byPhrase(m.head); a >= 0 {
@@ -361,11 +367,36 @@ func (x *extraction) recipientsOf(m match) []int {
 }
 
 // byPhrase returns the head of a "by" phrase of token h that names an
-// actor, or -1.
+// actor, or -1. The words are checked too: in "the attack by the Myanmar
+// Armed Forces today" the parser may make "today" the phrase's head.
 func (x *extraction) byPhrase(h int) int {
 	for _, dep := range x.deps[h] {
-		if x.isNmod(dep) && x.caseOf(dep) == "by" && x.ms.At(dep) != nil {
-			return dep
+		if x.isNmod(dep) && x.caseOf(dep) == "by" {
+			if x.ms.At(dep) != nil {
+				return dep
+			}
+			for _, c := range x.deps[dep] {
+				if x.d.Tokens[c].Rel == "case" {
+					if m := x.ms.At(c + 1); m != nil && m.Country != "" {
+						return m.Head
+					}
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// agentAfter returns the mention of a "by" phrase right after event noun n
+// ("the attack by M23"), whatever the parse made of it, or -1.
+func (x *extraction) agentAfter(n int) int {
+	sent := x.sentenceOf(n)
+	for j := n + 1; j < sent.Last && j <= n+2; j++ {
+		if strings.EqualFold(x.d.Tokens[j].Text, "by") {
+			if m := x.ms.At(j + 1); m != nil && m.Country != "" && m.Kind != "pronoun" {
+				return m.Head
+			}
+			return -1
 		}
 	}
 	return -1

@@ -113,10 +113,20 @@ func situate(s *Set) {
 	}
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
-		if m.Country == "" && m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body") {
+		if m.Country == "" && (m.Kind == "place" || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body")) {
 			m.Country = main
 		}
 	}
+}
+
+// placeWords end the names of places: an unknown "Kanbalu Township" is a
+// place, not a person.
+var placeWords = map[string]bool{
+	"township": true, "region": true, "province": true, "district": true, "village": true, "city": true,
+	"state": true, "county": true, "governorate": true, "oblast": true, "town": true, "camp": true,
+	"airbase": true, "base": true, "port": true, "island": true, "islands": true, "valley": true,
+	"strait": true, "sea": true, "gulf": true, "river": true, "mountains": true, "border": true,
+	"crossing": true, "airport": true, "refinery": true, "hospital": true, "square": true,
 }
 
 // specialCode lists PLOVER's non-country actor codes.
@@ -339,6 +349,11 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 				}
 			} else if c.kind == cPerson {
 				m.Kind = "person"
+				if placeWords[strings.ToLower(toks[c.last-1].Text)] {
+					// "Kanbalu Township", "Shangi Village": a place the
+					// knowledge base does not hold.
+					m.Kind, m.Place = "place", true
+				}
 			}
 		}
 	}

@@ -157,7 +157,15 @@ func corefer(d *doc.Document, s *Set) {
 // "I" to the latest named person (the speaker of a statement); "we" to the
 // speaker's organisation, else the latest country or organisation subject.
 func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
-	subject := func(o *Mention) bool { return strings.HasPrefix(d.Tokens[o.Head].Rel, "nsubj") }
+	subject := func(o *Mention) bool {
+		t := d.Tokens[o.Head]
+		if strings.HasPrefix(t.Rel, "nsubj") {
+			return true
+		}
+		// "The members of the Security Council condemned": the actor of a
+		// collective subject.
+		return strings.HasPrefix(t.Rel, "nmod") && t.Head >= 0 && strings.HasPrefix(d.Tokens[t.Head].Rel, "nsubj")
+	}
 	resolved := func(o *Mention) bool { return o.Country != "" && o.Kind != "pronoun" }
 	person := func(o *Mention) bool { return o.Kind == "person" && resolved(o) }
 	group := func(o *Mention) bool {
