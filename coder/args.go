@@ -136,8 +136,8 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 	case "conj", "xcomp":
 		return x.subjectOf(t.Head, depth+1)
 	case "acl", "acl:relcl":
-		if x.ms.At(t.Head) != nil {
-			return t.Head, "subject"
+		if h := x.subjectPhrase(t.Head); x.ms.At(h) != nil {
+			return h, "subject"
 		}
 	case "advcl":
 		if t.XPOS == "VBG" || t.XPOS == "VBN" {
@@ -324,6 +324,9 @@ func isNominalTag(upos string) bool { return upos == "NOUN" || upos == "PROPN" |
 
 // recipientsOf finds the recipient phrase heads for the pattern's slot.
 func (x *extraction) recipientsOf(m match) []int {
+	if len(m.recipToks) > 0 {
+		return x.conjuncts(m.recipToks[0])
+	}
 	slot := m.recipSlot
 	t := x.d.Tokens[slot]
 	var n int = -1

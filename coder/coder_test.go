@@ -13,6 +13,15 @@ import (
 	"github.com/parley-events/parley/score"
 )
 
+func mustDay(t *testing.T, day string) time.Time {
+	t.Helper()
+	pub, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pub
+}
+
 // codeText codes one sentence or paragraph published on day.
 func codeText(t *testing.T, text, day string) []event.Event {
 	t.Helper()

@@ -24,7 +24,7 @@ type match struct {
 	head      int   // trigger token
 	last      int   // last token of the matched pattern
 	recipSlot int   // token the recipient hangs from (a preposition, or the verb for a direct object); -1
-	recipToks []int // recipient phrase heads found for the slot
+	recipToks []int // recipient phrase head found by the surface match ("accuse + of"), if any
 }
 
 func (x *extraction) sentence(si int) []event.Event {
@@ -115,6 +115,16 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 	pos = h
 	for k := tr.Head + 1; k < len(tr.Words); k++ {
 		w := tr.Words[k]
+		if k-1 == tr.Recipient && k-1 >= tr.Head {
+			// "+" stands between two pattern words ("call on + to", "accuse
+			// + of"): the recipient phrase must be there, then the word.
+			r := x.nextMention(pos+1, 2)
+			if r < 0 {
+				return m, false
+			}
+			pos = x.ms.At(r).Last - 1
+			m.recipSlot, m.recipToks = h, []int{r}
+		}
 		j, ok := x.find(w, pos+1, sent, kb.IsPreposition(w))
 		if !ok {
 			// A preposition may also be found through the parse: the
@@ -187,6 +197,16 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	var recips []int
 	if !tr.NoRecip && m.recipSlot >= 0 {
 		recips = x.recipientsOf(m)
+	} else if !tr.NoRecip && tr.POS == "V" && m.last > m.head && x.d.Tokens[m.last].UPOS == "NOUN" {
+		// "rejected the proposal by the United States": a pattern that
+		// ends on its object noun may still name whose it is.
+		k := x.nominal(m.last)
+		if x.ms.At(k) == nil {
+			k = x.agentAfter(m.last)
+		}
+		if k >= 0 && k != m.last && x.ms.At(k) != nil {
+			recips = x.conjuncts(k)
+		}
 	}
 	if tr.Sym && len(recips) == 0 && len(actors) > 1 {
 		// "A and B met": the second conjunct is the other side.

@@ -119,6 +119,15 @@ func situate(s *Set) {
 	}
 }
 
+// calendarWords are proper nouns that name times, not actors.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true,
+	"ramadan": true, "christmas": true, "easter": true,
+}
+
 // placeWords end the names of places: an unknown "Kanbalu Township" is a
 // place, not a person.
 var placeWords = map[string]bool{
@@ -219,7 +228,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 				continue
 			}
 		}
-		if t.UPOS == "PROPN" && startsUpper(t.Text) && !strings.EqualFold(t.Text, "the") {
+		if t.UPOS == "PROPN" && startsUpper(t.Text) && !strings.EqualFold(t.Text, "the") && !calendarWords[lemmas[i]] {
 			j := i + 1
 			for j < len(toks) && toks[j].UPOS == "PROPN" && startsUpper(toks[j].Text) {
 				if n, _ := k.Match(words[j:]); n > 0 {

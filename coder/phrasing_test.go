@@ -1,0 +1,153 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+)
+
+// want is one expected event: type, actor country and recipient country
+// ("" for none), either way round when sym.
+type want struct {
+	typ, actor, recipient string
+	sym                   bool
+}
+
+func (w want) String() string { return fmt.Sprintf("%s %s→%s", w.typ, w.actor, w.recipient) }
+
+func has(evs []event.Event, w want) bool {
+	for _, e := range evs {
+		if e.Type != w.typ || e.Actor == nil {
+			continue
+		}
+		rc := ""
+		if e.Recipient != nil {
+			rc = e.Recipient.Country
+		}
+		if e.Actor.Country == w.actor && rc == w.recipient || w.sym && e.Actor.Country == w.recipient && rc == w.actor {
+			return true
+		}
+	}
+	return false
+}
+
+func describe(evs []event.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		fmt.Fprintf(&b, "\n  %s %s → %s (%q, %s)", e.Type, side(e.Actor), side(e.Recipient), e.Trigger, e.Modality)
+	}
+	return b.String()
+}
+
+// Phrasings of every PLOVER type, in the voices news uses: active,
+// passive, coordinated, attributed, possessive and noun forms.
+func TestPhrasings(t *testing.T) {
+	cases := []struct {
+		text string
+		want []want
+	}{
+		// CONSULT
+		{"Russian Foreign Minister Sergei Lavrov met with his Chinese counterpart Wang Yi in Beijing on Monday.", []want{{"CONSULT", "RUS", "CHN", true}}},
+		{"Iranian President Masoud Pezeshkian and Iraqi Prime Minister Mohammed Shia al-Sudani held talks in Baghdad.", []want{{"CONSULT", "IRN", "IRQ", true}}},
+		{"Turkish President Recep Tayyip Erdogan visited Qatar on Tuesday.", []want{{"CONSULT", "TUR", "QAT", false}}},
+		// SUPPORT
+		{"France praised Egypt for its mediation efforts.", []want{{"SUPPORT", "FRA", "EGY", false}}},
+		// AGREE
+		{"Armenia and Azerbaijan signed a peace agreement in Washington.", []want{{"AGREE", "ARM", "AZE", true}}},
+		// AID
+		{"Japan sent humanitarian aid to Turkey after the earthquake.", []want{{"AID", "JPN", "TUR", false}}},
+		// REQUEST
+		{"The European Union urged Israel to allow more aid into Gaza.", []want{{"REQUEST", "EUR", "ISR", false}}},
+		// ACCUSE, with the recipient behind an event noun
+		{"Ukraine condemned Russia's latest missile strikes on Kyiv.", []want{{"ACCUSE", "UKR", "RUS", false}, {"ASSAULT", "RUS", "UKR", false}}},
+		{"Egypt accused Israel of violating the ceasefire.", []want{{"ACCUSE", "EGY", "ISR", false}}},
+		// REJECT
+		{"Iran rejected the proposal by the United States.", []want{{"REJECT", "IRN", "USA", false}}},
+		// THREATEN
+		{"North Korea threatened South Korea with military action.", []want{{"THREATEN", "PRK", "KOR", false}}},
+		// SANCTION
+		{"The United States imposed new sanctions on Iran on Thursday.", []want{{"SANCTION", "USA", "IRN", false}}},
+		// COERCE
+		{"Israel has announced a total blockade of the Gaza Strip.", []want{{"COERCE", "ISR", "PSE", false}}},
+		// ASSAULT: active, passive, noun with possessor, coordinated recipients
+		{"Israeli aircraft struck Hezbollah positions in southern Lebanon.", []want{{"ASSAULT", "ISR", "LBN", false}}},
+		{"Israel was attacked by Iran on Saturday.", []want{{"ASSAULT", "IRN", "ISR", false}}},
+		{"Israel has begun delivering air strikes on Lebanon and Syria.", []want{{"ASSAULT", "ISR", "LBN", false}, {"ASSAULT", "ISR", "SYR", false}}},
+		// PROTEST
+		{"Thousands of Iranians rallied against Israel in Tehran on Friday.", []want{{"PROTEST", "IRN", "ISR", false}}},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		for _, w := range c.want {
+			if !has(evs, w) {
+				t.Errorf("%s\n want %v; got:%s", c.text, w, describe(evs))
+			}
+		}
+	}
+}
+
+// "X said" makes X the attribution, not the actor.
+func TestAttribution(t *testing.T) {
+	evs := codeText(t, "Israel launched air strikes on Gaza overnight, the Palestinian health ministry said.", "2024-05-10")
+	if !has(evs, want{"ASSAULT", "ISR", "PSE", false}) {
+		t.Fatalf("no ASSAULT ISR→PSE:%s", describe(evs))
+	}
+	for _, e := range evs {
+		if e.Actor.Country == "PSE" {
+			t.Errorf("the speaker became an actor: %s", describe(evs))
+		}
+		if e.Type == "ASSAULT" && (e.Attribution == nil || e.Attribution.Country != "PSE") {
+			t.Errorf("attribution %+v, want the Palestinian health ministry", e.Attribution)
+		}
+	}
+}
+
+// Negated and future events are marked and left out of the default output.
+func TestModality(t *testing.T) {
+	cases := []struct{ text, modality string }{
+		{"Iran did not attack Israel.", "negated"},
+		{"Vladimir Putin will meet Recep Tayyip Erdogan in Sochi.", "future"},
+		{"Russia may impose sanctions on Moldova.", "hypothetical"},
+		{"Iran wants to attack Israel.", "hypothetical"},
+	}
+	all := *Default()
+	all.AllModalities = true
+	for _, c := range cases {
+		if evs := codeText(t, c.text, "2024-05-10"); len(evs) != 0 {
+			t.Errorf("%s: default output has%s", c.text, describe(evs))
+		}
+		d := &doc.Document{ID: "t", Date: mustDay(t, "2024-05-10"), Text: c.text}
+		found := false
+		for _, e := range all.Code(d) {
+			if e.Modality == c.modality {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s event in%s", c.text, c.modality, describe(all.Code(&doc.Document{ID: "t", Date: mustDay(t, "2024-05-10"), Text: c.text})))
+		}
+	}
+}
+
+// Dates resolve against the publication date (a Friday).
+func TestDates(t *testing.T) {
+	cases := []struct{ text, day, precision string }{
+		{"On Thursday, Russian Deputy Foreign Minister Mikhail Bogdanov met with Iranian officials in Moscow.", "2023-10-26", "day"},
+		{"Hamas attacked Israel on October 7.", "2023-10-07", "day"},
+		{"Yesterday, Ukraine attacked Russia.", "2023-10-26", "day"},
+		{"Israel struck Syria.", "2023-10-27", "publication"},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2023-10-27")
+		if len(evs) == 0 {
+			t.Errorf("%s: no event", c.text)
+			continue
+		}
+		if evs[0].Date != c.day || evs[0].DatePrecision != c.precision {
+			t.Errorf("%s: date %s (%s), want %s (%s)", c.text, evs[0].Date, evs[0].DatePrecision, c.day, c.precision)
+		}
+	}
+}
