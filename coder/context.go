@@ -200,6 +200,19 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 			}
 		}
 	}
+	// "met with Bogdanov in Moscow": the parser often hangs the place on
+	// the last noun phrase rather than the verb.
+	if recip != nil && recip.Head > m.head {
+		for i := recip.First; i < recip.Last; i++ {
+			for _, dep := range x.deps[i] {
+				if c := x.caseOf(dep); (c == "in" || c == "at") && x.isNmod(dep) {
+					if loc := x.placeAt(dep); loc != nil {
+						return loc
+					}
+				}
+			}
+		}
+	}
 	pt, _ := x.c.kb.PloverType(m.tr.Type)
 	if recip != nil && recip.Place && (pt.Quad == 4 || pt.Quad == 2 || m.tr.Type == "SANCTION") {
 		return x.placeOf(recip)

@@ -267,6 +267,7 @@ func group(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, toks []
 			b++
 		}
 		m := build(d, k, si, sent, toks, chunks[a:b])
+		m.Head = syntacticHead(d, m.First, m.Last)
 		add(s, m)
 		a = b
 	}
@@ -384,6 +385,20 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 		m.Kind = "group"
 	}
 	return m
+}
+
+// syntacticHead is the token of span [first, last) that the parse attaches
+// outside it: the last noun doing so ("Ali" in "Iranian Deputy Foreign
+// Minister Ali Bagheri Kani" when "Bagheri Kani" are flat dependents of
+// "Ali"), else the last token.
+func syntacticHead(d *doc.Document, first, last int) int {
+	for i := last - 1; i >= first; i-- {
+		t := d.Tokens[i]
+		if (t.Head < first || t.Head >= last) && isNominal(t.UPOS) {
+			return i
+		}
+	}
+	return last - 1
 }
 
 func add(s *Set, m Mention) {

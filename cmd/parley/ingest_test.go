@@ -199,8 +199,11 @@ func TestSeedAndSecondReportMerge(t *testing.T) {
 		if st.Actor == nil || st.Recipient == nil {
 			continue
 		}
+		// The meeting happened on Thursday 26 October; the seed's other
+		// Iran–Russia event (Bagheri Kani's visit, dated the 27th) is a
+		// different happening.
 		pair := st.Actor.Country + "-" + st.Recipient.Country
-		if pair == "RUS-IRN" || pair == "IRN-RUS" {
+		if (pair == "RUS-IRN" || pair == "IRN-RUS") && st.Date == "2023-10-26" {
 			if st.Articles != 2 {
 				t.Errorf("meeting story %s has %d articles, want 2 (%+v)", st.ID, st.Articles, st)
 			}
