@@ -96,12 +96,7 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 	if depth > 4 || v < 0 {
 		return -1, ""
 	}
-	passive := false
-	for _, dep := range x.deps[v] {
-		if x.d.Tokens[dep].Rel == "aux:pass" || x.d.Tokens[dep].Rel == "nsubj:pass" {
-			passive = true
-		}
-	}
+	passive := x.passive(v)
 	subj := -1
 	for _, dep := range x.deps[v] {
 		t := x.d.Tokens[dep]
@@ -125,7 +120,7 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 		return -1, ""
 	}
 	t := x.d.Tokens[v]
-	if t.Head < 0 || t.Rel == "parataxis" || t.Rel == "ccomp" {
+	if t.Head < 0 || t.Rel == "parataxis" || t.Rel == "ccomp" || finite(t.XPOS) && (t.Rel == "acl" || t.Rel == "advcl") {
 		// A main clause whose subject the parser lost (long appositions
 		// mislead it): take the actor phrase that opens the clause.
 		if s := x.surfaceSubject(v); s >= 0 {
@@ -147,6 +142,31 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 	return -1, ""
 }
 
+// passive says whether verb v is passive: it has a passive auxiliary or
+// subject, or it is a bare past participle modifying or continuing another
+// phrase ("those detained on Thursday", "personnel arbitrarily detained").
+func (x *extraction) passive(v int) bool {
+	t := x.d.Tokens[v]
+	bare := t.XPOS == "VBN"
+	for _, dep := range x.deps[v] {
+		switch x.d.Tokens[dep].Rel {
+		case "aux:pass", "nsubj:pass":
+			return true
+		case "aux", "nsubj":
+			bare = false
+		}
+	}
+	if t.Rel == "acl" && t.Head >= 0 && x.d.Tokens[t.Head].Head < 0 {
+		// "Israeli aircraft struck ...": the parser made the subject the
+		// root and the main verb its modifier; the tagger's VBD/VBN choice
+		// is no evidence of a passive there.
+		return false
+	}
+	return bare && (t.Rel == "acl" || t.Rel == "advcl" || t.Rel == "amod")
+}
+
+func finite(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" }
+
 // surfaceSubject is the head of the first mention before verb v, in v's
 // sentence, that is not inside a prepositional phrase and not followed by
 // another verb before v.
@@ -165,7 +185,7 @@ func (x *extraction) surfaceSubject(v int) int {
 		for j >= sent.First && x.d.Tokens[j].UPOS == "DET" {
 			j--
 		}
-		if j >= sent.First && x.d.Tokens[j].UPOS == "ADP" {
+		if j >= sent.First && x.d.Tokens[j].UPOS == "ADP" && !strings.EqualFold(x.d.Tokens[j].Text, "as") {
 			i = m.Last - 1
 			continue
 		}

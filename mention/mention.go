@@ -119,6 +119,28 @@ func situate(s *Set) {
 	}
 }
 
+// modifies says whether token t (at document index i) is a noun modifying
+// a noun to its right.
+func modifies(t doc.Token, i int) bool { return t.Rel == "compound" && t.Head > i }
+
+// afterLocative says whether the phrase at token i follows a locative
+// preposition, possibly across a list ("in Odesa, Chornomorsk and
+// Mykolaiv").
+func afterLocative(toks []doc.Token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		switch strings.ToLower(toks[j].Text) {
+		case "in", "at", "near", "outside", "around", "into":
+			return true
+		case ",", "and", "the":
+			continue
+		}
+		if toks[j].UPOS != "PROPN" {
+			return false
+		}
+	}
+	return false
+}
+
 // calendarWords are proper nouns that name times, not actors.
 var calendarWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
@@ -222,7 +244,9 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 				// the words as written too.
 				n, r = k.Role(lower[i:])
 			}
-			if n > 0 && isNominal(toks[i+n-1].UPOS) {
+			// A role noun modifying another noun names no actor: "drone
+			// attack", "army base", "police station".
+			if n > 0 && isNominal(toks[i+n-1].UPOS) && !modifies(toks[i+n-1], sent.First+i+n-1) {
 				chunks = append(chunks, chunk{kind: cRole, first: i, last: i + n, role: r, roleText: strings.Join(lemmas[i:i+n], " ")})
 				i += n
 				continue
@@ -363,6 +387,10 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 					// "Kanbalu Township", "Shangi Village": a place the
 					// knowledge base does not hold.
 					m.Kind, m.Place = "place", true
+				} else if p, ok := k.Geocode(m.Name, nil); ok && (afterLocative(toks, c.first) || p.Population >= 500000) {
+					// "in Odesa", "Mykolaiv": a town of the gazetteer.
+					m.Kind, m.Place, m.Country = "place", true, p.Country
+					m.Lat, m.Lon, m.GeonamesID = p.Lat, p.Lon, p.GeonameID
 				}
 			}
 		}

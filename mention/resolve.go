@@ -185,6 +185,12 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 	case "speaker":
 		return s.latest(i, func(o *Mention) bool { return person(o) && o.Named })
 	case "we":
+		// In a statement or speech, "we" is the speaker's side.
+		for j := range s.Mentions[:i] {
+			if o := &s.Mentions[j]; o.Kind == "pronoun" && o.Role == "speaker" && o.Ref >= 0 {
+				return o.Ref
+			}
+		}
 		if j := s.latest(i, func(o *Mention) bool { return group(o) && subject(o) }); j >= 0 {
 			return j
 		}

@@ -108,7 +108,7 @@ func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit fu
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.evs = codeOne(c, j.d)
+				j.evs, j.err = codeOne(c, j.d)
 				close(j.done)
 			}
 		}()
@@ -142,15 +142,15 @@ func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit fu
 }
 
 // codeOne codes one document; a panic in the coder is a bug, but it must
-// not take the other documents down with it.
-func codeOne(c *coder.Coder, d *doc.Document) (evs []event.Event) {
+// not take the other documents down with it: it is reported as this
+// document's error.
+func codeOne(c *coder.Coder, d *doc.Document) (evs []event.Event, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("internal error while coding, document skipped: %v", r))
-			evs = nil
+			evs, err = nil, fmt.Errorf("%s: internal error while coding (a bug: please report it): %v", docName(d), r)
 		}
 	}()
-	return c.Code(d)
+	return c.Code(d), nil
 }
 
 func writeJSONL(w io.Writer, _ *doc.Document, evs []event.Event) error {
