@@ -120,7 +120,7 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 		return -1, ""
 	}
 	t := x.d.Tokens[v]
-	if t.Head < 0 || t.Rel == "parataxis" || t.Rel == "ccomp" || finite(t.XPOS) && (t.Rel == "acl" || t.Rel == "advcl") {
+	if t.Head < 0 || t.Rel == "parataxis" || t.Rel == "ccomp" || (finite(t.XPOS) || t.XPOS == "VBN") && (t.Rel == "acl" || t.Rel == "advcl" || t.Rel == "amod") {
 		// A main clause whose subject the parser lost (long appositions
 		// mislead it): take the actor phrase that opens the clause.
 		if s := x.surfaceSubject(v); s >= 0 {
@@ -161,6 +161,15 @@ func (x *extraction) passive(v int) bool {
 		// root and the main verb its modifier; the tagger's VBD/VBN choice
 		// is no evidence of a passive there.
 		return false
+	}
+	if bare && v+1 < len(x.d.Tokens) {
+		// A participle directly followed by a noun phrase has an object:
+		// it is active, whatever the tagger made of -ed ("struck Hezbollah
+		// positions", not "those detained on Thursday").
+		switch x.d.Tokens[v+1].UPOS {
+		case "DET", "PROPN", "NOUN", "NUM", "PRON":
+			return false
+		}
 	}
 	return bare && (t.Rel == "acl" || t.Rel == "advcl" || t.Rel == "amod")
 }

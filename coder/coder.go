@@ -16,7 +16,6 @@ package coder
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/parley-events/parley/doc"
@@ -55,7 +54,8 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 		nlp.Annotate(d)
 	}
 	ms := mention.Find(d, c.kb)
-	x := &extraction{c: c, d: d, ms: ms, deps: dependents(d)}
+	x := &extraction{c: c, d: d, ms: ms, deps: dependents(d),
+		eventActors: map[int]*event.Actor{}, lastActor: map[string]*event.Actor{}}
 	var evs []event.Event
 	for si := range d.Sentences {
 		evs = append(evs, x.sentence(si)...)
@@ -84,44 +84,90 @@ func dependents(d *doc.Document) [][]int {
 	return deps
 }
 
-// merge folds events that report the same happening (same type, same
-// sides — either order for symmetric types — and same date) into the
-// first report, counting mentions.
+// merge folds events that report the same happening into the first
+// report, counting mentions. Two reports are the same happening when they
+// have the same type and modality, the same actor and recipient countries
+// (either way round for symmetric types) and compatible dates (the same
+// day, or one only dated to a month or year that contains the other).
 func merge(evs []event.Event) []event.Event {
-	seen := map[string]int{}
 	var out []event.Event
+next:
 	for _, e := range evs {
-		k := mergeKey(e)
-		if i, ok := seen[k]; ok {
-			out[i].Mentions++
-			if out[i].Location == nil && e.Location != nil {
-				out[i].Location = e.Location
+		for i := range out {
+			if same(&out[i], &e) {
+				combine(&out[i], &e)
+				continue next
 			}
-			if out[i].Confidence < e.Confidence {
-				out[i].Confidence = e.Confidence
-			}
-			continue
 		}
 		e.Mentions = 1
-		seen[k] = len(out)
 		out = append(out, e)
 	}
 	return out
 }
 
-func mergeKey(e event.Event) string {
-	a, r := actorKey(e.Actor), actorKey(e.Recipient)
-	if symmetricTypes[e.Type] && r < a {
-		a, r = r, a
+func same(a, b *event.Event) bool {
+	if a.Type != b.Type || a.Modality != b.Modality || !datesFit(a, b) {
+		return false
 	}
-	return strings.Join([]string{e.Type, a, r, e.Date, e.Modality}, "|")
+	ac, bc := a.Actor.Country, b.Actor.Country
+	ar, br := country(a.Recipient), country(b.Recipient)
+	if ac == bc && ar == br {
+		return true
+	}
+	return symmetricTypes[a.Type] && ac == br && ar == bc
 }
 
-func actorKey(a *event.Actor) string {
+func country(a *event.Actor) string {
 	if a == nil {
 		return ""
 	}
-	return a.Country + "/" + strings.ToLower(a.Name)
+	return a.Country
+}
+
+// datesFit says whether two events' dates may be the same day.
+func datesFit(a, b *event.Event) bool {
+	if a.Date == b.Date {
+		return true
+	}
+	within := func(day, span, precision string) bool {
+		switch precision {
+		case "month":
+			return len(day) >= 7 && len(span) >= 7 && day[:7] == span[:7]
+		case "year":
+			return len(day) >= 4 && len(span) >= 4 && day[:4] == span[:4]
+		}
+		return false
+	}
+	return within(b.Date, a.Date, a.DatePrecision) || within(a.Date, b.Date, b.DatePrecision)
+}
+
+// combine folds report b into event a, keeping what b knows better: a
+// place, a more precise date.
+func combine(a, b *event.Event) {
+	a.Mentions++
+	if a.Location == nil && b.Location != nil {
+		a.Location = b.Location
+	}
+	if rank(b.DatePrecision) > rank(a.DatePrecision) {
+		a.Date, a.DatePrecision = b.Date, b.DatePrecision
+	}
+	if a.Confidence < b.Confidence {
+		a.Confidence = b.Confidence
+	}
+}
+
+func rank(precision string) int {
+	switch precision {
+	case "day":
+		return 4
+	case "week":
+		return 3
+	case "month":
+		return 2
+	case "year":
+		return 1
+	}
+	return 0
 }
 
 // symmetricTypes are the types whose two sides may be reported either way

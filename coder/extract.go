@@ -16,6 +16,9 @@ type extraction struct {
 	d    *doc.Document
 	ms   *mention.Set
 	deps [][]int
+
+	eventActors map[int]*event.Actor    // trigger token → actor of its event
+	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
 }
 
 // match is one trigger found in a sentence.
@@ -64,10 +67,65 @@ func (x *extraction) sentence(si int) []event.Event {
 	}
 	exprs := x.dateExprs(sent)
 	var evs []event.Event
-	for _, m := range found {
-		evs = append(evs, x.events(si, m, exprs, found)...)
+	// Event nouns first: a verb's recipient may be one of them ("condemned
+	// the attack by M23" is aimed at M23).
+	for _, pos := range [...]string{"N", "V"} {
+		for _, m := range found {
+			if m.tr.POS != pos {
+				continue
+			}
+			es := x.events(si, m, exprs, found)
+			for _, e := range es {
+				if _, ok := x.eventActors[m.head]; !ok {
+					x.eventActors[m.head] = e.Actor
+				}
+				x.lastActor[e.Type] = e.Actor
+			}
+			evs = append(evs, es...)
+		}
 	}
+	sortEvents(evs)
 	return evs
+}
+
+// recipientActor turns recipient phrase head r into an actor: the mention
+// it carries, or, for an event noun, the actor of that event: "condemned
+// the attack by M23" targets M23, and "condemned these attacks" targets
+// whoever the document last reported attacking.
+func (x *extraction) recipientActor(r int) *event.Actor {
+	if a := x.actor(r); a != nil && a.Country != "" {
+		return a
+	}
+	t := x.d.Tokens[r]
+	if t.UPOS != "NOUN" {
+		return nil
+	}
+	if a := x.eventActors[r]; a != nil {
+		return a
+	}
+	if !x.definiteNoun(r) {
+		return nil
+	}
+	for _, tr := range x.c.kb.Triggers(x.lemmaAt(r)) {
+		if tr.POS == "N" {
+			return x.lastActor[tr.Type]
+		}
+	}
+	return nil
+}
+
+// definiteNoun says whether noun n is determined by "the", a demonstrative
+// or "such": it refers back to something already reported.
+func (x *extraction) definiteNoun(n int) bool {
+	for _, dep := range x.deps[n] {
+		if t := x.d.Tokens[dep]; t.Rel == "det" || t.Rel == "amod" {
+			switch strings.ToLower(t.Text) {
+			case "the", "this", "these", "that", "those", "such":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lemmaAt is the lower-cased lemma (or text) of token i.
@@ -130,7 +188,9 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 			// A preposition may also be found through the parse: the
 			// trigger's dependent phrase with that case marker ("met on
 			// Thursday in Moscow with X").
-			if kb.IsPreposition(w) {
+			// Only for a recipient's preposition: a bare "to" in "offer to"
+			// is an infinitive, not the "to" of any dependent phrase.
+			if kb.IsPreposition(w) && k == tr.Recipient {
 				if c := x.obliqueWith(h, w); c >= 0 {
 					j, ok = c, true
 				}
@@ -256,12 +316,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			continue
 		}
 		for _, r := range recips {
-			rec := x.actor(r)
-			if rec == nil || rec.Country == "" {
+			rec := x.recipientActor(r)
+			if rec == nil {
 				if pt.RecipientRequired {
 					continue
 				}
-				rec = nil
 			}
 			if rec != nil && sameActor(act, rec) {
 				continue // "Israel ... Israeli territory" is no dyad
