@@ -368,6 +368,19 @@ func (x *extraction) recipientsOf(m match) []int {
 				n = dep
 			}
 		}
+		if n < 0 {
+			// "shooting and arresting people": conjoined verbs share the
+			// object of the last one.
+			for _, dep := range x.deps[m.head] {
+				if x.d.Tokens[dep].Rel == "conj" && x.d.Tokens[dep].UPOS == "VERB" {
+					for _, o := range x.deps[dep] {
+						if x.d.Tokens[o].Rel == "obj" {
+							n = o
+						}
+					}
+				}
+			}
+		}
 		if n < 0 && slot != m.head {
 			n = x.nextMention(slot+1, 4)
 		}

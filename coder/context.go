@@ -191,7 +191,7 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 				continue
 			}
 			switch x.caseOf(dep) {
-			case "in", "at", "inside", "near":
+			case "in", "at", "inside", "near", "around", "across":
 			default:
 				continue
 			}
@@ -199,6 +199,9 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 				return loc
 			}
 		}
+	}
+	if loc := x.placeAfter(m); loc != nil {
+		return loc
 	}
 	// "met with Bogdanov in Moscow": the parser often hangs the place on
 	// the last noun phrase rather than the verb.
@@ -219,6 +222,31 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 	}
 	if (pt.Quad == 1 || pt.Quad == 3) && x.d.Dateline != nil {
 		return x.geocode(x.d.Dateline.Place, x.d.Dateline.Place)
+	}
+	return nil
+}
+
+// placeAfter reads a place phrase from the words that follow the trigger
+// when the parse hung it elsewhere: "the attack by the Myanmar Armed Forces
+// today in Kanbalu Township", up to the next verb or clause boundary.
+func (x *extraction) placeAfter(m match) *event.Location {
+	sent := x.sentenceOf(m.head)
+	for j := m.last + 1; j < sent.Last && j <= m.last+12; j++ {
+		t := x.d.Tokens[j]
+		if t.UPOS == "VERB" || t.UPOS == "AUX" || t.Text == "," || t.Text == ";" {
+			return nil
+		}
+		switch strings.ToLower(t.Text) {
+		case "in", "at", "near", "around":
+			if mm := x.ms.At(j + 1); mm != nil && mm.Place {
+				return x.placeOf(mm)
+			}
+			if j+2 < sent.Last && strings.EqualFold(x.d.Tokens[j+1].Text, "the") {
+				if mm := x.ms.At(j + 2); mm != nil && mm.Place {
+					return x.placeOf(mm)
+				}
+			}
+		}
 	}
 	return nil
 }

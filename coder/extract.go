@@ -42,7 +42,9 @@ func (x *extraction) sentence(si int) []event.Event {
 		}
 		var pos string
 		switch t.UPOS {
-		case "VERB":
+		case "VERB", "ADJ":
+			// Predicative adjectives carry verb patterns: "is deeply
+			// concerned over", "remains committed to".
 			pos = "V"
 		case "NOUN", "PROPN":
 			pos = "N"
@@ -183,7 +185,7 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 			pos = x.ms.At(r).Last - 1
 			m.recipSlot, m.recipToks = h, []int{r}
 		}
-		j, ok := x.find(w, pos+1, sent, kb.IsPreposition(w))
+		j, ok := x.find(w, pos+1, sent, kb.IsPreposition(w), tr.POS == "N" && k == tr.Head+1)
 		if !ok {
 			// A preposition may also be found through the parse: the
 			// trigger's dependent phrase with that case marker ("met on
@@ -211,8 +213,11 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 }
 
 // find looks for lemma w from token from on, skipping at most a few
-// modifiers (more for prepositions, which may follow an object phrase).
-func (x *extraction) find(w string, from int, sent doc.Sentence, prep bool) (int, bool) {
+// modifiers. After an event noun, a preposition may come further on,
+// past a "by" phrase or a date ("the detention by the Houthi authorities
+// on 23 January of seven UN personnel"), as long as no verb or clause
+// boundary intervenes.
+func (x *extraction) find(w string, from int, sent doc.Sentence, prep, afterNoun bool) (int, bool) {
 	limit := 3
 	if prep {
 		limit = 2
@@ -222,6 +227,18 @@ func (x *extraction) find(w string, from int, sent doc.Sentence, prep bool) (int
 			return j, true
 		}
 		if !skippable(x.d.Tokens[j]) {
+			if !(prep && afterNoun) {
+				return 0, false
+			}
+			for k := j; k < sent.Last && k <= from+12; k++ {
+				t := x.d.Tokens[k]
+				if t.UPOS == "VERB" || t.UPOS == "AUX" || t.Text == "," || t.Text == ";" || t.UPOS == "SCONJ" {
+					return 0, false
+				}
+				if strings.EqualFold(t.Text, w) {
+					return k, true
+				}
+			}
 			return 0, false
 		}
 	}
