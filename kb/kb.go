@@ -468,6 +468,12 @@ func normalise(s string, exact bool) string {
 	if len(out) > 4 && strings.EqualFold(out[:4], "the ") {
 		out = out[4:]
 	}
+	// The tokenizer splits the possessive clitic ("People" "’s"): so does
+	// the key, so "People's Liberation Army" matches its tokens.
+	if strings.Contains(out, "'s") {
+		out = strings.ReplaceAll(out+" ", "'s ", " 's ")
+		out = strings.TrimSuffix(strings.ReplaceAll(out, "  ", " "), " ")
+	}
 	return out
 }
 

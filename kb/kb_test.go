@@ -72,7 +72,9 @@ func TestMatchNames(t *testing.T) {
 	// Accents, curly apostrophes and hyphenation are folded.
 	one(t, k, "Élysée", 1, "Elysee", "FRA", "GOV")
 	one(t, k, "Côte d’Ivoire", 2, "Ivory Coast", "CIV", "")
-	one(t, k, "People’s Liberation Army", 3, "People's Liberation Army", "CHN", "MIL")
+	// parley's tokenizer splits the possessive clitic: names match its tokens.
+	one(t, k, "People ’s Liberation Army", 4, "People's Liberation Army", "CHN", "MIL")
+	one(t, k, "People 's Liberation Army", 4, "People's Liberation Army", "CHN", "MIL")
 	one(t, k, "Nagorno-Karabakh", 1, "Nagorno-Karabakh", "AZE", "")
 	one(t, k, "Nagorno - Karabakh", 3, "Nagorno-Karabakh", "AZE", "")
 	one(t, k, "Nagorno Karabakh", 2, "Nagorno-Karabakh", "AZE", "")
