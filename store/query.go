@@ -13,7 +13,7 @@ import (
 	"github.com/parley-events/parley/event"
 )
 
-// filter is a WHERE clause with its arguments. Every value reaches SQLite
+// filter is a WHERE clause with its arguments. Every value reaches the database
 // as a bound parameter; only fixed column names are spliced in.
 type filter struct {
 	conds []string
@@ -74,7 +74,7 @@ func ftsQuery(text string) string {
 // build turns q into a filter over stories (alias s) or raw events
 // (alias e). Conditions that concern the reports of a story (who exactly
 // acted, which outlet, which words) match when any of its raw events does.
-func (s *SQLite) build(q Query, story bool) (*filter, error) {
+func (s *queries) build(q Query, story bool) (*filter, error) {
 	t := "e"
 	if story {
 		t = "s"
@@ -119,7 +119,7 @@ func (s *SQLite) build(q Query, story bool) (*filter, error) {
 		case isCountryCode(v):
 			f.add(t+"."+side.col+"_country = ?", v)
 		default:
-			set := side.col + `_pk IN (SELECT pk FROM actors WHERE code = ? OR name LIKE ? ESCAPE '\')`
+			set := side.col + `_pk IN (SELECT pk FROM actors WHERE code = ? OR name ` + s.dialect.like + ` ? ESCAPE '\')`
 			if story {
 				members(set, v, likeArg(v))
 			} else {
@@ -147,19 +147,19 @@ func (s *SQLite) build(q Query, story bool) (*filter, error) {
 		if isCountryCode(v) {
 			f.add(t+".place_pk IN (SELECT pk FROM places WHERE country = ?)", v)
 		} else {
-			f.add(t+`.place_pk IN (SELECT pk FROM places WHERE name LIKE ? ESCAPE '\')`, likeArg(v))
+			f.add(t+`.place_pk IN (SELECT pk FROM places WHERE name `+s.dialect.like+` ? ESCAPE '\')`, likeArg(v))
 		}
 	}
 	if v := strings.TrimSpace(q.Source); v != "" {
-		set := `doc_pk IN (SELECT pk FROM documents WHERE source LIKE ? ESCAPE '\' OR source_key LIKE ? ESCAPE '\')`
+		set := `doc_pk IN (SELECT pk FROM documents WHERE source ` + s.dialect.like + ` ? ESCAPE '\' OR source_key ` + s.dialect.like + ` ? ESCAPE '\')`
 		if story {
 			members(set, likeArg(v), likeArg(v))
 		} else {
 			f.add(t+"."+set, likeArg(v), likeArg(v))
 		}
 	}
-	if v := ftsQuery(q.Text); v != "" {
-		set := `sentence_pk IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`
+	if v := s.dialect.textQuery(q.Text); v != "" {
+		set := s.dialect.textMatch
 		if story {
 			members(set, v)
 		} else {
@@ -229,7 +229,7 @@ func scanStory(r scanner) (Story, error) {
 }
 
 // Stories returns merged events matching q, newest first.
-func (s *SQLite) Stories(ctx context.Context, q Query) (Page[Story], error) {
+func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	limit, offset := pageBounds(q)
 	page := Page[Story]{Offset: offset, Limit: limit, Items: []Story{}}
 	f, err := s.build(q, true)
@@ -322,7 +322,7 @@ func highlight(sentence string, start int, e *event.Event) []Segment {
 }
 
 // Events returns raw events matching q, newest first.
-func (s *SQLite) Events(ctx context.Context, q Query) (Page[Mention], error) {
+func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	limit, offset := pageBounds(q)
 	page := Page[Mention]{Offset: offset, Limit: limit, Items: []Mention{}}
 	f, err := s.build(q, false)
@@ -348,7 +348,7 @@ func (s *SQLite) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	return page, rows.Err()
 }
 
-func (s *SQLite) mentions(ctx context.Context, where string, arg any) ([]Mention, error) {
+func (s *queries) mentions(ctx context.Context, where string, arg any) ([]Mention, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+` WHERE `+where+` ORDER BY d.date, e.pk`, arg)
 	if err != nil {
 		return nil, err
@@ -366,7 +366,7 @@ func (s *SQLite) mentions(ctx context.Context, where string, arg any) ([]Mention
 }
 
 // Story returns one merged event with its reports.
-func (s *SQLite) Story(ctx context.Context, id string) (*StoryDetail, error) {
+func (s *queries) Story(ctx context.Context, id string) (*StoryDetail, error) {
 	pk, ok := parseID(id, 'S')
 	if !ok {
 		return nil, fmt.Errorf("story %q: %w", id, ErrNotFound)
@@ -386,7 +386,7 @@ func (s *SQLite) Story(ctx context.Context, id string) (*StoryDetail, error) {
 }
 
 // Event returns one raw event.
-func (s *SQLite) Event(ctx context.Context, id string) (*Mention, error) {
+func (s *queries) Event(ctx context.Context, id string) (*Mention, error) {
 	pk, ok := parseID(id, 'E')
 	if !ok {
 		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
@@ -402,7 +402,7 @@ func (s *SQLite) Event(ctx context.Context, id string) (*Mention, error) {
 }
 
 // Document returns one stored document with its raw events.
-func (s *SQLite) Document(ctx context.Context, id string) (*Document, error) {
+func (s *queries) Document(ctx context.Context, id string) (*Document, error) {
 	var d Document
 	var pk int64
 	err := s.r.QueryRowContext(ctx, `SELECT pk, id, hash, source, url, title, date, path, text FROM documents WHERE id = ?`, id).
@@ -420,7 +420,7 @@ func (s *SQLite) Document(ctx context.Context, id string) (*Document, error) {
 }
 
 // level picks the table aggregates count: stories (s) or raw events (e).
-func (s *SQLite) level(q Query) (table string, f *filter, err error) {
+func (s *queries) level(q Query) (table string, f *filter, err error) {
 	switch q.Level {
 	case "", "story", "stories":
 		f, err = s.build(q, true)
@@ -442,7 +442,7 @@ func aggLimit(q Query, def int) int {
 }
 
 // CountBy aggregates matching events.
-func (s *SQLite) CountBy(ctx context.Context, q Query, by string) ([]Count, error) {
+func (s *queries) CountBy(ctx context.Context, q Query, by string) ([]Count, error) {
 	table, f, err := s.level(q)
 	if err != nil {
 		return nil, err
@@ -465,7 +465,7 @@ func (s *SQLite) CountBy(ctx context.Context, q Query, by string) ([]Count, erro
 		query = `SELECT ` + t + `.quad AS k, count(*) AS n FROM ` + table + f.where() + ` GROUP BY k ORDER BY k`
 	case "actor":
 		query = `SELECT coalesce(nullif(a.name, ''), nullif(a.code, ''), a.country, '(none)') AS k, count(*) AS n FROM ` + table +
-			` LEFT JOIN actors a ON a.pk = ` + t + `.actor_pk` + f.where() + ` GROUP BY ` + t + `.actor_pk ORDER BY n DESC, k`
+			` LEFT JOIN actors a ON a.pk = ` + t + `.actor_pk` + f.where() + ` GROUP BY a.pk ORDER BY n DESC, k`
 	case "country":
 		w := f.where()
 		sep := " AND "
@@ -475,7 +475,7 @@ func (s *SQLite) CountBy(ctx context.Context, q Query, by string) ([]Count, erro
 		query = `SELECT k, count(*) AS n FROM (
 			SELECT ` + t + `.actor_country AS k FROM ` + table + w + sep + t + `.actor_country <> ''
 			UNION ALL SELECT ` + t + `.recipient_country FROM ` + table + w + sep + t + `.recipient_country <> '' AND ` + t + `.recipient_country <> ` + t + `.actor_country
-			) GROUP BY k ORDER BY n DESC, k`
+			) AS sides GROUP BY k ORDER BY n DESC, k`
 		f.args = append(f.args, f.args...)
 	default:
 		return nil, fmt.Errorf("%w: bad count-by %q (want day, week, month, type, quad, actor or country)", ErrBadQuery, by)
@@ -510,7 +510,7 @@ func (s *SQLite) CountBy(ctx context.Context, q Query, by string) ([]Count, erro
 }
 
 // Timeline counts matching events per day and quad class.
-func (s *SQLite) Timeline(ctx context.Context, q Query) ([]TimelinePoint, error) {
+func (s *queries) Timeline(ctx context.Context, q Query) ([]TimelinePoint, error) {
 	table, f, err := s.level(q)
 	if err != nil {
 		return nil, err
@@ -537,7 +537,7 @@ func (s *SQLite) Timeline(ctx context.Context, q Query) ([]TimelinePoint, error)
 }
 
 // Actors lists actors of matching events (either side), most events first.
-func (s *SQLite) Actors(ctx context.Context, q Query) ([]ActorCount, error) {
+func (s *queries) Actors(ctx context.Context, q Query) ([]ActorCount, error) {
 	table, f, err := s.level(q)
 	if err != nil {
 		return nil, err
@@ -553,8 +553,8 @@ func (s *SQLite) Actors(ctx context.Context, q Query) ([]ActorCount, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT a.pk, a.name, a.country, a.sector, a.code, c.n FROM (
 		SELECT pk, count(*) AS n FROM (
 			SELECT `+t+`.actor_pk AS pk FROM `+table+w+sep+t+`.actor_pk IS NOT NULL
-			UNION ALL SELECT `+t+`.recipient_pk FROM `+table+w+sep+t+`.recipient_pk IS NOT NULL AND `+t+`.recipient_pk IS NOT `+t+`.actor_pk
-		) GROUP BY pk ORDER BY n DESC LIMIT ?) c JOIN actors a ON a.pk = c.pk ORDER BY c.n DESC, a.name`, args...)
+			UNION ALL SELECT `+t+`.recipient_pk FROM `+table+w+sep+t+`.recipient_pk IS NOT NULL AND `+t+`.recipient_pk IS DISTINCT FROM `+t+`.actor_pk
+		) AS sides GROUP BY pk ORDER BY n DESC LIMIT ?) c JOIN actors a ON a.pk = c.pk ORDER BY c.n DESC, a.name`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -571,7 +571,7 @@ func (s *SQLite) Actors(ctx context.Context, q Query) ([]ActorCount, error) {
 }
 
 // Network returns actor → recipient edges weighted by event count.
-func (s *SQLite) Network(ctx context.Context, q Query) ([]Edge, error) {
+func (s *queries) Network(ctx context.Context, q Query) ([]Edge, error) {
 	table, f, err := s.level(q)
 	if err != nil {
 		return nil, err
@@ -651,7 +651,7 @@ func (s *SQLite) Network(ctx context.Context, q Query) ([]Edge, error) {
 }
 
 // Places lists event places of matching events, most events first.
-func (s *SQLite) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
+func (s *queries) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
 	table, f, err := s.level(q)
 	if err != nil {
 		return nil, err
@@ -677,7 +677,7 @@ func (s *SQLite) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
 }
 
 // Stats summarises the store.
-func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
+func (s *queries) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	var first, last sql.NullInt64
 	err := s.r.QueryRowContext(ctx, `SELECT

@@ -25,6 +25,7 @@ type SQLite struct {
 	window int // de-duplication window in days
 	w      *sql.DB
 	r      *sql.DB
+	queries
 }
 
 var _ Store = (*SQLite)(nil)
@@ -194,6 +195,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	}
 	s.r.SetMaxOpenConns(8)
 	s.r.SetMaxIdleConns(8)
+	s.queries = queries{r: s.r, window: s.window, dialect: sqliteDialect}
 	if opts.ReadOnly {
 		var n int
 		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM migrations`).Scan(&n); err != nil || n < len(migrations) {
@@ -400,36 +402,8 @@ func sideOf(a *event.Actor) (country, name string) {
 // findStory returns the story this event reports, or 0 for none, and
 // whether the event names the story's sides the other way round.
 func (w *ingester) findStory(typ, pkey string, day sql.NullInt64, ac, rc, an, rn string) (int64, bool, error) {
-	sym := symmetricTypes[typ]
-	sides := `(actor_country = ? AND recipient_country = ?)`
-	// A report that names no place does not contradict one that does: it
-	// may join a story with a place, and a story without one may take it.
-	q := `SELECT pk, actor_country, actor_name, recipient_name FROM stories WHERE type = ? AND `
-	args := []any{typ}
-	if pkey != "" {
-		q += `place_key IN (?, '') AND `
-		args = append(args, pkey)
-	}
-	if day.Valid {
-		q += `day BETWEEN ? AND ? AND `
-		args = append(args, day.Int64-int64(w.s.window), day.Int64+int64(w.s.window))
-	} else {
-		q += `day IS NULL AND `
-	}
-	args = append(args, ac, rc)
-	if sym {
-		sides = `(` + sides + ` OR (actor_country = ? AND recipient_country = ?))`
-		args = append(args, rc, ac)
-	}
-	q += sides
-	// Prefer the story at the same place, then the nearest day.
-	q += ` ORDER BY place_key = '' `
-	if day.Valid {
-		q += `, abs(day - ?), pk`
-		args = append(args, day.Int64)
-	} else {
-		q += `, pk`
-	}
+	p := storyProbe{typ: typ, placeKey: pkey, day: day, ac: ac, rc: rc, an: an, rn: rn}
+	q, args := p.candidates(w.s.window)
 	rows, err := w.tx.QueryContext(w.ctx, q, args...)
 	if err != nil {
 		return 0, false, err
@@ -441,12 +415,8 @@ func (w *ingester) findStory(typ, pkey string, day sql.NullInt64, ac, rc, an, rn
 		if err := rows.Scan(&pk, &sac, &san, &srn); err != nil {
 			return 0, false, err
 		}
-		if sac == ac && sameEntity(san, an) && sameEntity(srn, rn) {
-			return pk, false, nil
-		}
-		// A symmetric event may name the story's recipient first.
-		if sym && sac == rc && sameEntity(san, rn) && sameEntity(srn, an) {
-			return pk, true, nil
+		if ok, swapped := p.matches(sac, san, srn); ok {
+			return pk, swapped, nil
 		}
 	}
 	return 0, false, rows.Err()
@@ -466,12 +436,7 @@ func (w *ingester) mergeInto(storyPK int64, day sql.NullInt64, seen string, ment
 	if err := w.tx.QueryRowContext(w.ctx, `SELECT actor_name, recipient_name FROM stories WHERE pk = ?`, storyPK).Scan(&san, &srn); err != nil {
 		return err
 	}
-	if len(an) > len(san) {
-		san = an
-	}
-	if len(rn) > len(srn) {
-		srn = rn
-	}
+	san, srn = widerName(san, an), widerName(srn, rn)
 	_, err := w.tx.ExecContext(w.ctx, `UPDATE stories SET
 		mentions = mentions + ?, articles = articles + ?, sources = sources + ?,
 		first_day = min(coalesce(first_day, ?), ?), last_day = max(coalesce(last_day, ?), ?),

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+)
+
+// The read side of the store (query.go) is one implementation over
+// database/sql shared by SQLite and PostgreSQL. The two databases differ
+// in a few spellings, kept in a dialect, and in how placeholders are
+// written, which queryDB hides.
+
+// queryDB is what the read side needs from a database: a *sql.DB for
+// SQLite, a placeholder-numbering wrapper for PostgreSQL.
+type queryDB interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// queries answers the Store's read methods (Stories, Events, CountBy, ...)
+// over r; SQLite and Postgres embed it.
+type queries struct {
+	r       queryDB
+	window  int // de-duplication window in days: bounds story-member lookups
+	dialect dialect
+}
+
+// dialect is what differs between the databases in read queries.
+type dialect struct {
+	// like is the case-insensitive pattern operator (SQLite's LIKE is
+	// case-insensitive for ASCII; PostgreSQL needs ILIKE).
+	like string
+	// textMatch is a condition on events (or stories' member events)
+	// selecting those whose sentence matches the full-text query ?.
+	textMatch string
+	// textQuery turns user words into that query's argument ("" for none).
+	textQuery func(words string) string
+}
+
+var sqliteDialect = dialect{
+	like:      "LIKE",
+	textMatch: `sentence_pk IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`,
+	textQuery: ftsQuery,
+}
+
+// postgresDialect searches the tsvector column of sentences with the
+// 'simple' configuration (lower case, no stemming), as FTS5's default
+// tokenizer does, and plainto_tsquery, which requires all words and
+// treats operators in user text as words.
+var postgresDialect = dialect{
+	like:      "ILIKE",
+	textMatch: `sentence_pk IN (SELECT pk FROM sentences WHERE tsv @@ plainto_tsquery('simple', ?))`,
+	textQuery: func(words string) string { return strings.Join(strings.Fields(words), " ") },
+}
+
+// numbered runs queries written with ? placeholders on a database that
+// wants $1, $2, ... (PostgreSQL).
+type numbered struct{ db *sql.DB }
+
+func (n numbered) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return n.db.QueryContext(ctx, dollarPlaceholders(query), args...)
+}
+
+func (n numbered) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return n.db.QueryRowContext(ctx, dollarPlaceholders(query), args...)
+}
+
+// dollarPlaceholders rewrites each ? outside string literals as $1, $2, ...
+func dollarPlaceholders(query string) string {
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	quoted := false
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case c == '\'':
+			quoted = !quoted // '' inside a literal toggles twice
+		case c == '?' && !quoted:
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
