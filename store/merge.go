@@ -1,6 +1,11 @@
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+)
 
 // The database-independent half of cross-article de-duplication: which
 // stored stories an event may report, and whether one of them does. Both
@@ -76,4 +81,15 @@ func widerName(stored, reported string) string {
 		return reported
 	}
 	return stored
+}
+
+// eventSentence is the sentence stored for an event: the characters of
+// its span in the document, or the event's own copy of the text (start and
+// end -1) when the span does not fit the text; "" when there is none.
+func eventSentence(d *doc.Document, e *event.Event) (start, end int, text string) {
+	start, end = e.Span[0], e.Span[1]
+	if 0 <= start && start < end && end <= len(d.Text) {
+		return start, end, d.Text[start:end]
+	}
+	return -1, -1, e.Text
 }

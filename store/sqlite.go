@@ -480,12 +480,7 @@ func (w *ingester) sentence(e *event.Event) (sql.NullInt64, error) {
 	if pk, ok := w.sentences[e.Sentence]; ok {
 		return sql.NullInt64{Int64: pk, Valid: true}, nil
 	}
-	start, end, text := e.Span[0], e.Span[1], e.Text
-	if 0 <= start && start < end && end <= len(w.d.Text) {
-		text = w.d.Text[start:end]
-	} else {
-		start, end = -1, -1 // the span does not fit the text: keep the event's own copy
-	}
+	start, end, text := eventSentence(w.d, e)
 	if text == "" {
 		return sql.NullInt64{}, nil
 	}

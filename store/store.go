@@ -4,15 +4,15 @@
 // Two levels stay queryable: raw events (one per coded event of one
 // document, exactly as `parley code` wrote it) and stories (one per
 // real-world happening, with how many sentences, articles and sources
-// reported it). The Store interface hides the database so a PostgreSQL
-// implementation can follow the SQLite one (the default, a single file).
+// reported it). The Store interface hides the database: SQLite (the
+// default, a single file, no server) or PostgreSQL (one database shared by
+// workers on several machines).
 package store
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/parley-events/parley/doc"
@@ -83,7 +83,7 @@ var ErrBadQuery = errors.New("bad query")
 var ErrNotFound = errors.New("not found")
 
 // Open opens the store at dsn: a SQLite file path (created when missing),
-// or, in a later release, a postgres:// URL.
+// or a postgres:// URL of a PostgreSQL database shared by several machines.
 func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 	if opts.Window == 0 {
 		opts.Window = DefaultWindow
@@ -91,8 +91,8 @@ func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 	if opts.Window < 0 {
 		return nil, fmt.Errorf("store: negative de-duplication window %v", opts.Window)
 	}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, fmt.Errorf("store: PostgreSQL is not supported yet (use a SQLite file path)")
+	if isPostgresURL(dsn) {
+		return OpenPostgres(ctx, dsn, opts)
 	}
 	return OpenSQLite(ctx, dsn, opts)
 }

@@ -125,9 +125,11 @@ var irnaMeeting = coded{
 	place: "Moscow", placeCountry: "RUS", sentenceIndex: 0,
 }
 
-func TestTwoReportsOfOneMeetingMerge(t *testing.T) {
+func TestTwoReportsOfOneMeetingMerge(t *testing.T) { eachBackend(t, testTwoReportsOfOneMeetingMerge) }
+
+func testTwoReportsOfOneMeetingMerge(t *testing.T, b backend) {
 	ctx := context.Background()
-	s, _ := open(t, Options{})
+	s, _ := b.open(t, Options{})
 	if r := ingest(t, s, tassDoc(), tassMeeting); r.NewStories != 1 || r.Merged != 0 {
 		t.Fatalf("first report: %+v", r)
 	}
@@ -194,9 +196,11 @@ func TestTwoReportsOfOneMeetingMerge(t *testing.T) {
 	}
 }
 
-func TestSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T) {
+func TestSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T) { eachBackend(t, testSameTypeOnOtherDaysOrPlacesStaysApart) }
+
+func testSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T, b backend) {
 	ctx := context.Background()
-	s, _ := open(t, Options{})
+	s, _ := b.open(t, Options{})
 	ingest(t, s, tassDoc(), tassMeeting)
 
 	// Same sides, same place, three days later: another meeting.
@@ -258,8 +262,10 @@ func TestSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T) {
 	}
 }
 
-func TestWindowIsConfigurable(t *testing.T) {
-	s, _ := open(t, Options{Window: 3 * 24 * time.Hour})
+func TestWindowIsConfigurable(t *testing.T) { eachBackend(t, testWindowIsConfigurable) }
+
+func testWindowIsConfigurable(t *testing.T, b backend) {
+	s, _ := b.open(t, Options{Window: 3 * 24 * time.Hour})
 	ingest(t, s, tassDoc(), tassMeeting)
 	later := irnaMeeting
 	later.date = "2023-10-29"
@@ -268,9 +274,11 @@ func TestWindowIsConfigurable(t *testing.T) {
 	}
 }
 
-func TestReingestChangesNothing(t *testing.T) {
+func TestReingestChangesNothing(t *testing.T) { eachBackend(t, testReingestChangesNothing) }
+
+func testReingestChangesNothing(t *testing.T, b backend) {
 	ctx := context.Background()
-	s, path := open(t, Options{})
+	s, dsn := b.open(t, Options{})
 	ingest(t, s, tassDoc(), tassMeeting)
 	ingest(t, s, irnaDoc(), irnaMeeting)
 	before, err := s.Stats(ctx)
@@ -303,9 +311,9 @@ func TestReingestChangesNothing(t *testing.T) {
 	if after.Events != before.Events || after.Stories != before.Stories || after.Documents != before.Documents+1 {
 		t.Errorf("stats before %+v after %+v", before, after)
 	}
-	// The file reopens with its data and a single migration record.
+	// The store reopens with its data and a single migration record.
 	s.Close()
-	s2, err := OpenSQLite(ctx, path, Options{ReadOnly: true})
+	s2, err := Open(ctx, dsn, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,14 +322,14 @@ func TestReingestChangesNothing(t *testing.T) {
 	if err != nil || again.Events != after.Events || again.Documents != after.Documents {
 		t.Errorf("reopened: %+v %v", again, err)
 	}
-	if _, err := os.Stat(path + "-wal"); err != nil {
+	if _, err := os.Stat(dsn + "-wal"); b.name == "sqlite" && err != nil {
 		t.Errorf("store is not in WAL mode: %v", err)
 	}
 }
 
 // corpus ingests a small multi-source corpus for the query tests.
-func corpus(t *testing.T) *SQLite {
-	s, _ := open(t, Options{})
+func corpus(t *testing.T, b backend) Store {
+	s, _ := b.open(t, Options{})
 	ingest(t, s, tassDoc(), tassMeeting, coded{
 		sentence: "The two diplomats noted the need for a ceasefire in the Middle East.",
 		typ:      "REQUEST", date: "2023-10-26", quad: 1,
@@ -341,9 +349,11 @@ func corpus(t *testing.T) *SQLite {
 	return s
 }
 
-func TestFilters(t *testing.T) {
+func TestFilters(t *testing.T) { eachBackend(t, testFilters) }
+
+func testFilters(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := corpus(t)
+	s := corpus(t, b)
 	cases := []struct {
 		name    string
 		q       Query
@@ -389,9 +399,11 @@ func TestFilters(t *testing.T) {
 	}
 }
 
-func TestAggregates(t *testing.T) {
+func TestAggregates(t *testing.T) { eachBackend(t, testAggregates) }
+
+func testAggregates(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := corpus(t)
+	s := corpus(t, b)
 	get := func(by string, level string) map[string]int {
 		cs, err := s.CountBy(ctx, Query{Level: level}, by)
 		if err != nil {
@@ -467,15 +479,28 @@ func TestAggregates(t *testing.T) {
 	}
 }
 
-func TestOpenRefusesPostgresForNow(t *testing.T) {
-	if _, err := Open(context.Background(), "postgres://localhost/parley", Options{}); err == nil {
-		t.Error("postgres URL accepted")
+// TestOpenTakesPostgresURLs checks that a postgres:// URL reaches
+// PostgreSQL (not a SQLite file of that name) and that errors do not show
+// the password.
+func TestOpenTakesPostgresURLs(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, err := Open(context.Background(), "postgres://parley:secret@127.0.0.1:1/parley?connect_timeout=2", Options{})
+	if err == nil {
+		t.Fatal("a postgres URL with no server behind it opened")
+	}
+	if strings.Contains(err.Error(), "secret") || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("error %q should name the server without the password", err)
+	}
+	if files, _ := os.ReadDir("."); len(files) != 0 {
+		t.Errorf("a postgres URL created a file: %v", files[0].Name())
 	}
 }
 
-func TestLoadStoresInInputOrderAndResumes(t *testing.T) {
+func TestLoadStoresInInputOrderAndResumes(t *testing.T) { eachBackend(t, testLoadStoresInInputOrderAndResumes) }
+
+func testLoadStoresInInputOrderAndResumes(t *testing.T, b backend) {
 	ctx := context.Background()
-	s, _ := open(t, Options{})
+	s, _ := b.open(t, Options{})
 	// Ten reports of the meeting from ten outlets, a bad input line, and
 	// the Kherson strike: one merged story of 10 articles, one other.
 	var docs []*doc.Document
