@@ -196,7 +196,9 @@ func testTwoReportsOfOneMeetingMerge(t *testing.T, b backend) {
 	}
 }
 
-func TestSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T) { eachBackend(t, testSameTypeOnOtherDaysOrPlacesStaysApart) }
+func TestSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T) {
+	eachBackend(t, testSameTypeOnOtherDaysOrPlacesStaysApart)
+}
 
 func testSameTypeOnOtherDaysOrPlacesStaysApart(t *testing.T, b backend) {
 	ctx := context.Background()
@@ -496,7 +498,9 @@ func TestOpenTakesPostgresURLs(t *testing.T) {
 	}
 }
 
-func TestLoadStoresInInputOrderAndResumes(t *testing.T) { eachBackend(t, testLoadStoresInInputOrderAndResumes) }
+func TestLoadStoresInInputOrderAndResumes(t *testing.T) {
+	eachBackend(t, testLoadStoresInInputOrderAndResumes)
+}
 
 func testLoadStoresInInputOrderAndResumes(t *testing.T, b backend) {
 	ctx := context.Background()
