@@ -16,7 +16,9 @@ import (
 //	GAZA CITY, Oct 7 (AP) —
 //	KYIV, Ukraine (Reuters) -
 //	TEHRAN (Tasnim) –
-var datelineRE = regexp.MustCompile(`^([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})` + // place
+//	(MENAFN- Nam News Network) TEHRAN, Nov 19 (NNN-TASNIM) –
+var datelineRE = regexp.MustCompile(`^(?:\([^()\n]{1,60}\)\s*)?` + // syndication prefix: "(MENAFN- Nam News Network)"
+	`([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})` + // place
 	`(?:,\s+(` + datePat + `|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,?\s+` + datePat + `)?))?` + // date, or region and date
 	`\.?\s*` +
 	`(/[A-Za-z][A-Za-z\- ]{0,20}/\.?|\([A-Za-z][A-Za-z.&\- ]{0,30}\))?` + // agency
@@ -48,6 +50,7 @@ func FindDateline(text string) *doc.Dateline {
 		return nil
 	}
 	dl := &doc.Dateline{Place: titleCase(place), Start: 0, End: end}
+
 	if hasAgency {
 		a := strings.Trim(text[m[6]:m[7]], "/().")
 		dl.Source = strings.TrimSpace(a)

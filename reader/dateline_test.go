@@ -13,6 +13,7 @@ func TestFindDateline(t *testing.T) {
 		{"UNITED NATIONS, 10 November 2023 (IPS) - The Security Council", "United Nations", "IPS", "The Security"},
 		{"BEIJING, Dec. 3 (Xinhua) -- China said", "Beijing", "Xinhua", "China said"},
 		{"WASHINGTON — The United States imposed", "Washington", "", "The United States"},
+		{"(MENAFN- Nam News Network) TEHRAN, Nov 19 (NNN-TASNIM) – Iranians held rallies", "Tehran", "NNN-TASNIM", "Iranians held"},
 	}
 	for _, c := range cases {
 		dl := FindDateline(c.text)

@@ -161,6 +161,13 @@ func core(text string, s, e int, out []doc.Token) []doc.Token {
 			out = appendTok(out, text, s+k, s+k+n)
 			return core(text, s+k+n, e, out)
 		}
+		if n := quoteLen(word[k:]); n > 0 {
+			// "Israel's“crimes”": a double quote inside a run of letters
+			// (a missing space) still separates words.
+			out = core(text, s, s+k, out)
+			out = appendTok(out, text, s+k, s+k+n)
+			return core(text, s+k+n, e, out)
+		}
 		if strings.HasPrefix(word[k:], "...") {
 			out = core(text, s, s+k, out)
 			out = appendTok(out, text, s+k, s+k+3)
@@ -203,6 +210,17 @@ func dashLenSuffix(s string) int {
 		return len("—")
 	case strings.HasSuffix(s, "--"):
 		return 2
+	}
+	return 0
+}
+
+// quoteLen is the byte length of a double quotation mark at the start of
+// s, or 0.
+func quoteLen(s string) int {
+	for _, q := range [...]string{"\"", "“", "”", "«", "»", "„"} {
+		if strings.HasPrefix(s, q) {
+			return len(q)
+		}
 	}
 	return 0
 }

@@ -31,6 +31,7 @@ func TestTokenize(t *testing.T) {
 		{"they don't know; Palestinians’ rights", "they do n't know ; Palestinians ’ rights"},
 		{"O'Neill met al-Ba'ath leaders", "O'Neill met al-Ba'ath leaders"},
 		{"“Examining the situation,” IRNA reported.", "“ Examining the situation , ” IRNA reported ."},
+		{"and condemn Israel's“crimes” against them.", "and condemn Israel 's “ crimes ” against them ."},
 	}
 	for _, c := range cases {
 		if got := strings.Join(tokens(c.in), " "); got != c.want {
