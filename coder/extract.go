@@ -285,6 +285,19 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			recips = x.conjuncts(k)
 		}
 	}
+	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" {
+		// "drone attacks targeting the Kherson region", "missiles hitting
+		// the base": a participle describing the event noun names its target.
+		for _, dep := range x.deps[m.head] {
+			if t := x.d.Tokens[dep]; t.Rel == "acl" && t.UPOS == "VERB" {
+				for _, o := range x.deps[dep] {
+					if x.d.Tokens[o].Rel == "obj" {
+						recips = x.conjuncts(o)
+					}
+				}
+			}
+		}
+	}
 	if tr.Sym && len(recips) == 0 && len(actors) > 1 {
 		// "A and B met": the second conjunct is the other side.
 		recips = actors[1:2]
