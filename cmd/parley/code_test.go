@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parley-events/parley/internal/shared"
+)
+
+// A folder with bad files among good ones: every bad file is named with its
+// reason on stderr, the good ones are still coded, and the exit code is 1.
+func TestCodeBadInput(t *testing.T) {
+	seed, err := os.ReadFile(shared.Path(t, "examples/tass-2023-10-27.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"a-seed.txt":    string(seed),
+		"b-binary.txt":  "date 2024-01-01\n\n\x00\x01\x02\x03",
+		"c-nodate.txt":  "Iran condemned Israel.",
+		"d-empty.txt":   "",
+		"e-lines.jsonl": "{\"id\":\"ok\",\"date\":\"2024-05-10\",\"text\":\"Iran condemned Israel's strikes on Syria.\"}\nnot json\n",
+		"f-utf8.txt":    "date 2024-05-10\n\nEgypt \xff condemned Israel's strikes on Gaza.",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := buildParley(t)
+	cmd := exec.Command(bin, "code", dir)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1\n%s", err, stderr.String())
+	}
+	for _, want := range []string{"b-binary.txt: binary", "c-nodate.txt: no publication date", "d-empty.txt: empty", "e-lines.jsonl:2: not a JSON object", "f-utf8.txt: warning: invalid UTF-8"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	docs := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		var e struct {
+			DocID string `json:"doc_id"`
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("bad output line %q: %v", line, err)
+		}
+		docs[e.DocID]++
+	}
+	for _, id := range []string{"a-seed", "ok", "f-utf8"} {
+		if docs[id] == 0 {
+			t.Errorf("no events for the good document %s (got %v)", id, docs)
+		}
+	}
+}
