@@ -132,14 +132,14 @@ func expand(p string) ([]string, error) {
 }
 
 // readable says whether a file in a folder is an input: text and JSON Lines
-// files, and files without an extension. Gold files (.json, .jsonl beside a
+// files, files without an extension, web pages and WARC files (html.go). Gold files (.json, .jsonl beside a
 // .txt of the same name) are not inputs.
 func readable(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".text", ".jsonl", ".ndjson", "":
+	case ".txt", ".text", ".jsonl", ".ndjson", "", ".html", ".htm", ".xhtml", ".warc":
 		return true
 	}
-	return false
+	return strings.HasSuffix(strings.ToLower(name), ".warc.gz")
 }
 
 // readStream reads one file or stream; it returns false when the consumer
@@ -151,6 +151,9 @@ func readStream(r io.Reader, path string, opts Options, yield func(*doc.Document
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(512)
+	if read := webReader(head, path); read != nil { // web pages and WARC files: html.go
+		return read(br, path, opts, max, yield)
+	}
 	if isJSONLines(head, path) {
 		return readJSONLines(br, path, opts, max, yield)
 	}
