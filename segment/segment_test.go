@@ -117,6 +117,15 @@ func TestSeedArticle(t *testing.T) {
 	}
 }
 
+// A long line with no punctuation is cut into bounded sentences.
+func TestRunawayLine(t *testing.T) {
+	d := &doc.Document{Text: strings.Repeat("word ", 100000)}
+	Segment(d)
+	if len(d.Tokens) != 100000 || len(d.Sentences) != 100000/MaxSentenceTokens {
+		t.Fatalf("%d tokens in %d sentences", len(d.Tokens), len(d.Sentences))
+	}
+}
+
 func FuzzTokenize(f *testing.F) {
 	f.Add("MOSCOW, October 27. /TASS/. Political Deputy “Tehran’s” U.S. $1.2 bln... —")
 	f.Add("'s n't '' -- —— ...")

@@ -8,6 +8,10 @@ import (
 	"github.com/parley-events/parley/doc"
 )
 
+// MaxSentenceTokens bounds a sentence's length. News sentences run to
+// 60 tokens or so; longer runs are not prose.
+const MaxSentenceTokens = 250
+
 // Split groups tokens into sentences. breaks lists the token indices that
 // follow a paragraph break; a sentence never spans one.
 func Split(toks []doc.Token, breaks []int, out []doc.Sentence) []doc.Sentence {
@@ -27,6 +31,12 @@ func Split(toks []doc.Token, breaks []int, out []doc.Sentence) []doc.Sentence {
 			flush(i)
 			para++
 			nb++
+		}
+		if i-first >= MaxSentenceTokens {
+			// Text with no sentence punctuation (tables, lists, a runaway
+			// line) is cut into pieces the tagger and parser handle in
+			// bounded time and memory.
+			flush(i)
 		}
 		if !isTerminal(toks[i].Text) {
 			continue
