@@ -24,7 +24,7 @@ import (
 // storedRecords codes the seed article and a few dev articles with the real
 // reader and coder, ingests them into a temporary SQLite store and returns
 // every raw event and every merged story as records.
-func storedRecords(t *testing.T) (events, stories []Record) {
+func storedRecords(t testing.TB) (events, stories []Record) {
 	t.Helper()
 	dev := shared.Path(t, "eval/dev")
 	fixtureOnce.Do(func() { fixtureEvents, fixtureStories, fixtureErr = buildFixture(dev) })
