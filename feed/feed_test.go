@@ -221,7 +221,10 @@ func TestFeedOutage(t *testing.T) {
 		fault feedtest.Fault
 		check func(error) bool
 	}{
-		{"500", feedtest.Fault{Status: 500}, func(err error) bool { var he *HTTPError; return errors.As(err, &he) && he.Status == 500 && Temporary(err) }},
+		{"500", feedtest.Fault{Status: 500}, func(err error) bool {
+			var he *HTTPError
+			return errors.As(err, &he) && he.Status == 500 && Temporary(err)
+		}},
 		{"503", feedtest.Fault{Status: 503}, func(err error) bool { return Temporary(err) }},
 		{"timeout", feedtest.Fault{Delay: 2 * time.Second}, func(err error) bool { return Temporary(err) }},
 		{"malformed", feedtest.Fault{Body: `<?xml version="1.0"?><rss version="2.0"><channel><title>World</title><item><title>Sudan`}, func(err error) bool { return errors.Is(err, ErrNotAFeed) }},
