@@ -94,7 +94,7 @@ func runSubmit(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	nc, js, err := queue.Connect(q.url, "parley submit")
+	nc, js, err := queue.Connect(q.url, "parley submit", nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley submit:", err)
 		return 1

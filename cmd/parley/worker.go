@@ -73,7 +73,7 @@ func runWorker(args []string) int {
 		return 1
 	}
 	defer s.Close()
-	nc, js, err := queue.Connect(q.url, "parley worker "+host)
+	nc, js, err := queue.Connect(q.url, "parley worker "+host, log)
 	if err != nil {
 		log.Error("queue", "err", err)
 		return 1

@@ -228,7 +228,7 @@ func waitFor(t *testing.T, what string, limit time.Duration, cond func() bool) {
 // queueEmpty reports whether every submitted document has been
 // acknowledged.
 func queueEmpty(t *testing.T, natsURL string) bool {
-	nc, js, err := queue.Connect(natsURL, "test")
+	nc, js, err := queue.Connect(natsURL, "test", nil)
 	if err != nil {
 		return false
 	}
@@ -335,7 +335,7 @@ func TestWorkersSurviveFaults(t *testing.T) {
 			time.Sleep(2 * time.Second) // workers find no queue for a while
 			n.start(t)
 			return workers
-		}, "fetch failed"},
+		}, "NATS reconnected"},
 	}
 	for i, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
