@@ -164,13 +164,13 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 		w.deadLetter(ctx, msg, nil, "", permanent{fmt.Errorf("not a JetStream message: %w", err)})
 		return
 	}
-	if int(meta.NumDelivered) > w.Config.MaxDeliveries {
-		w.deadLetter(ctx, msg, meta, "", permanent{fmt.Errorf("delivered %d times without being acknowledged: a worker may die on it", meta.NumDelivered)})
-		return
-	}
 	d, err := decode(msg.Data())
 	if err != nil {
 		w.deadLetter(ctx, msg, meta, "", permanent{err})
+		return
+	}
+	if int(meta.NumDelivered) > w.Config.MaxDeliveries {
+		w.deadLetter(ctx, msg, meta, d.ID, permanent{fmt.Errorf("delivered %d times without being acknowledged: a worker may die on it", meta.NumDelivered)})
 		return
 	}
 	log := w.Log.With("doc", d.ID, "delivery", meta.NumDelivered)

@@ -1,0 +1,213 @@
+package queue
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/reader"
+	"github.com/parley-events/parley/store"
+)
+
+// startNATS runs a JetStream server in the test process.
+func startNATS(t *testing.T) jetstream.JetStream {
+	t.Helper()
+	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Start()
+	if !s.ReadyForConnections(10 * time.Second) {
+		t.Fatal("NATS server did not start")
+	}
+	t.Cleanup(s.Shutdown)
+	nc, js, err := Connect(s.ClientURL(), "test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	return js
+}
+
+func seed(t *testing.T) []*doc.Document {
+	t.Helper()
+	var docs []*doc.Document
+	for d, err := range reader.Documents([]string{"../examples/tass-2023-10-27.txt"}, reader.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// runWorkers starts n workers on s and returns a function that stops them
+// (SIGTERM-style: cancel and drain) and waits for them.
+func runWorkers(t *testing.T, js jetstream.JetStream, s store.Store, n int, m *Metrics) func() {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, n)
+	for i := 0; i < n; i++ {
+		w := &Worker{JS: js, Store: s, Code: coder.Default().Code, Concurrency: 1, Metrics: m}
+		go func() { done <- w.Run(ctx) }()
+	}
+	return func() {
+		cancel()
+		for i := 0; i < n; i++ {
+			if err := <-done; err != nil {
+				t.Error(err)
+			}
+		}
+	}
+}
+
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestSubmitTwiceStoresOnce submits the seed article under 20 ids, then
+// all of them again, to two workers: 20 documents stored, the second
+// submission dropped as duplicates, each coded once.
+func TestSubmitTwiceStoresOnce(t *testing.T) {
+	ctx := context.Background()
+	js := startNATS(t)
+	s, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "parley.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	base := seed(t)[0]
+	docs := func(yield func(*doc.Document, error) bool) {
+		for i := 0; i < 20; i++ {
+			d := *base
+			d.ID = fmt.Sprintf("tass-%02d", i)
+			if !yield(&d, nil) {
+				return
+			}
+		}
+	}
+	if _, err := Setup(ctx, js, Config{}); err != nil {
+		t.Fatal(err)
+	}
+	for pass, want := range []SubmitStats{{Published: 20}, {Duplicates: 20}} {
+		st, err := Submit(ctx, js, Config{}, docs, func(err error) { t.Error(err) })
+		if err != nil || st != want {
+			t.Fatalf("submit pass %d: %+v %v, want %+v", pass+1, st, err, want)
+		}
+	}
+	m := NewMetrics()
+	stop := runWorkers(t, js, s, 2, m)
+	waitUntil(t, "20 documents stored", func() bool { return m.Stored() == 20 })
+	stop()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDoc := len(coder.Default().Code(base))
+	if st.Documents != 20 || st.Events != 20*perDoc || m.Skipped() != 0 || m.Dead() != 0 {
+		t.Errorf("stats %+v, worker stored %d skipped %d dead %d; want 20 documents, %d events", st, m.Stored(), m.Skipped(), m.Dead(), 20*perDoc)
+	}
+	// The metrics endpoint reports the work in Prometheus text.
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body, _ := io.ReadAll(rec.Body)
+	for _, want := range []string{`parley_worker_documents_total{outcome="stored"} 20`, fmt.Sprintf("parley_worker_events_total %d", 20*perDoc), "parley_queue_pending_documents"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("metrics lack %q:\n%s", want, body)
+		}
+	}
+}
+
+// TestPoisonGoesToDeadLetters puts an unreadable message and a document
+// a worker died on (fetched, never acknowledged) on the queue beside a
+// good document: the two bad ones end up on the dead-letter subject with
+// their error, and the good one is stored.
+func TestPoisonGoesToDeadLetters(t *testing.T) {
+	ctx := context.Background()
+	js := startNATS(t)
+	cfg := Config{AckWait: time.Second, MaxDeliveries: 1}
+	cons, err := Setup(ctx, js, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "parley.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	good := seed(t)[0]
+	killer := *good
+	killer.ID = "kills-workers"
+	publish := func(data []byte) {
+		if _, err := js.Publish(ctx, "parley.documents", data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, _ := encode(&killer, killer.ID)
+	publish(data)
+	// A worker takes it and dies: no acknowledgement, ever.
+	taken, err := cons.Fetch(1, jetstream.FetchMaxWait(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range taken.Messages() {
+	}
+	publish([]byte(`{"id": "broken", "text": `))
+	data, _ = encode(good, good.ID)
+	publish(data)
+
+	m := NewMetrics()
+	w := &Worker{JS: js, Config: cfg, Store: s, Code: coder.Default().Code, Concurrency: 1, Metrics: m}
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(wctx) }()
+	waitUntil(t, "one stored and two dead-lettered", func() bool { return m.Stored() == 1 && m.Dead() == 2 })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+
+	dead, err := js.OrderedConsumer(ctx, "PARLEY_DEAD", jetstream.OrderedConsumerConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch, err := dead.Fetch(2, jetstream.FetchMaxWait(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for msg := range batch.Messages() {
+		id := msg.Headers().Get(HeaderDocID)
+		if id == "" {
+			id = string(msg.Data())
+		}
+		got[id] = msg.Headers().Get(HeaderError)
+	}
+	if !strings.Contains(got[`{"id": "broken", "text": `], "unreadable document message") || !strings.Contains(got["kills-workers"], "delivered 2 times") {
+		t.Errorf("dead letters: %q", got)
+	}
+	if has, err := s.HasDocument(ctx, &killer); err != nil || has {
+		t.Errorf("the dead-lettered document was stored: %v %v", has, err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Documents != 1 {
+		t.Errorf("stats %+v %v, want the good document", st, err)
+	}
+}
