@@ -57,8 +57,10 @@ type Watcher struct {
 	// MaxAttempts is how often an item's page is tried before it is
 	// given up (default 5).
 	MaxAttempts int
-	// Log receives one line per event worth telling (nil: silent).
-	Log func(format string, args ...any)
+	// Log receives one line per poll (nil: silent);
+	// Problem one line per failure (nil: sent to Log).
+	Log     func(format string, args ...any)
+	Problem func(format string, args ...any)
 
 	rand *rand.Rand
 }
@@ -191,18 +193,17 @@ func (w *Watcher) record(ctx context.Context, feedURL string, it Item, st ItemSt
 	switch {
 	case err == nil:
 		p.Stored++
-		w.logf("stored %s (%s)", docID, it.Link)
 		return w.State.Mark(context.WithoutCancel(ctx), feedURL, it, StatusStored, docID, "")
 	case IsPermanent(err) || st.Attempts+1 >= max:
 		p.Failed++
-		w.logf("gave up %s: %v", it.Link, err)
+		w.problem("gave up %s: %v", it.Link, err)
 		return w.State.Mark(context.WithoutCancel(ctx), feedURL, it, StatusFailed, "", err.Error())
 	default:
 		if ctx.Err() != nil {
 			return nil // interrupted: the item is simply tried next time
 		}
 		p.Retry++
-		w.logf("will retry %s: %v", it.Link, err)
+		w.problem("will retry %s: %v", it.Link, err)
 		return w.State.Mark(ctx, feedURL, it, StatusRetry, "", err.Error())
 	}
 }
@@ -274,7 +275,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 			sched[i].failures++
 			d := max(w.Backoff(sched[i].failures), min(p.RetryAfter, w.maxBackoff()))
 			sched[i].next = time.Now().Add(d)
-			w.logf("%s: failure %d, next try in %v", w.Feeds[i], sched[i].failures, d.Round(time.Millisecond))
+			w.problem("%s: failure %d, next try in %v", w.Feeds[i], sched[i].failures, d.Round(time.Millisecond))
 		} else {
 			sched[i].failures = 0
 			sched[i].next = time.Now().Add(w.jitter(w.Interval, 0.1))
@@ -320,12 +321,20 @@ func (w *Watcher) random() float64 {
 func (w *Watcher) logPoll(p Poll) {
 	switch {
 	case p.Err != nil:
-		w.logf("%s: %v", p.Feed, p.Err)
+		w.problem("%s: %v", p.Feed, p.Err)
 	case p.NotModified:
 		w.logf("%s: not modified", p.Feed)
 	default:
 		w.logf("%s: %d items, %d new: %d stored, %d given up, %d to retry", p.Feed, p.Items, p.New, p.Stored, p.Failed, p.Retry)
 	}
+}
+
+func (w *Watcher) problem(format string, args ...any) {
+	if w.Problem != nil {
+		w.Problem(format, args...)
+		return
+	}
+	w.logf(format, args...)
 }
 
 func (w *Watcher) logf(format string, args ...any) {

@@ -72,6 +72,7 @@ func Extract(page []byte, opts Options) (*doc.Document, error) {
 
 	// Readability rewrites the tree it reads, so it runs after the
 	// metadata has been read from the untouched page.
+	removeAds(root)
 	parser := readability.NewParser()
 	article, err := parser.ParseAndMutate(root, base)
 	if err != nil {
@@ -91,7 +92,7 @@ func Extract(page []byte, opts Options) (*doc.Document, error) {
 	d.ID = d.URL
 
 	if article.Node != nil {
-		d.Text = dropFurniture(Text(article.Node))
+		d.Text = dropFurniture(dropBoilerplate(Text(article.Node)))
 	}
 	if n := len(strings.Fields(d.Text)); n < MinWords {
 		if n == 0 {
@@ -212,4 +213,17 @@ func dropFurniture(text string) string {
 		}
 	}
 	return text
+}
+
+// dropBoilerplate removes paragraphs that are page labels ("Advertisement",
+// "Story continues below advertisement"), listed in boilerplate.tsv.
+func dropBoilerplate(text string) string {
+	paras := strings.Split(text, "\n\n")
+	kept := paras[:0]
+	for _, p := range paras {
+		if !isBoilerplate(p) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
 }

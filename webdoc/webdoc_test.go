@@ -326,3 +326,38 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// Ad slots between a story's paragraphs, and the labels sites print as
+// paragraphs of their own, are not article text.
+func TestAdsAndBoilerplate(t *testing.T) {
+	page := `<!doctype html><html><head><meta property="article:published_time" content="2024-02-01"></head><body class="has-ads"><article>
+<p>ANKARA, Feb 1 (Northline) - Turkey's parliament approved Sweden's bid to join NATO on Thursday, removing the main obstacle to the alliance's expansion after more than a year of delays.</p>
+<div class="inline-ad"><span>Sponsored</span><a href="https://ads.example/click">Buy now and save 40 percent on everything in the store today only</a></div>
+<p>ADVERTISEMENT</p>
+<div id="div-gpt-ad-1700000000-2"><p>Advertisement · Scroll to continue</p></div>
+<p>The vote passed by 287 votes to 55, parliament's speaker said, and the protocol now goes to the president for signature.</p>
+<p>Story continues below advertisement</p>
+<ins class="adsbygoogle"></ins>
+<p>Sweden's foreign minister welcomed the vote and said Stockholm looked forward to becoming a member of the alliance soon.</p>
+</article></body></html>`
+	d, err := Extract([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(d.Text, "\n\n")
+	if len(paras) != 3 {
+		t.Errorf("%d paragraphs, want the 3 of the story:\n%s", len(paras), d.Text)
+	}
+	for _, junk := range []string{"Buy now", "ADVERTISEMENT", "Scroll", "continues below", "Sponsored"} {
+		if strings.Contains(d.Text, junk) {
+			t.Errorf("text keeps %q", junk)
+		}
+	}
+	for name, want := range map[string]bool{"ad": true, "ads": true, "ad-slot": true, "inline-ad": true, "advertisement": true,
+		"advert-box": true, "adsbygoogle": true, "story_ads": true, "add": false, "admin": false, "header": false,
+		"shadow": false, "lead": false, "badge": false, "thread": false, "loaded": false, "headline": false} {
+		if adName(name) != want {
+			t.Errorf("adName(%q) = %v", name, !want)
+		}
+	}
+}
