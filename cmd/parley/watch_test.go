@@ -2,7 +2,12 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"fmt"
+	"maps"
+	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -10,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/nlnwa/gowarc/v3"
 
 	"github.com/parley-events/parley/feed/feedtest"
 	"github.com/parley-events/parley/store"
@@ -210,4 +217,83 @@ func documents(db string) int {
 		return 0
 	}
 	return st.Documents
+}
+
+// writeCrawl writes a news crawl as crawlers do, with gowarc's writer: one
+// gzip member per record, a request and a response per page, and an image.
+func writeCrawl(t *testing.T, path string, pages map[string]string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m := gowarc.NewMarshaler()
+	write := func(typ gowarc.RecordType, uri, contentType, block string) {
+		b := gowarc.NewRecordBuilder(typ, gowarc.WithAddMissingDigest(true), gowarc.WithAddMissingRecordId(true), gowarc.WithAddMissingContentLength(true))
+		b.AddWarcHeader(gowarc.WarcTargetURI, uri)
+		b.AddWarcHeader(gowarc.WarcDate, "2024-06-05T08:00:00Z")
+		b.AddWarcHeader(gowarc.ContentType, contentType)
+		if _, err := b.WriteString(block); err != nil {
+			t.Fatal(err)
+		}
+		rec, _, err := b.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw := gzip.NewWriter(f)
+		if _, _, err := m.Marshal(zw, rec, 0); err != nil {
+			t.Fatal(err)
+		}
+		zw.Close()
+		rec.Close()
+	}
+	uris := slices.Sorted(maps.Keys(pages))
+	for _, uri := range uris {
+		u, _ := url.Parse(uri)
+		write(gowarc.Request, uri, "application/http;msgtype=request", "GET "+u.RequestURI()+" HTTP/1.1\r\nHost: "+u.Host+"\r\n\r\n")
+		write(gowarc.Response, uri, "application/http;msgtype=response",
+			fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(pages[uri]), pages[uri]))
+	}
+	write(gowarc.Response, "https://static.northline-news.example/logo.png", "application/http;msgtype=response",
+		"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 8\r\n\r\n\x89PNG\r\n\x1a\n")
+}
+
+// parley ingest and parley code read a WARC file's HTML responses as
+// articles.
+func TestIngestAndCodeWARC(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join("..", "..", "feed", "testdata", "site")
+	pages := map[string]string{}
+	for _, st := range feedtest.Stories[:3] {
+		b, err := os.ReadFile(filepath.Join(site, st.Slug+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages["https://www.northline-news.example"+feedtest.StoryPath(st.Slug)] = string(b)
+	}
+	crawl := filepath.Join(dir, "crawl.warc.gz")
+	writeCrawl(t, crawl, pages)
+
+	db := filepath.Join(dir, "events.db")
+	if code := runIngest([]string{"--db", db, "--workers", "1", crawl}); code != 0 {
+		t.Fatalf("parley ingest: exit %d", code)
+	}
+	st := storeStats(t, db)
+	if st.Documents != 3 || st.Events == 0 {
+		t.Errorf("ingested %d documents, %d events; want 3 documents with events", st.Documents, st.Events)
+	}
+
+	if testing.Short() {
+		return
+	}
+	out, err := exec.Command(buildParley(t), "code", "--format", "table", crawl).Output()
+	if err != nil {
+		t.Fatalf("parley code: %v", err)
+	}
+	for uri := range pages {
+		if !bytes.Contains(out, []byte("# "+uri+" (")) {
+			t.Errorf("parley code output has no events of %s:\n%s", uri, out)
+		}
+	}
 }
