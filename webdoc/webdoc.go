@@ -59,7 +59,14 @@ type Options struct {
 // headline, publication day, URL and source. The document's ID is its URL
 // (canonical when the page names one); callers reading files may replace
 // it. Errors wrap ErrNoText or ErrNoDate when the page lacks either.
-func Extract(page []byte, opts Options) (*doc.Document, error) {
+func Extract(page []byte, opts Options) (d *doc.Document, err error) {
+	// Pages are written by anyone; a page that trips a bug in the
+	// extraction is an error for that page, not the end of a crawl.
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("internal error extracting the page (a bug: please report it): %v", r)
+		}
+	}()
 	root, err := parse(page, opts.ContentType)
 	if err != nil {
 		return nil, err
@@ -78,7 +85,7 @@ func Extract(page []byte, opts Options) (*doc.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extracting article text: %w", err)
 	}
-	d := &doc.Document{Title: meta.Title, Source: meta.SiteName, URL: meta.Canonical}
+	d = &doc.Document{Title: meta.Title, Source: meta.SiteName, URL: meta.Canonical}
 	if d.Title == "" {
 		// Readability's title is the <title> without the site's name.
 		d.Title = clean(firstOf(article.Title(), meta.PageTitle))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -360,4 +361,22 @@ func TestAdsAndBoilerplate(t *testing.T) {
 			t.Errorf("adName(%q) = %v", name, !want)
 		}
 	}
+}
+
+// Any bytes: a document or an error, never a panic, and a document always
+// has text, a date and valid UTF-8.
+func FuzzExtract(f *testing.F) {
+	for _, name := range []string{"wire.html", "jsonld.html", "nodate.html", "section.html", "latin1.html"} {
+		f.Add(readPage(f, name))
+	}
+	f.Add([]byte(`<html><head><script type="application/ld+json">[[[{"@graph":[{"@type":["NewsArticle"],"datePublished":1}]}]]]</script></head></html>`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		d, err := Extract(page, Options{URL: "https://news.example/a/b", Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			return
+		}
+		if d.Text == "" || d.Date.IsZero() || !utf8.ValidString(d.Text) {
+			t.Errorf("document with text %q date %v", d.Text, d.Date)
+		}
+	})
 }
