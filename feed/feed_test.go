@@ -259,7 +259,9 @@ func TestFeedOutage(t *testing.T) {
 func TestItemFailures(t *testing.T) {
 	site := feedtest.New(filepath.Join("testdata", "site"), t.Cleanup)
 	gone := feedtest.Story{Slug: "deleted-story", Title: "Deleted", Published: time.Date(2024, 6, 5, 1, 0, 0, 0, time.UTC)}
-	site.Publish(feedtest.Stories[0], feedtest.Video, gone, feedtest.Stories[1], feedtest.Stories[2])
+	report := feedtest.Story{Slug: "un-report-sudan", Title: "Full report (PDF)", Published: time.Date(2024, 6, 5, 2, 0, 0, 0, time.UTC)}
+	site.Serve(feedtest.StoryPath(report.Slug), "application/pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
+	site.Publish(feedtest.Stories[0], feedtest.Video, gone, report, feedtest.Stories[1], feedtest.Stories[2])
 	sudan := feedtest.StoryPath(feedtest.Stories[1].Slug)
 	japan := feedtest.StoryPath(feedtest.Stories[2].Slug)
 	site.Fail(sudan, feedtest.Fault{Status: 502, Times: 2})
@@ -270,8 +272,8 @@ func TestItemFailures(t *testing.T) {
 	ctx := context.Background()
 
 	p := mustPoll(t, w, ctx)
-	if p.Stored != 1 || p.Failed != 2 || p.Retry != 2 {
-		t.Errorf("first poll %+v: want 1 stored, video and 404 given up, 2 to retry", p)
+	if p.Stored != 1 || p.Failed != 3 || p.Retry != 2 {
+		t.Errorf("first poll %+v: want 1 stored, video, PDF and 404 given up, 2 to retry", p)
 	}
 	p = mustPoll(t, w, ctx)
 	if p.NotModified || p.New != 2 || p.Retry != 2 {
@@ -294,6 +296,10 @@ func TestItemFailures(t *testing.T) {
 	}
 	if rec.count() != 2 {
 		t.Errorf("%d documents", rec.count())
+	}
+	st, _ = w.State.Item(ctx, site.RSS(), "northline-un-report-sudan")
+	if st.Status != StatusFailed || !strings.Contains(st.Error, "is application/pdf, not a web page") {
+		t.Errorf("PDF item %+v", st)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"mime"
+	"net/http"
 	"slices"
 	"time"
 )
@@ -176,6 +178,9 @@ func (w *Watcher) handleItem(ctx context.Context, it Item) (docID string, fetche
 		}
 		return "", true, err
 	}
+	if !isWebPage(page) {
+		return "", true, Permanent(fmt.Errorf("%s is %s, not a web page", page.URL, page.ContentType))
+	}
 	// Coding and storing a page takes a moment; a shutdown request waits
 	// for it rather than throwing the work away.
 	hctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
@@ -341,4 +346,19 @@ func (w *Watcher) logf(format string, args ...any) {
 	if w.Log != nil {
 		w.Log(format, args...)
 	}
+}
+
+// isWebPage says whether a fetched item is an HTML page: by its
+// Content-Type, or by its first bytes when the server sent none or a
+// generic one. Feeds also link PDFs, images and podcasts.
+func isWebPage(r *Response) bool {
+	mt, _, _ := mime.ParseMediaType(r.ContentType)
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return true
+	case "", "application/octet-stream", "text/plain":
+		sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(r.Body))
+		return sniffed == "text/html"
+	}
+	return false
 }

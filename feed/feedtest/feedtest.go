@@ -44,6 +44,7 @@ type Site struct {
 	mu      sync.Mutex
 	stories []Story // oldest first
 	faults  map[string]*Fault
+	files   map[string]file
 	hits    map[string]int
 	agents  map[string]bool
 	cond    map[string]int // conditional requests per path
@@ -52,7 +53,7 @@ type Site struct {
 // New serves the pages of dir (SLUG.html files). cleanup (a test's
 // t.Cleanup) is given the server's Close; with nil, close Server yourself.
 func New(dir string, cleanup func(func())) *Site {
-	s := &Site{dir: dir, faults: map[string]*Fault{}, hits: map[string]int{}, agents: map[string]bool{}, cond: map[string]int{}}
+	s := &Site{dir: dir, faults: map[string]*Fault{}, files: map[string]file{}, hits: map[string]int{}, agents: map[string]bool{}, cond: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	if cleanup != nil {
 		cleanup(s.Server.Close)
@@ -75,6 +76,19 @@ func (s *Site) Publish(stories ...Story) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stories = append(s.stories, stories...)
+}
+
+type file struct {
+	contentType string
+	body        []byte
+}
+
+// Serve answers requests for path with body, whatever the folder holds
+// (a story whose link leads to a PDF, an image).
+func (s *Site) Serve(path, contentType string, body []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files[path] = file{contentType, body}
 }
 
 // Fail makes requests for path fail as f says.
@@ -134,6 +148,7 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	stories := append([]Story(nil), s.stories...)
+	served, isServed := s.files[r.URL.Path]
 	s.mu.Unlock()
 
 	if fault.Delay > 0 {
@@ -154,6 +169,9 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case isServed:
+		w.Header().Set("Content-Type", served.contentType)
+		w.Write(served.body)
 	case r.URL.Path == "/world/rss.xml":
 		s.serveFeed(w, r, "application/rss+xml; charset=utf-8", rss(s.Server.URL, stories), stories)
 	case r.URL.Path == "/world/atom.xml":
