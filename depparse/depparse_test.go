@@ -2,6 +2,7 @@ package depparse_test
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/parley-events/parley/conllu"
@@ -230,4 +231,33 @@ func BenchmarkTagParseEWTTest(b *testing.B) {
 	sec := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(len(sents))/sec, "sentences/s")
 	b.ReportMetric(float64(tokens)/sec, "tokens/s")
+}
+
+// TestConcurrentParse parses EWT test from several goroutines at once and
+// checks each gets the same trees as a sequential run.
+func TestConcurrentParse(t *testing.T) {
+	sents := readUD(t, "en_ewt-ud-test.conllu.gz")[:400]
+	up, xp := predictedTags(sents)
+	p := depparse.Default()
+	parseAll := func() [][]int {
+		out := make([][]int, len(sents))
+		for i, s := range sents {
+			out[i] = make([]int, len(s.Words))
+			p.Parse(forms(s), up[i], xp[i], out[i], make([]string, len(s.Words)))
+		}
+		return out
+	}
+	want := parseAll()
+	results := make(chan [][]int, 4)
+	for range 4 {
+		go func() { results <- parseAll() }()
+	}
+	for range 4 {
+		got := <-results
+		for i := range want {
+			if !slices.Equal(got[i], want[i]) {
+				t.Fatalf("sentence %d parsed differently when concurrent: %v vs %v", i, got[i], want[i])
+			}
+		}
+	}
 }

@@ -13,7 +13,7 @@ import (
 
 // Model file: gzip of
 //
-//	magic line "parley-depparse 1\n"
+//	magic line "parley-depparse 2\n"
 //	labels, XPOS tags, UPOS tags: count, then length-prefixed strings
 //	known word hashes: count, then ascending deltas
 //	class count, weight scale (float32 bits)
@@ -25,7 +25,7 @@ import (
 // are the 32-bit short keys; weights are quantised to multiples of the
 // scale, which costs no accuracy and keeps most to one byte.
 
-const magic = "parley-depparse 1\n"
+const magic = "parley-depparse 2\n"
 
 // Save writes the model to w.
 func (p *Parser) Save(w io.Writer) error {
@@ -96,7 +96,7 @@ func Load(r io.Reader) (*Parser, error) {
 	br := bufio.NewReader(z)
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, errors.New("depparse: model: not a parley-depparse 1 model file")
+		return nil, errors.New("depparse: model: not a parley-depparse 2 model file")
 	}
 	var rerr error
 	u := func(what string, limit uint64) uint64 {
@@ -149,7 +149,7 @@ func Load(r io.Reader) (*Parser, error) {
 	if rerr != nil {
 		return nil, rerr
 	}
-	if nclass != 1+2*len(labels) {
+	if nclass != 3+2*len(labels) {
 		return nil, fmt.Errorf("depparse: model: %d classes for %d labels", nclass, len(labels))
 	}
 	keys := make([]uint32, 0, nf)

@@ -151,7 +151,8 @@ func (p *Parser) prepare(x *sentence, words, upos, xpos []string) {
 	}
 }
 
-// Classes: 0 is SHIFT, 1+l is LEFT-l, 1+L+l is RIGHT-l.
+// Classes: 0 is SHIFT, 1+l is LEFT-l, 1+L+l is RIGHT-l (then the two kind
+// classes, see kindClass).
 func (p *Parser) decode(c int) (kind int, label int16) {
 	L := len(p.labels)
 	switch {
@@ -164,30 +165,42 @@ func (p *Parser) decode(c int) (kind int, label int16) {
 	}
 }
 
-func (p *Parser) class(kind int, label int) int {
-	switch kind {
-	case shift:
-		return 0
-	case left:
-		return 1 + label
+func (p *Parser) kindOf(c int) int {
+	k, _ := p.decode(c)
+	return k
+}
+
+// kindClass is the class whose weights score every LEFT (kind left) or
+// every RIGHT (kind right) transition whatever its label: the structural
+// evidence for popping s0 is shared by all labels instead of being learned
+// once per label. Classes 1+2L and 2+2L, after the labelled ones.
+func kindClass(L, kind int) int { return 2*L + kind }
+
+// classScore is the score of class c: its own weight plus its kind's.
+func classScore[S int32 | float32](L int, scores []S, c int) S {
+	switch {
+	case c == 0:
+		return scores[0]
+	case c <= L:
+		return scores[c] + scores[kindClass(L, left)]
 	default:
-		return 1 + len(p.labels) + label
+		return scores[c] + scores[kindClass(L, right)]
 	}
 }
 
 // bestClass returns the highest-scoring valid class.
 func bestClass[S int32 | float32](p *Parser, st *state, scores []S) int {
+	L := len(p.labels)
 	best := -1
 	var bs S
 	consider := func(c int) {
-		if best < 0 || scores[c] > bs {
-			best, bs = c, scores[c]
+		if v := classScore(L, scores, c); best < 0 || v > bs {
+			best, bs = c, v
 		}
 	}
 	if st.canShift() {
 		consider(0)
 	}
-	L := len(p.labels)
 	if st.canLeft() {
 		for l := 0; l < L; l++ {
 			if l != p.root {

@@ -41,7 +41,7 @@ func defaultOptions(iterations int, seed int64) trainOptions {
 		exploreFrom: 1,
 		exploreProb: 0.9,
 		alsoGold:    true,
-		minWeight:   1.75,
+		minWeight:   2,
 		quantUnit:   1.0 / 16,
 	}
 }
@@ -109,7 +109,7 @@ func train(sents []conllu.Sentence, upos, xpos [][]string, o trainOptions) *Pars
 	}
 
 	L := len(p.labels)
-	nclass := 1 + 2*L
+	nclass := 2*L + 3 // SHIFT, LEFT-l, RIGHT-l, LEFT, RIGHT
 	tw := newTrainWeights(nclass)
 	tw.steps = 1
 	rng := rand.New(rand.NewPCG(uint64(o.seed), 0x5eed))
@@ -135,6 +135,14 @@ func train(sents []conllu.Sentence, upos, xpos [][]string, o trainOptions) *Pars
 				if cost[pred] > cost[gold] {
 					tw.update(feats, gold, 1)
 					tw.update(feats, pred, -1)
+					if kg, kp := p.kindOf(gold), p.kindOf(pred); kg != kp {
+						if kg != shift {
+							tw.update(feats, kindClass(L, kg), 1)
+						}
+						if kp != shift {
+							tw.update(feats, kindClass(L, kp), -1)
+						}
+					}
 				}
 				tw.steps++
 				next := gold
@@ -161,7 +169,7 @@ func (p *Parser) cheapest(st *state, e *example, scores []float32, cost []int) i
 	best, bestCost := -1, 0
 	consider := func(c, k int) {
 		cost[c] = k
-		if best < 0 || k < bestCost || (k == bestCost && scores[c] > scores[best]) {
+		if best < 0 || k < bestCost || (k == bestCost && classScore(L, scores, c) > classScore(L, scores, best)) {
 			best, bestCost = c, k
 		}
 	}
