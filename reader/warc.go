@@ -74,12 +74,15 @@ var errNotAPage = errors.New("not an HTML page")
 // warcPage reads the web page of one record.
 func warcPage(rec gowarc.WarcRecord, opts Options, max int) (*doc.Document, error) {
 	h := rec.WarcHeader()
+	// gowarc blanks a target URI it cannot parse (one written in angle
+	// brackets, as in the WARC 1.1 text's examples); the record ID then
+	// names the document.
 	uri := h.Get(gowarc.WarcTargetURI)
 	var body io.Reader
 	var contentType string
 	switch rec.Type() {
 	case gowarc.Response:
-		if !strings.HasPrefix(h.Get(gowarc.ContentType), "application/http") {
+		if !strings.HasPrefix(strings.ToLower(h.Get(gowarc.ContentType)), "application/http") {
 			return nil, errNotAPage // a DNS or FTP response
 		}
 		raw, err := rec.Block().RawBytes()

@@ -64,7 +64,7 @@ func crawlRecords(t testing.TB) [][]byte {
 		warcRecord(1, "warcinfo", "", "application/warc-fields", "software: test-crawler/1.0\r\nformat: WARC File Format 1.1\r\n"),
 		warcRecord(2, "response", "dns:www.northline-news.example", "text/dns", "20240315060001\nwww.northline-news.example. 300 IN A 192.0.2.10\n"),
 		warcRecord(3, "request", geneva, "application/http;msgtype=request", "GET /world/europe/armenia-azerbaijan-ministers-meet-geneva-2024-03-14/?utm_source=rss HTTP/1.1\r\nHost: www.northline-news.example\r\nUser-Agent: test-crawler/1.0\r\n\r\n"),
-		warcRecord(4, "response", geneva, "application/http;msgtype=response", httpResponse("200 OK",
+		warcRecord(4, "response", geneva, "Application/HTTP; msgtype=response", httpResponse("200 OK",
 			[]string{"Content-Type: text/html; charset=utf-8", fmt.Sprintf("Content-Length: %d", len(wire))}, []byte(wire))),
 		warcRecord(5, "response", "https://static.northline-news.example/img/2024/03/14/geneva-talks.jpg", "application/http;msgtype=response", httpResponse("200 OK",
 			[]string{"Content-Type: image/jpeg", "Content-Length: 4"}, []byte("\xff\xd8\xff\xe0"))),
