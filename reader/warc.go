@@ -89,7 +89,8 @@ func warcPage(rec gowarc.WarcRecord, opts Options, max int) (*doc.Document, erro
 		if err != nil {
 			return nil, err
 		}
-		resp, err := http.ReadResponse(bufio.NewReader(raw), nil)
+		block := bufio.NewReader(raw)
+		resp, err := http.ReadResponse(block, nil)
 		if err != nil {
 			return nil, fmt.Errorf("bad HTTP response: %v", err)
 		}
@@ -98,7 +99,15 @@ func warcPage(rec gowarc.WarcRecord, opts Options, max int) (*doc.Document, erro
 			return nil, errNotAPage // redirects and error pages
 		}
 		contentType = resp.Header.Get("Content-Type")
-		body, err = decodeContent(resp.Body, resp.Header.Get("Content-Encoding"))
+		// The payload is the rest of the block, whose length the WARC
+		// header gives; the HTTP Content-Length may be stale (crawlers
+		// that store decoded bodies keep the original header). A chunked
+		// body is decoded.
+		payload := io.Reader(block)
+		if len(resp.TransferEncoding) > 0 {
+			payload = resp.Body
+		}
+		body, err = decodeContent(payload, resp.Header.Get("Content-Encoding"))
 		if err != nil {
 			return nil, err
 		}

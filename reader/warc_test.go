@@ -79,6 +79,10 @@ func crawlRecords(t testing.TB) [][]byte {
 			[]string{"Content-Type: text/html"}, []byte(page(t, "section.html")))),
 		warcRecord(10, "metadata", geneva, "application/warc-fields", "outlink: https://www.northline-news.example/world/\r\n"),
 		warcRecord(11, "revisit", mandera, "application/http;msgtype=response", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"),
+		// As Common Crawl stores pages: the body decoded, the original
+		// encoding and length headers renamed, a stale Content-Length.
+		warcRecord(13, "response", "https://www.alpine-courier.example/inland/2022/06/09/zurich-protest.html", "application/http; msgtype=response", httpResponse("200 OK",
+			[]string{"Content-Type: text/html", "X-Crawler-Content-Encoding: gzip", "X-Crawler-Content-Length: 812", "Content-Length: 812"}, []byte(page(t, "latin1.html")))),
 		warcRecord(12, "resource", "https://mfa.example/en/press/statements/mozambique", "text/html", page(t, "nodate.html")),
 	}
 }
@@ -98,7 +102,8 @@ func writeWARC(t *testing.T, path string, records [][]byte, compress bool) {
 	}
 }
 
-// Each HTML article of a crawl is one document; everything else passes
+// Each HTML article of a crawl is one document (one of them stored the
+// way Common Crawl stores pages); everything else passes
 // silently except the section front, which is reported by record number
 // and URL; the undated statement is an error without --date.
 func TestWARC(t *testing.T) {
@@ -111,10 +116,10 @@ func TestWARC(t *testing.T) {
 		p := filepath.Join(dir, name)
 		writeWARC(t, p, crawlRecords(t), compress)
 		docs, errs := collect(t, []string{p}, Options{})
-		if len(docs) != 2 || len(errs) != 2 {
-			t.Fatalf("%s: %d documents, errors %v; want 2 and 2", name, len(docs), errs)
+		if len(docs) != 3 || len(errs) != 2 {
+			t.Fatalf("%s: %d documents, errors %v; want 3 and 2", name, len(docs), errs)
 		}
-		g, k := docs[0], docs[1]
+		g, k, z := docs[0], docs[1], docs[2]
 		if g.ID != "https://www.northline-news.example/world/europe/armenia-azerbaijan-ministers-meet-geneva-2024-03-14/" || g.Path != p ||
 			g.Day() != "2024-03-14" || g.Dateline == nil || g.Dateline.Place != "Geneva" {
 			t.Errorf("%s: first document id %q path %q day %s dateline %+v", name, g.ID, g.Path, g.Day(), g.Dateline)
@@ -123,10 +128,14 @@ func TestWARC(t *testing.T) {
 			!strings.HasPrefix(k.Text, "NAIROBI, Nov 2 – Kenya and Somalia") {
 			t.Errorf("%s: chunked gzip page: title %q day %s", name, k.Title, k.Day())
 		}
+		if z.ID != "https://www.alpine-courier.example/inland/2022/06/09/zurich-protest.html" || z.Source != "Alpine Courier" ||
+			z.Day() != "2022-06-09" || !strings.Contains(z.Text, "A café owner on the square said the protest had been peaceful.") {
+			t.Errorf("%s: page stored as Common Crawl does: id %q source %q day %s text %q", name, z.ID, z.Source, z.Day(), z.Text)
+		}
 		if !errors.Is(errs[0], webdoc.ErrNoText) || !strings.Contains(errs[0].Error(), "WARC record 9 (https://www.northline-news.example/world/)") {
 			t.Errorf("%s: error %v", name, errs[0])
 		}
-		if !errors.Is(errs[1], webdoc.ErrNoDate) || !strings.Contains(errs[1].Error(), name+": WARC record 12") {
+		if !errors.Is(errs[1], webdoc.ErrNoDate) || !strings.Contains(errs[1].Error(), name+": WARC record 13") {
 			t.Errorf("%s: error %v", name, errs[1])
 		}
 	}
@@ -135,15 +144,15 @@ func TestWARC(t *testing.T) {
 	// URL) is read too, known by its target URI.
 	p := filepath.Join(dir, "crawl.warc.gz")
 	docs, _ := collect(t, []string{p}, Options{Date: time.Date(2024, 5, 11, 0, 0, 0, 0, time.UTC)})
-	if len(docs) != 3 || docs[2].ID != "https://mfa.example/en/press/statements/mozambique" || docs[2].Day() != "2024-05-11" {
+	if len(docs) != 4 || docs[3].ID != "https://mfa.example/en/press/statements/mozambique" || docs[3].Day() != "2024-05-11" {
 		t.Fatalf("documents %d, last %+v", len(docs), docs[len(docs)-1])
 	}
 
 	// A folder walk finds .warc.gz files; standard input is recognised
 	// by content.
 	docs, _ = collect(t, []string{dir}, Options{})
-	if len(docs) != 4 {
-		t.Errorf("folder with crawl.warc and crawl.warc.gz: %d documents, want 4", len(docs))
+	if len(docs) != 6 {
+		t.Errorf("folder with crawl.warc and crawl.warc.gz: %d documents, want 6", len(docs))
 	}
 	f, err := os.Open(p)
 	if err != nil {
@@ -157,8 +166,8 @@ func TestWARC(t *testing.T) {
 		}
 		return true
 	})
-	if n != 2 {
-		t.Errorf("WARC on standard input: %d documents, want 2", n)
+	if n != 3 {
+		t.Errorf("WARC on standard input: %d documents, want 3", n)
 	}
 }
 
@@ -198,8 +207,8 @@ func TestWARCPageTooLarge(t *testing.T) {
 			large++
 		}
 	}
-	if len(docs) != 1 || large != 1 {
-		t.Errorf("documents %d, errors %v: want the smaller article and one size error", len(docs), errs)
+	if len(docs) != 2 || large != 1 {
+		t.Errorf("documents %d, errors %v: want the two smaller articles and one size error", len(docs), errs)
 	}
 }
 
