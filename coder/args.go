@@ -225,12 +225,7 @@ func (x *extraction) inRelative(k, v int) bool {
 }
 
 func (x *extraction) sentenceOf(i int) doc.Sentence {
-	for _, s := range x.d.Sentences {
-		if i >= s.First && i < s.Last {
-			return s
-		}
-	}
-	return doc.Sentence{}
+	return x.d.Sentences[x.sentIndex[i]]
 }
 
 // namesActor says whether token n carries a mention resolved to a country.

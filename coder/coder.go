@@ -54,7 +54,7 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 		nlp.Annotate(d)
 	}
 	ms := mention.Find(d, c.kb)
-	x := &extraction{c: c, d: d, ms: ms, deps: dependents(d),
+	x := &extraction{c: c, d: d, ms: ms, deps: dependents(d), sentIndex: sentenceIndex(d),
 		eventActors: map[int]*event.Actor{}, lastActor: map[string]*event.Actor{}}
 	var evs []event.Event
 	for si := range d.Sentences {
@@ -71,6 +71,17 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 		out[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
 	}
 	return out
+}
+
+// sentenceIndex maps each token to its sentence.
+func sentenceIndex(d *doc.Document) []int32 {
+	idx := make([]int32, len(d.Tokens))
+	for si, s := range d.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			idx[i] = int32(si)
+		}
+	}
+	return idx
 }
 
 // dependents indexes each token's dependents, in text order.
@@ -91,30 +102,31 @@ func dependents(d *doc.Document) [][]int {
 // day, or one only dated to a month or year that contains the other).
 func merge(evs []event.Event) []event.Event {
 	var out []event.Event
+	byDyad := map[string][]int{} // dyad key → indices in out
 next:
 	for _, e := range evs {
-		for i := range out {
-			if same(&out[i], &e) {
+		k := dyadKey(&e)
+		for _, i := range byDyad[k] {
+			if datesFit(&out[i], &e) {
 				combine(&out[i], &e)
 				continue next
 			}
 		}
 		e.Mentions = 1
+		byDyad[k] = append(byDyad[k], len(out))
 		out = append(out, e)
 	}
 	return out
 }
 
-func same(a, b *event.Event) bool {
-	if a.Type != b.Type || a.Modality != b.Modality || !datesFit(a, b) {
-		return false
+// dyadKey identifies an event's type, modality and sides by country,
+// either way round for symmetric types.
+func dyadKey(e *event.Event) string {
+	a, r := e.Actor.Country, country(e.Recipient)
+	if symmetricTypes[e.Type] && r < a {
+		a, r = r, a
 	}
-	ac, bc := a.Actor.Country, b.Actor.Country
-	ar, br := country(a.Recipient), country(b.Recipient)
-	if ac == bc && ar == br {
-		return true
-	}
-	return symmetricTypes[a.Type] && ac == br && ar == bc
+	return e.Type + "|" + e.Modality + "|" + a + "|" + r
 }
 
 func country(a *event.Actor) string {

@@ -316,15 +316,18 @@ func (x *extraction) geocode(name, text string) *event.Location {
 }
 
 // docCountries lists the countries the document's mentions resolve to, in
-// order of first mention.
+// order of first mention (computed once per document).
 func (x *extraction) docCountries() []string {
-	var out []string
+	if x.countries != nil {
+		return x.countries
+	}
+	x.countries = []string{}
 	seen := map[string]bool{}
 	for _, m := range x.ms.Mentions {
 		if m.Country != "" && !seen[m.Country] {
 			seen[m.Country] = true
-			out = append(out, m.Country)
+			x.countries = append(x.countries, m.Country)
 		}
 	}
-	return out
+	return x.countries
 }

@@ -17,6 +17,8 @@ type extraction struct {
 	ms   *mention.Set
 	deps [][]int
 
+	sentIndex   []int32                 // token → index of its sentence
+	countries   []string                // the document's countries, once computed
 	eventActors map[int]*event.Actor    // trigger token → actor of its event
 	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
 }

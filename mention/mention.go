@@ -53,6 +53,7 @@ type Mention struct {
 type Set struct {
 	Mentions []Mention
 	at       []int32 // token index → index of the mention covering it, or -1
+	speaker  int     // the mention "I" first refers to, or -1
 }
 
 // At returns the mention covering token i, or nil.
@@ -73,7 +74,7 @@ func (s *Set) Index(i int) int {
 
 // Find finds and resolves the mentions of an annotated document.
 func Find(d *doc.Document, k *kb.KB) *Set {
-	s := &Set{at: make([]int32, len(d.Tokens))}
+	s := &Set{at: make([]int32, len(d.Tokens)), speaker: -1}
 	for i := range s.at {
 		s.at[i] = -1
 	}

@@ -132,6 +132,9 @@ func corefer(d *doc.Document, s *Set) {
 		if ante < 0 {
 			continue
 		}
+		if m.Kind == "pronoun" && m.Role == "speaker" && s.speaker < 0 {
+			s.speaker = ante
+		}
 		a := &s.Mentions[ante]
 		m.Ref = ante
 		m.Name = a.Name
@@ -186,10 +189,8 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		return s.latest(i, func(o *Mention) bool { return person(o) && o.Named })
 	case "we":
 		// In a statement or speech, "we" is the speaker's side.
-		for j := range s.Mentions[:i] {
-			if o := &s.Mentions[j]; o.Kind == "pronoun" && o.Role == "speaker" && o.Ref >= 0 {
-				return o.Ref
-			}
+		if s.speaker >= 0 {
+			return s.speaker
 		}
 		if j := s.latest(i, func(o *Mention) bool { return group(o) && subject(o) }); j >= 0 {
 			return j
