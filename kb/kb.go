@@ -68,7 +68,8 @@ type KB struct {
 	dems      index // demonyms ("Palestinians", "Britons")
 	roles     index // role phrases, lemma form
 	countries map[string]Country
-	counts    map[string]int // entries loaded per file, for reports
+	offices   map[string][]Entity // lower-case title → the people who held it
+	counts    map[string]int      // entries loaded per file, for reports
 }
 
 var (
@@ -191,6 +192,22 @@ func (k *KB) Role(lemmas []string) (n int, r Role) {
 		return 0, Role{}
 	}
 	return n, p.role
+}
+
+// Holders returns the people who held office title (lower case, as
+// people.tsv writes it: "secretary-general", "foreign minister") on day,
+// in country when country is not "". A description like "the Iranian
+// foreign minister" names one person on a given day; "the
+// Secretary-General" alone is the UN's, whose title people.tsv writes bare
+// while other organisations' are qualified ("secretary general of nato").
+func (k *KB) Holders(title, country, day string) []Entity {
+	var out []Entity
+	for _, e := range k.offices[strings.ToLower(title)] {
+		if (country == "" || e.Country == country) && activeOn(&e, day) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // ActiveOn keeps, among ents, the people whose office was held on day

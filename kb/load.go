@@ -104,6 +104,7 @@ func Load(fsys fs.FS) (*KB, error) {
 			dems:      newIndex(true),
 			roles:     newIndex(false),
 			countries: map[string]Country{},
+			offices:   map[string][]Entity{},
 			counts:    map[string]int{},
 		},
 		canonical: map[string]string{},
@@ -386,6 +387,10 @@ func (l *loader) person(file string, line int, f []string) {
 	l.addName(file, line, name, e)
 	for _, a := range list(f[1]) {
 		l.addName(file, line, a, e)
+	}
+	if title != "" {
+		t := strings.ToLower(title)
+		l.kb.offices[t] = append(l.kb.offices[t], e)
 	}
 }
 

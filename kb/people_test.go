@@ -156,3 +156,17 @@ func TestPeopleTableSize(t *testing.T) {
 	}
 	t.Logf("people.tsv: %d offices", n)
 }
+
+// An office named without a name resolves to its holder on the day.
+func TestHolders(t *testing.T) {
+	k := Default()
+	if h := k.Holders("secretary-general", "", "2023-07-26"); len(h) != 1 || h[0].Name != "António Guterres" {
+		t.Errorf("secretary-general on 2023-07-26: %+v", h)
+	}
+	if h := k.Holders("foreign minister", "RUS", "2023-10-27"); len(h) != 1 || h[0].Name != "Sergey Lavrov" {
+		t.Errorf("Russian foreign minister on 2023-10-27: %+v", h)
+	}
+	if h := k.Holders("president", "", "2023-10-27"); len(h) < 50 {
+		t.Errorf("presidents on 2023-10-27: %d, want many", len(h))
+	}
+}

@@ -84,9 +84,32 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	}
 	enrich(d, s)
 	enrich(d, s) // a second pass lets information travel two links
+	holders(d, k, s)
 	corefer(d, s)
 	situate(s)
 	return s
+}
+
+// holders names the person behind an office described without a name:
+// "the Secretary-General" (the UN's), "Iranian Foreign Minister" on the
+// article's day. It only resolves an office that exactly one person held
+// then (in the given country, if the phrase names one).
+func holders(d *doc.Document, k *kb.KB, s *Set) {
+	day := d.Day()
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		if m.Kind != "person" || m.Named || m.Title == "" || m.Plural {
+			continue
+		}
+		h := k.Holders(m.Title, m.Country, day)
+		if len(h) != 1 {
+			continue
+		}
+		m.Name, m.Country, m.Named = h[0].Name, h[0].Country, true
+		if m.Sector == "" || h[0].Sector != "" {
+			m.Sector = h[0].Sector
+		}
+	}
 }
 
 // situate gives collective role mentions that name no country ("the
