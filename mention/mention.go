@@ -143,6 +143,28 @@ func situate(s *Set) {
 	}
 }
 
+// usedAsNoun says whether a role word the tagger took for an adjective
+// ("A senior United Nations official today condemned") stands where a noun
+// would: no noun follows it.
+func usedAsNoun(toks []doc.Token, i int) bool {
+	if toks[i].UPOS != "ADJ" {
+		return false
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	next := toks[i+1]
+	switch next.UPOS {
+	case "NOUN", "PROPN", "ADJ", "NUM":
+		return timeWords[strings.ToLower(next.Text)]
+	}
+	return true
+}
+
+// timeWords are nouns of time that follow a subject without being
+// modified by it ("officials today said").
+var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true}
+
 // modifies says whether token t (at document index i) is a noun modifying
 // a noun to its right.
 func modifies(t doc.Token, i int) bool { return t.Rel == "compound" && t.Head > i }
@@ -270,7 +292,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			}
 			// A role noun modifying another noun names no actor: "drone
 			// attack", "army base", "police station".
-			if n > 0 && isNominal(toks[i+n-1].UPOS) && !modifies(toks[i+n-1], sent.First+i+n-1) {
+			if n > 0 && (isNominal(toks[i+n-1].UPOS) || usedAsNoun(toks, i+n-1)) && !modifies(toks[i+n-1], sent.First+i+n-1) {
 				chunks = append(chunks, chunk{kind: cRole, first: i, last: i + n, role: r, roleText: strings.Join(lemmas[i:i+n], " ")})
 				i += n
 				continue

@@ -72,7 +72,7 @@ func Tokenize(text string, start int, out []doc.Token) ([]doc.Token, []int) {
 			}
 			j++
 		}
-		if newlines >= 2 && len(out) > 0 {
+		if len(out) > 0 && (newlines >= 2 || newlines == 1 && lineEnds(out, lastBreak(breaks))) {
 			breaks = append(breaks, len(out))
 		}
 		newlines = 0
@@ -83,6 +83,47 @@ func Tokenize(text string, start int, out []doc.Token) ([]doc.Token, []int) {
 		i = j
 	}
 	return out, breaks
+}
+
+func lastBreak(breaks []int) int {
+	if len(breaks) == 0 {
+		return 0
+	}
+	return breaks[len(breaks)-1]
+}
+
+// lineEnds says whether a single line break after toks ends a paragraph:
+// in text written one paragraph per line, the line ends a sentence; a
+// headline ("Joint Statement from Australia ... on Additional Strikes
+// Against the Houthis in Yemen") ends without punctuation but is written
+// in title case. A line wrapped mid-sentence is neither.
+func lineEnds(toks []doc.Token, from int) bool {
+	last := toks[len(toks)-1].Text
+	if isCloser(last) && len(toks) > 1 {
+		last = toks[len(toks)-2].Text
+	}
+	if isTerminal(last) {
+		return true
+	}
+	capital, words := 0, 0
+	for _, t := range toks[from:] {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) || titleFunctionWords[t.Text] {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	return words >= 2 && capital*5 >= words*4
+}
+
+// titleFunctionWords stay lower case in title-case headlines.
+var titleFunctionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "by": true, "from": true, "with": true, "as": true,
+	"vs": true, "over": true, "into": true, "amid": true, "after": true,
 }
 
 // chunk appends the tokens of the whitespace-free run text[s:e].

@@ -80,6 +80,11 @@ func TestSplit(t *testing.T) {
 		{"Hamas Chief Met With Iranian Officials\n\nIsmail Haniyeh was in Tehran.", []string{"Hamas Chief Met With Iranian Officials", "Ismail Haniyeh was in Tehran."}},
 		{"The rate rose to 2.5 percent. Prices fell.", []string{"The rate rose to 2.5 percent.", "Prices fell."}},
 		{"What now? nobody knows... Really.", []string{"What now? nobody knows...", "Really."}},
+		// One paragraph per line, with a headline in title case.
+		{"Joint Statement on Additional Strikes Against the Houthis in Yemen\nYesterday, the militaries struck.\nThey said so.",
+			[]string{"Joint Statement on Additional Strikes Against the Houthis in Yemen", "Yesterday, the militaries struck.", "They said so."}},
+		// A line wrapped mid-sentence is not a break.
+		{"Russia's foreign minister met with\nIranian officials in Moscow.", []string{"Russia's foreign minister met with\nIranian officials in Moscow."}},
 	}
 	for _, c := range cases {
 		got := sentences(c.in)
