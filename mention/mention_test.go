@@ -1,0 +1,90 @@
+package mention
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/internal/shared"
+	"github.com/parley-events/parley/kb"
+	"github.com/parley-events/parley/nlp"
+	"github.com/parley-events/parley/reader"
+)
+
+func seed(t *testing.T) (*doc.Document, *Set) {
+	t.Helper()
+	for d, err := range reader.Documents([]string{shared.Path(t, "examples/tass-2023-10-27.txt")}, reader.Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		nlp.Annotate(d)
+		return d, Find(d, kb.Default())
+	}
+	t.Fatal("no document")
+	return nil, nil
+}
+
+// find returns the first mention whose text is text, from byte offset from.
+func find(t *testing.T, d *doc.Document, s *Set, text string, from int) *Mention {
+	t.Helper()
+	at := strings.Index(d.Text[from:], text)
+	if at < 0 {
+		t.Fatalf("%q not in the text", text)
+	}
+	at += from
+	for i, tk := range d.Tokens {
+		if tk.Start >= at && tk.Start < at+len(text) {
+			if m := s.At(i); m != nil {
+				return m
+			}
+		}
+	}
+	t.Fatalf("no mention for %q", text)
+	return nil
+}
+
+// The seed article's actors resolve as its gold events name them: by name,
+// role phrase, surname, description and place anaphor.
+func TestSeedMentions(t *testing.T) {
+	d, s := seed(t)
+	cases := []struct {
+		text, after          string
+		name, country, sector string
+	}{
+		{"Ali Bagheri Kani", "", "Ali Bagheri Kani", "IRN", "GOV"},
+		{"Abu Marzouk", "", "Mousa Abu Marzouk", "PSE", "REB"},
+		{"Russian Deputy Foreign Minister Mikhail Bogdanov", "", "Mikhail Bogdanov", "RUS", "GOV"},
+		{"Marzouk", "Bogdanov also met", "Mousa Abu Marzouk", "PSE", "REB"},
+		{"colleague", "his Iranian", "Ali Bagheri Kani", "IRN", "GOV"},
+		{"diplomat", "the senior Iranian", "Ali Bagheri Kani", "IRN", "GOV"},
+		{"enclave", "strikes on the", "Gaza Strip", "PSE", ""},
+		{"militants", "when", "militants", "PSE", "REB"},
+		{"Israeli authorities", "", "Israeli authorities", "ISR", "GOV"},
+	}
+	for _, c := range cases {
+		from := 0
+		if c.after != "" {
+			from = strings.Index(d.Text, c.after)
+		}
+		m := find(t, d, s, c.text, from)
+		if m.Name != c.name || m.Country != c.country || m.Sector != c.sector {
+			t.Errorf("%q: got %s/%s/%s, want %s/%s/%s", c.text, m.Name, m.Country, m.Sector, c.name, c.country, c.sector)
+		}
+	}
+}
+
+// An office named without a name resolves to its holder on the day.
+func TestOfficeHolder(t *testing.T) {
+	d := &doc.Document{Date: time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC),
+		Text: "The Secretary-General strongly condemns the attacks. He calls for restraint."}
+	nlp.Annotate(d)
+	s := Find(d, kb.Default())
+	sg, he := s.At(1), s.At(7)
+	if sg == nil || sg.Name != "António Guterres" || sg.Country != "UNO" {
+		t.Errorf("the Secretary-General: %+v", sg)
+	}
+	if he == nil || he.Name != "António Guterres" {
+		t.Errorf("he: %+v", he)
+	}
+}
