@@ -49,7 +49,7 @@ func find(t *testing.T, d *doc.Document, s *Set, text string, from int) *Mention
 func TestSeedMentions(t *testing.T) {
 	d, s := seed(t)
 	cases := []struct {
-		text, after          string
+		text, after           string
 		name, country, sector string
 	}{
 		{"Ali Bagheri Kani", "", "Ali Bagheri Kani", "IRN", "GOV"},
