@@ -55,7 +55,33 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 	if s < 0 {
 		return nil, ""
 	}
-	return x.subjects(s), via
+	subjects := x.subjects(s)
+	if len(subjects) == 1 && m.tr.Sym {
+		subjects = append(subjects, x.coordinatedByWords(s)...)
+	}
+	return subjects, via
+}
+
+// coordinatedByWords finds the other side of "A and B" from the words
+// around the mention at token n, for a symmetric event whose coordination
+// the parse lost ("Iranian President Masoud Pezeshkian and Iraqi Prime
+// Minister Mohammed Shia al-Sudani held talks").
+func (x *extraction) coordinatedByWords(n int) []int {
+	m := x.ms.At(n)
+	if m == nil {
+		return nil
+	}
+	if j := m.First - 1; j > 0 && strings.EqualFold(x.d.Tokens[j].Text, "and") {
+		if o := x.ms.At(j - 1); o != nil && o.Country != "" {
+			return []int{o.Head}
+		}
+	}
+	if j := m.Last; j+1 < len(x.d.Tokens) && strings.EqualFold(x.d.Tokens[j].Text, "and") {
+		if o := x.ms.At(j + 1); o != nil && o.Country != "" {
+			return []int{o.Head}
+		}
+	}
+	return nil
 }
 
 // governingVerb climbs from an event noun to the verb it is the object of,

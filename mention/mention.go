@@ -254,7 +254,13 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			if strings.EqualFold(words[i], "the") && n > 1 {
 				first++
 			}
-			ents = k.ActiveOn(ents, day)
+			if active := k.ActiveOn(ents, day); len(active) > 0 {
+				ents = active
+			} else {
+				// A person out of office on the day is still that person:
+				// take the office nearest in time.
+				ents = nearestOffice(ents, day)
+			}
 			if len(ents) > 0 {
 				e := best(ents)
 				kind := cName
@@ -302,7 +308,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			j := i + 1
 			for j < len(toks) && toks[j].UPOS == "PROPN" && startsUpper(toks[j].Text) {
 				if n, _ := k.Match(words[j:]); n > 0 {
-					break
+					break // "Iranian President Masoud Pezeshkian": the known name starts here
 				}
 				j++
 			}
@@ -481,6 +487,35 @@ func add(s *Set, m Mention) {
 	for i := m.First; i < m.Last; i++ {
 		s.at[i] = idx
 	}
+}
+
+// nearestOffice keeps, for a person named outside any of their terms, the
+// office that ended most recently before day, or else the one that starts
+// soonest after it.
+func nearestOffice(ents []kb.Entity, day string) []kb.Entity {
+	past, future := -1, -1
+	for i, e := range ents {
+		if e.Kind != "person" {
+			return ents
+		}
+		switch {
+		case e.To != "" && e.To < day:
+			if past < 0 || e.To > ents[past].To {
+				past = i
+			}
+		case e.From > day:
+			if future < 0 || e.From < ents[future].From {
+				future = i
+			}
+		}
+	}
+	if past >= 0 {
+		return ents[past : past+1]
+	}
+	if future >= 0 {
+		return ents[future : future+1]
+	}
+	return ents
 }
 
 // best picks among the entities a name may refer to: people and
