@@ -144,7 +144,8 @@ func corefer(d *doc.Document, s *Set) {
 		if m.Sector == "" || m.Kind == "pronoun" {
 			m.Sector = a.Sector
 		}
-		if m.Title == "" {
+		if a.Title != "" {
+			// "his Iranian colleague" is the deputy foreign minister.
 			m.Title = a.Title
 		}
 		if a.Place && !m.Place {
