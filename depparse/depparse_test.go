@@ -180,7 +180,7 @@ func TestEmptySentence(t *testing.T) {
 	depparse.Default().Parse(nil, nil, nil, nil, nil)
 }
 
-func benchSents(b *testing.B) ([]conllu.Sentence, int) {
+func benchSents(b testing.TB) ([]conllu.Sentence, int) {
 	sents := readUD(b, "en_ewt-ud-test.conllu.gz")
 	tokens := 0
 	for _, s := range sents {
