@@ -116,9 +116,17 @@ func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, 
 	}
 	first := x.sentenceOf(m.head).First
 	best, dist := -1, 1<<30
+	heads := []int{m.head}
+	if v, ok := x.governingVerb(m.head); ok && m.tr.POS == "N" {
+		// "announced the sanctions on Wednesday": the noun's date hangs on
+		// its light verb.
+		heads = append(heads, v)
+	}
 	for i, e := range exprs {
-		if steps := x.attachedTo(first+e.First, first+e.Last, m.head); steps >= 0 && steps < dist {
-			best, dist = i, steps
+		for _, h := range heads {
+			if steps := x.attachedTo(first+e.First, first+e.Last, h, all); steps >= 0 && steps < dist {
+				best, dist = i, steps
+			}
 		}
 	}
 	if best < 0 {
@@ -141,9 +149,10 @@ func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, 
 }
 
 // attachedTo returns how many head links lead from the expression in
-// tokens [first, last) to token h, or -1 when another verb or event noun
-// stands in between.
-func (x *extraction) attachedTo(first, last, h int) int {
+// tokens [first, last) to token h, or -1 when another verb or another
+// trigger stands in between ("condemn the detention ... on 23 January":
+// the date is the detention's, not the condemnation's).
+func (x *extraction) attachedTo(first, last, h int, all []match) int {
 	// The expression's head: the token whose head lies outside it.
 	e := -1
 	for i := first; i < last; i++ {
@@ -157,12 +166,21 @@ func (x *extraction) attachedTo(first, last, h int) int {
 		if p == h {
 			return steps
 		}
-		if p < 0 || x.d.Tokens[p].UPOS == "VERB" {
+		if p < 0 || x.d.Tokens[p].UPOS == "VERB" || isTrigger(all, p) {
 			return -1
 		}
 		t = p
 	}
 	return -1
+}
+
+func isTrigger(all []match, i int) bool {
+	for _, o := range all {
+		if o.head == i {
+			return true
+		}
+	}
+	return false
 }
 
 func triggerBetween(all []match, lo, hi, self int) bool {
@@ -221,9 +239,38 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 		return x.placeOf(recip)
 	}
 	if (pt.Quad == 1 || pt.Quad == 3) && x.d.Dateline != nil {
-		return x.geocode(x.d.Dateline.Place, x.d.Dateline.Place)
+		if loc := x.geocode(x.d.Dateline.Place, x.d.Dateline.Place); loc != nil {
+			return loc
+		}
 	}
-	return nil
+	return x.documentPlace()
+}
+
+// documentPlace is the country the document's places name most often, as a
+// country-level location (resolution 1) for events the text does not place
+// more precisely: a story about fighting in Myanmar places its army's raids
+// in Myanmar.
+func (x *extraction) documentPlace() *event.Location {
+	if x.place != nil {
+		return *x.place
+	}
+	counts := map[string]int{}
+	best := ""
+	for _, m := range x.ms.Mentions {
+		if !m.Place || m.Country == "" || x.c.kb.Special(m.Country) {
+			continue
+		}
+		counts[m.Country]++
+		if counts[m.Country] > counts[best] {
+			best = m.Country
+		}
+	}
+	var loc *event.Location
+	if c, ok := x.c.kb.Country(best); ok && best != "" {
+		loc = &event.Location{Name: c.Name, Country: c.Code, Lat: c.Lat, Lon: c.Lon, Resolution: 1}
+	}
+	x.place = &loc
+	return loc
 }
 
 // placeAfter reads a place phrase from the words that follow the trigger

@@ -19,6 +19,7 @@ type extraction struct {
 
 	sentIndex   []int32                 // token → index of its sentence
 	countries   []string                // the document's countries, once computed
+	place       **event.Location        // the document's main place, once computed
 	eventActors map[int]*event.Actor    // trigger token → actor of its event
 	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
 }

@@ -169,6 +169,10 @@ func phraseCode(ix *index, s string) (string, bool) {
 	return p.code, true
 }
 
+// Special reports whether code is one of PLOVER's non-country actor codes
+// (IGO, UNO, EUR, NGO, ISM, IMG, MNC).
+func (k *KB) Special(code string) bool { return specialCodes[code] }
+
 // Country returns the country with ISO alpha-3 code (or KOS).
 func (k *KB) Country(code string) (Country, bool) {
 	c, ok := k.countries[code]
