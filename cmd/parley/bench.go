@@ -26,15 +26,7 @@ func runBench(args []string) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	opts := readerFlags(fs)
 	rounds := fs.Int("rounds", 5, "times the corpus is coded")
-	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: parley bench [--rounds N] FILE|DIR...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
+	if !parseArgs(fs, args, "parley bench [--rounds N] FILE|DIR...") {
 		return 2
 	}
 	var docs []*doc.Document

@@ -28,15 +28,7 @@ func runCode(args []string) int {
 	format := fs.String("format", "jsonl", "output format: jsonl, plover or table")
 	all := fs.Bool("all-modalities", false, "also print negated, future, hypothetical and conditional events")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
-	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: parley code [flags] FILE|DIR|-...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
+	if !parseArgs(fs, args, "parley code [flags] FILE|DIR|-...") {
 		return 2
 	}
 	var write func(w io.Writer, d *doc.Document, evs []event.Event) error

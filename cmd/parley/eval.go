@@ -22,14 +22,10 @@ func runEval(args []string) int {
 	goldDir := fs.String("gold", "", "folder of gold files (NAME.jsonl for document NAME)")
 	explain := fs.Bool("explain", false, "list every missed and spurious event with its sentence")
 	asJSON := fs.Bool("json", false, "print only the one-line JSON summary")
-	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: parley eval --gold DIR [--explain] DOCS...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	if !parseArgs(fs, args, "parley eval --gold DIR [--explain] DOCS...") {
 		return 2
 	}
-	if *goldDir == "" || fs.NArg() == 0 {
+	if *goldDir == "" {
 		fs.Usage()
 		return 2
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/parley-events/parley/reader"
@@ -41,4 +42,22 @@ func (d *dateFlag) Set(s string) error {
 	}
 	*d = dateFlag(t)
 	return nil
+}
+
+// parseArgs parses a command's flags and checks that at least one
+// positional argument (a file, folder or "-") follows; on a mistake it
+// prints the usage line and the flags, and returns false.
+func parseArgs(fs *flag.FlagSet, args []string, usage string) bool {
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: "+usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return false
+	}
+	return true
 }

@@ -18,11 +18,7 @@ func init() {
 func runParse(args []string) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	opts := readerFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: parley parse [--date YYYY-MM-DD] FILE|DIR|-...")
+	if !parseArgs(fs, args, "parley parse [--date YYYY-MM-DD] FILE|DIR|-...") {
 		return 2
 	}
 	failed := false
