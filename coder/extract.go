@@ -101,8 +101,13 @@ func (x *extraction) recipientActor(r int) *event.Actor {
 	if a := x.actor(r); a != nil && a.Country != "" {
 		return a
 	}
+	if k := x.phraseActor(r, 0); k >= 0 {
+		// "New US Sanctions" in a title-case headline, where the head
+		// became a name of its own.
+		return x.actor(k)
+	}
 	t := x.d.Tokens[r]
-	if t.UPOS != "NOUN" {
+	if t.UPOS != "NOUN" && t.UPOS != "PROPN" {
 		return nil
 	}
 	if a := x.eventActors[r]; a != nil {
