@@ -33,6 +33,9 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 				return []int{dep}, "modifier"
 			}
 		}
+		if p := x.possessorBefore(h); p >= 0 {
+			return []int{p}, "possessor"
+		}
 		// The subject of the light verb that governs the noun: "Israel has
 		// begun delivering air strikes", "held talks with".
 		if a := x.agentAfter(h); a >= 0 {
@@ -82,6 +85,26 @@ func (x *extraction) coordinatedByWords(n int) []int {
 		}
 	}
 	return nil
+}
+
+// possessorBefore reads a possessor from the words before noun n when the
+// parse missed it: "the Houthis' continued attacks", "Russia's new
+// strikes". It returns the possessor mention's head, or -1.
+func (x *extraction) possessorBefore(n int) int {
+	j := n - 1
+	for j >= 0 && (x.d.Tokens[j].UPOS == "ADJ" || x.d.Tokens[j].UPOS == "NOUN" && x.ms.At(j) == nil) && n-j < 4 {
+		j--
+	}
+	if j < 1 {
+		return -1
+	}
+	switch x.d.Tokens[j].Text {
+	case "'s", "’s", "'", "’":
+		if m := x.ms.At(j - 1); m != nil && m.Country != "" && m.Kind != "pronoun" {
+			return m.Head
+		}
+	}
+	return -1
 }
 
 // governingVerb climbs from an event noun to the verb it is the object of,

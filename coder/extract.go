@@ -311,7 +311,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips = actors[1:2]
 		actors = actors[:1]
 	}
-	if (tr.Weak || tr.Sym) && len(recips) == 0 {
+	if (tr.Weak || tr.Sym || tr.Type == "CONSULT") && len(recips) == 0 {
 		// A meeting or agreement with no other side named is a body's
 		// own session, not a dyad.
 		return nil
