@@ -121,7 +121,7 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 		h := t.Head
 		ht := x.d.Tokens[h]
 		switch {
-		case rel == "obj" || rel == "nsubj:pass" || strings.HasPrefix(rel, "obl") && (x.caseOf(n) == "in" || x.caseOf(n) == "into"):
+		case rel == "obj" || rel == "nsubj:pass" || strings.HasPrefix(rel, "obl") && complementCase[x.caseOf(n)]:
 			if ht.UPOS != "VERB" && ht.UPOS != "AUX" {
 				return 0, false
 			}
@@ -137,6 +137,12 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 	}
 	return 0, false
 }
+
+// complementCase lists the prepositions that attach an event noun as the
+// complement of a light verb ("engaged in talks", "stressed its stance on
+// support for"), unlike those that set the scene ("at the meeting", "after
+// the attack").
+var complementCase = map[string]bool{"in": true, "into": true, "on": true, "for": true, "to": true, "over": true, "about": true}
 
 // subjectOf finds the subject phrase of verb v, following conjoined verbs,
 // control ("began delivering"), relative clauses ("who arrived"),

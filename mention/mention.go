@@ -85,7 +85,7 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	enrich(d, s)
 	enrich(d, s) // a second pass lets information travel two links
 	holders(d, k, s)
-	corefer(d, s)
+	corefer(d, k, s)
 	situate(s)
 	return s
 }

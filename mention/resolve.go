@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/kb"
 )
 
 // enrich fills a mention's missing country and sector from the mentions
@@ -114,7 +115,7 @@ func caseOf(d *doc.Document, n int) string {
 
 // corefer links surnames, definite descriptions and pronouns to earlier
 // mentions, copying the antecedent's resolution.
-func corefer(d *doc.Document, s *Set) {
+func corefer(d *doc.Document, k *kb.KB, s *Set) {
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		ante := -1
@@ -138,6 +139,12 @@ func corefer(d *doc.Document, s *Set) {
 		a := &s.Mentions[ante]
 		m.Ref = ante
 		m.Name = a.Name
+		if m.Kind == "country" && a.Kind != "country" {
+			// "the country" of a person is that person's country.
+			if c, ok := k.Country(a.Country); ok {
+				m.Name = c.Name
+			}
+		}
 		if m.Country == "" || m.Kind == "pronoun" || m.Kind == "person" {
 			m.Country = a.Country
 		}
@@ -208,6 +215,15 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 func (s *Set) describedBy(i int) int {
 	m := &s.Mentions[i]
 	if kind := anaphorKind[lastWord(m.Role)]; kind != "" {
+		if kind == "country" {
+			// "the senior Iranian diplomat stressed the country's stance":
+			// the country of an actor earlier in the same sentence.
+			if j := s.latest(i, func(o *Mention) bool {
+				return o.Sentence == m.Sentence && o.Country != "" && o.Kind != "pronoun" && !o.Place
+			}); j >= 0 {
+				return j
+			}
+		}
 		return s.latest(i, func(o *Mention) bool { return o.Kind == kind && o.Named })
 	}
 	if m.Role == "" {
