@@ -1,0 +1,61 @@
+package coder
+
+import (
+	"strings"
+)
+
+// modality says whether the event of match m is asserted, or negated,
+// future, hypothetical or conditional, from the trigger verb's auxiliaries
+// and negation, a subordinator of its clause, and the verbs it is embedded
+// under ("plans to attack", "called for a ceasefire").
+func (x *extraction) modality(m match) string {
+	rank := map[string]int{"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "negated": 4}
+	best := "asserted"
+	note := func(mod string) {
+		if mod != "" && rank[mod] > rank[best] {
+			best = mod
+		}
+	}
+	v := m.head
+	if m.tr.POS == "N" {
+		for _, dep := range x.deps[v] {
+			if t := x.d.Tokens[dep]; t.Rel == "det" && strings.EqualFold(t.Text, "no") {
+				note("negated")
+			}
+		}
+		// The noun's clause is its governing verb's.
+		for steps := 0; steps < 3; steps++ {
+			t := x.d.Tokens[v]
+			if t.Head < 0 {
+				break
+			}
+			v = t.Head
+			if x.d.Tokens[v].UPOS == "VERB" {
+				note(modalityOf("embed", x.lemmaAt(v)))
+				break
+			}
+		}
+	}
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		for _, dep := range x.deps[v] {
+			t := x.d.Tokens[dep]
+			switch t.Rel {
+			case "aux":
+				note(modalityOf("aux", t.Text))
+			case "advmod", "neg":
+				note(modalityOf("neg", t.Text))
+			case "mark":
+				note(modalityOf("mark", t.Text))
+			}
+		}
+		t := x.d.Tokens[v]
+		if t.Rel != "xcomp" && t.Rel != "ccomp" && t.Rel != "conj" || t.Head < 0 {
+			break
+		}
+		if t.Rel != "conj" {
+			note(modalityOf("embed", x.lemmaAt(t.Head)))
+		}
+		v = t.Head
+	}
+	return best
+}
