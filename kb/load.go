@@ -11,7 +11,9 @@ import (
 )
 
 // The files Load reads. countries.tsv is required (every other file's
-// country codes are checked against it); the others may be absent.
+// country codes are checked against it); the others may be absent. The
+// event tables (triggers.tsv, plover.tsv, reporting.tsv, contexts.tsv, see
+// triggers.go) are read too when the folder has them.
 const (
 	countriesFile     = "countries.tsv"
 	territoriesFile   = "territories.tsv"
@@ -93,10 +95,28 @@ func (l *loader) errorf(file string, line int, format string, args ...any) {
 	l.errs = append(l.errs, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
 }
 
+// LoadOptions change what LoadWith accepts.
+type LoadOptions struct {
+	// RawCAMEO reads the folder's triggers.tsv in raw CAMEO mode: a line
+	// may have type "-" (and mode "-") with any code as its dictionary wrote
+	// it, for CAMEO codes PLOVER does not map (01 statements, 02 appeals)
+	// and test dictionaries' own codes (PETRARCH's validation verbs use 345,
+	// 903...). Such triggers have Type "" and are only for compatibility
+	// runs against CAMEO coders. Lines with a PLOVER type are checked as
+	// usual, and the embedded lexicon is never read this way.
+	RawCAMEO bool
+}
+
 // Load reads a knowledge base from the TSV files in fsys (see the package
-// documentation for the files). Every problem found is reported, each
-// naming its file and line; on error the KB is nil.
-func Load(fsys fs.FS) (*KB, error) {
+// documentation for the files). A folder with its own event tables
+// (triggers.tsv and the others) gets its own lexicon, each missing table
+// taken from the embedded data; without them the embedded lexicon serves.
+// Every problem found is reported, each naming its file and line; on error
+// the KB is nil.
+func Load(fsys fs.FS) (*KB, error) { return LoadWith(fsys, LoadOptions{}) }
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, opt LoadOptions) (*KB, error) {
 	l := &loader{
 		kb: &KB{
 			names:     newIndex(false),
@@ -133,8 +153,15 @@ func Load(fsys fs.FS) (*KB, error) {
 		}
 		l.readTable(s.file, string(data), s.cols, s.minCols, s.parse)
 	}
+	lx, err := folderLexicon(fsys, opt.RawCAMEO)
+	if err != nil {
+		l.errs = append(l.errs, err)
+	}
 	if len(l.errs) > 0 {
 		return nil, errors.Join(l.errs...)
+	}
+	if lx != nil {
+		setLexicon(l.kb, lx)
 	}
 	return l.kb, nil
 }
@@ -257,7 +284,9 @@ func (l *loader) coords(file string, line int, latS, lonS string) (lat, lon floa
 	return lat, lon, true
 }
 
-// country reads: code name aliases adjectives demonyms capital metonyms lat lon
+// country reads: code name aliases adjectives demonyms capital metonyms lat lon.
+// A country whose centroid is not known (a fictional country of a test
+// dictionary) has "-" for both lat and lon, and 0, 0 in Country.
 func (l *loader) country(file string, line int, f []string) {
 	code, name, capital := f[0], f[1], f[5]
 	if !countryCode.MatchString(code) {
@@ -276,9 +305,17 @@ func (l *loader) country(file string, line int, f []string) {
 		l.errorf(file, line, "missing country name")
 		return
 	}
-	lat, lon, ok := l.coords(file, line, f[7], f[8])
-	if !ok {
+	var lat, lon float64
+	switch {
+	case f[7] == "" && f[8] == "":
+	case f[7] == "" || f[8] == "":
+		l.errorf(file, line, "centroid has only one of lat and lon (write \"-\" for both when it is unknown)")
 		return
+	default:
+		var ok bool
+		if lat, lon, ok = l.coords(file, line, f[7], f[8]); !ok {
+			return
+		}
 	}
 	l.kb.countries[code] = Country{Code: code, Name: name, Capital: capital, Lat: lat, Lon: lon}
 	if !l.claim(file, line, name) {
@@ -356,14 +393,15 @@ func (l *loader) organisation(file string, line int, f []string) {
 
 // person reads: name aliases country sector title from to. A person has one
 // line per office, so the canonical name may repeat; the same office with
-// the same start may not.
+// the same start may not. The sector may be empty ("-") for a person coded
+// by country only (dictionaries code some people as their country alone).
 func (l *loader) person(file string, line int, f []string) {
 	name, code, sector, title, from, to := f[0], f[2], f[3], f[4], f[5], f[6]
 	if name == "" {
 		l.errorf(file, line, "missing person name")
 		return
 	}
-	if !l.knownCode(file, line, code) || !l.validSector(file, line, sector) {
+	if !l.knownCode(file, line, code) || sector != "" && !l.validSector(file, line, sector) {
 		return
 	}
 	for _, d := range []string{from, to} {

@@ -7,21 +7,28 @@ package kb
 // and the words that signal a PLOVER context (data/contexts.tsv). The formats
 // are the team's triggers-format notes, restated in each file's header.
 //
-// The four tables are parsed together on the first call to any lookup, not
-// when the knowledge base loads, and are held once per process: they are the
-// same for every KB value. Every line is validated (types, modes, CAMEO codes
-// against PLOVER's CAMEO→PLOVER mapping, the place of the recipient marker,
-// duplicates) and each problem is reported as "file:line: reason".
+// The embedded tables are parsed together on the first call to any lookup,
+// not when the knowledge base loads, and are held once per process. A
+// knowledge base loaded from a folder that has its own event tables (an
+// imported dictionary) gets its own lexicon, parsed and checked by Load,
+// each missing table taken from the embedded data. Every line is validated
+// (types, modes, CAMEO codes against PLOVER's CAMEO→PLOVER mapping, the place
+// of the recipient marker, duplicates) and each problem is reported as
+// "file:line: reason".
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"weak"
 )
 
 // The lexicon's files inside the data folder.
@@ -45,9 +52,9 @@ type Trigger struct {
 	// the preposition in "attack on +", the verb or its last object word in
 	// "condemn +" and "accuse + of"; -1 when the pattern has no "+".
 	Recipient int
-	Type      string // PLOVER type
+	Type      string // PLOVER type; "" only in a raw CAMEO lexicon, for a code PLOVER does not map
 	Mode      string // PLOVER mode, "" when none
-	CAMEO     string // CAMEO code, 2-4 digits
+	CAMEO     string // CAMEO code, 2-4 digits (in a raw CAMEO lexicon: as the dictionary wrote it)
 	Sym       bool   // both sides play the same role (meet, clash): conjoined subjects give actor and recipient
 	NoRecip   bool   // never takes a recipient, even when the verb has an object
 	Weak      bool   // often not an event: needs a resolved actor and recipient
@@ -190,6 +197,9 @@ func checkCAMEO(code, typ string) error {
 
 // lexicon is the parsed event tables.
 type lexicon struct {
+	// rawCAMEO accepts trigger lines of type "-" with any code: see
+	// LoadOptions.RawCAMEO. Never set for the embedded tables.
+	rawCAMEO  bool
 	types     map[string]PloverType
 	triggers  map[string][]Trigger  // head lemma → entries, longest patterns first
 	reporting map[string][][]string // first word → phrases, longest first
@@ -205,10 +215,88 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	return parseLexicon(sub)
 })
 
+// Folder lexicons are held beside their knowledge base, keyed by a weak
+// pointer so that a KB that is no longer used is collected with its
+// lexicon. (A field of KB would be simpler; the table keeps this file's
+// change apart from the KB type's.) Until a folder lexicon is loaded,
+// lookups go straight to the embedded one.
+var (
+	folderLexicons   sync.Map // weak.Pointer[KB] → *lexicon
+	anyFolderLexicon atomic.Bool
+)
+
+// setLexicon gives k its own lexicon.
+func setLexicon(k *KB, lx *lexicon) {
+	w := weak.Make(k)
+	folderLexicons.Store(w, lx)
+	anyFolderLexicon.Store(true)
+	runtime.AddCleanup(k, func(w weak.Pointer[KB]) { folderLexicons.Delete(w) }, w)
+}
+
+// lex returns k's lexicon: its own, or the embedded one.
+func (k *KB) lex() *lexicon {
+	if anyFolderLexicon.Load() {
+		if lx, ok := folderLexicons.Load(weak.Make(k)); ok {
+			return lx.(*lexicon)
+		}
+	}
+	lx, _ := loadLexicon()
+	return lx
+}
+
+// lexiconFiles are the event tables a folder may bring.
+var lexiconFiles = []string{ploverFile, triggersFile, reportingFile, contextsFile}
+
+// folderLexicon parses the event tables of a knowledge-base folder, each
+// absent table taken from the embedded data. It returns nil (use the
+// embedded lexicon) when the folder has none of them, or when those it has
+// are byte for byte the embedded ones (the embedded data loaded by Default,
+// or a copy of it).
+func folderLexicon(fsys fs.FS, raw bool) (*lexicon, error) {
+	embedded, err := fs.Sub(dataFS, "data")
+	if err != nil {
+		return nil, err
+	}
+	own := false
+	for _, name := range lexiconFiles {
+		data, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if base, err := fs.ReadFile(embedded, name); err != nil || !bytes.Equal(data, base) {
+			own = true
+		}
+	}
+	if !own && !raw {
+		return nil, nil
+	}
+	return parseLexiconMode(overlayFS{fsys, embedded}, raw)
+}
+
+// overlayFS opens a file from top, or from base when top has none.
+type overlayFS struct{ top, base fs.FS }
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	f, err := o.top.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return o.base.Open(name)
+	}
+	return f, err
+}
+
 // LoadLexicon parses the event tables now, if they have not been yet, and
 // returns their problems. The lookups load them on first use and then serve
 // every valid line; a command that wants the errors shown calls this first.
+// A knowledge base with its own tables had them checked by Load: nil.
 func (k *KB) LoadLexicon() error {
+	if anyFolderLexicon.Load() {
+		if _, ok := folderLexicons.Load(weak.Make(k)); ok {
+			return nil
+		}
+	}
 	_, err := loadLexicon()
 	return err
 }
@@ -218,15 +306,13 @@ func (k *KB) LoadLexicon() error {
 // recipient, then in file order. The slice is shared: callers must not
 // modify it.
 func (k *KB) Triggers(lemma string) []Trigger {
-	lx, _ := loadLexicon()
-	ts := lx.triggers[lemma]
+	ts := k.lex().triggers[lemma]
 	return ts[:len(ts):len(ts)]
 }
 
 // PloverType returns the PLOVER type called name ("ASSAULT").
 func (k *KB) PloverType(name string) (PloverType, bool) {
-	lx, _ := loadLexicon()
-	t, ok := lx.types[name]
+	t, ok := k.lex().types[name]
 	return t, ok
 }
 
@@ -239,8 +325,7 @@ func (k *KB) Reporting(lemmas []string) (n int, ok bool) {
 	if len(lemmas) == 0 {
 		return 0, false
 	}
-	lx, _ := loadLexicon()
-	for _, p := range lx.reporting[strings.ToLower(lemmas[0])] {
+	for _, p := range k.lex().reporting[strings.ToLower(lemmas[0])] {
 		if len(p) > len(lemmas) {
 			continue
 		}
@@ -262,8 +347,7 @@ func (k *KB) Reporting(lemmas []string) (n int, ok bool) {
 // A phrase is looked up with its lemmas joined by single spaces ("human
 // right"). The slice is shared: callers must not modify it.
 func (k *KB) Contexts(lemma string) []string {
-	lx, _ := loadLexicon()
-	cs := lx.contexts[lemma]
+	cs := k.lex().contexts[lemma]
 	return cs[:len(cs):len(cs)]
 }
 
@@ -307,8 +391,12 @@ func (e *lexErrors) add(file string, line int, format string, args ...any) {
 
 // parseLexicon reads the four tables from the root of fsys. It returns every
 // valid entry, and all the problems found joined in one error.
-func parseLexicon(fsys fs.FS) (*lexicon, error) {
+func parseLexicon(fsys fs.FS) (*lexicon, error) { return parseLexiconMode(fsys, false) }
+
+// parseLexiconMode is parseLexicon, optionally in raw CAMEO mode.
+func parseLexiconMode(fsys fs.FS, raw bool) (*lexicon, error) {
 	lx := &lexicon{
+		rawCAMEO:  raw,
 		types:     map[string]PloverType{},
 		triggers:  map[string][]Trigger{},
 		reporting: map[string][][]string{},
@@ -506,6 +594,17 @@ func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
 			}
 		}
 	}
+	if lx.rawCAMEO && f[2] == "-" {
+		// A raw CAMEO line: the code as the dictionary wrote it, no type.
+		if f[3] != "-" {
+			return t, fmt.Errorf("raw CAMEO line with mode %q: a line without a type has no mode", f[3])
+		}
+		if f[4] == "" || f[4] == "-" || strings.ContainsAny(f[4], " \t") {
+			return t, fmt.Errorf("raw CAMEO line without a code")
+		}
+		t.CAMEO = f[4]
+		return lx.parseFlags(t, f)
+	}
 	t.Type = f[2]
 	pt, ok := lx.types[t.Type]
 	if !ok {
@@ -524,6 +623,12 @@ func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
 		return t, err
 	}
 	t.CAMEO = f[4]
+	return lx.parseFlags(t, f)
+}
+
+// parseFlags reads the flags column of a trigger line and checks them
+// against the pattern.
+func (lx *lexicon) parseFlags(t Trigger, f []string) (Trigger, error) {
 	if f[5] != "-" {
 		seen := map[string]bool{}
 		for _, fl := range strings.Split(f[5], ",") {
