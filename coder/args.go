@@ -194,6 +194,13 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 			return x.subjectOf(t.Head, depth+1)
 		}
 	}
+	if finite(t.XPOS) {
+		// A tensed verb has a subject even when the parse lost it
+		// ("Stoltenberg met Erdogan" parsed as a list).
+		if s := x.surfaceSubject(v); s >= 0 {
+			return s, "surface"
+		}
+	}
 	return -1, ""
 }
 

@@ -311,9 +311,10 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips = actors[1:2]
 		actors = actors[:1]
 	}
-	if (tr.Weak || tr.Sym || tr.Type == "CONSULT") && len(recips) == 0 {
-		// A meeting or agreement with no other side named is a body's
-		// own session, not a dyad.
+	// A meeting or agreement with no other side named is a body's own
+	// session, not a dyad; a weak trigger needs both sides to be an event.
+	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
+	if needsRecipient && len(recips) == 0 {
 		return nil
 	}
 	pt, _ := x.c.kb.PloverType(tr.Type)
@@ -355,10 +356,8 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		}
 		for _, r := range recips {
 			rec := x.recipientActor(r)
-			if rec == nil {
-				if pt.RecipientRequired {
-					continue
-				}
+			if rec == nil && (pt.RecipientRequired || needsRecipient) {
+				continue
 			}
 			if rec != nil && sameActor(act, rec) {
 				continue // "Israel ... Israeli territory" is no dyad

@@ -54,11 +54,32 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 		return x.placeOf(recip)
 	}
 	if (pt.Quad == 1 || pt.Quad == 3) && x.d.Dateline != nil {
-		if loc := x.geocode(x.d.Dateline.Place, x.d.Dateline.Place); loc != nil {
+		// A statement is placed at the dateline only when the dateline is
+		// in one of its sides' countries: a Kyiv dateline does not place
+		// Beijing's criticism of Washington.
+		if loc := x.geocode(x.d.Dateline.Place, x.d.Dateline.Place); loc != nil && x.side(m, loc.Country) {
 			return loc
 		}
 	}
 	return x.documentPlace()
+}
+
+// side says whether country is the country of the actor or a recipient of
+// match m.
+func (x *extraction) side(m match, country string) bool {
+	if a, _ := x.actorsOf(m); len(a) > 0 {
+		if mm := x.ms.At(a[0]); mm != nil && mm.Country == country {
+			return true
+		}
+	}
+	if m.recipSlot >= 0 {
+		for _, r := range x.recipientsOf(m) {
+			if mm := x.ms.At(r); mm != nil && mm.Country == country {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // documentPlace is the country the document's places name most often, as a
@@ -162,6 +183,9 @@ func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 	}
 	if loc := x.geocode(m.Name, text); loc != nil {
 		return loc
+	}
+	if m.Country == "" {
+		return nil // a place of unknown country ("the Red Sea") locates nothing
 	}
 	return &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 4}
 }

@@ -117,6 +117,25 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 // the one its mentions name most often, when one clearly leads. A story
 // about Myanmar's army says "the military" without repeating "Myanmar".
 func situate(s *Set) {
+	// First the sentence: "Police in Nairobi arrested dozens of
+	// protesters" names one country, which the protesters take.
+	for lo := 0; lo < len(s.Mentions); {
+		hi, only, many := lo, "", false
+		for ; hi < len(s.Mentions) && s.Mentions[hi].Sentence == s.Mentions[lo].Sentence; hi++ {
+			if c := s.Mentions[hi].Country; c != "" && !specialCode[c] && s.Mentions[hi].Kind != "pronoun" {
+				many = many || only != "" && only != c
+				only = c
+			}
+		}
+		if only != "" && !many {
+			for i := lo; i < hi; i++ {
+				if m := &s.Mentions[i]; m.Country == "" && situated(m) {
+					m.Country = only
+				}
+			}
+		}
+		lo = hi
+	}
 	counts := map[string]int{}
 	for _, m := range s.Mentions {
 		if m.Country != "" && m.Kind != "pronoun" && !specialCode[m.Country] {
@@ -136,11 +155,16 @@ func situate(s *Set) {
 		return
 	}
 	for i := range s.Mentions {
-		m := &s.Mentions[i]
-		if m.Country == "" && (m.Kind == "place" || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body")) {
+		if m := &s.Mentions[i]; m.Country == "" && situated(m) {
 			m.Country = main
 		}
 	}
+}
+
+// situated says whether a mention without a country may take its context's:
+// unnamed collectives and institutions of a country, and unknown places.
+func situated(m *Mention) bool {
+	return m.Kind == "place" || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body")
 }
 
 // usedAsNoun says whether a role word the tagger took for an adjective
