@@ -78,6 +78,11 @@ func TestPhrasings(t *testing.T) {
 		{"Israel has begun delivering air strikes on Lebanon and Syria.", []want{{"ASSAULT", "ISR", "LBN", false}, {"ASSAULT", "ISR", "SYR", false}}},
 		// PROTEST
 		{"Thousands of Iranians rallied against Israel in Tehran on Friday.", []want{{"PROTEST", "IRN", "ISR", false}}},
+		// COERCE: the place in the sentence situates the police and the protesters
+		{"Police in Nairobi arrested dozens of protesters who demonstrated against a proposed finance bill.", []want{{"COERCE", "KEN", "KEN", false}}},
+		// An IGO official and an office named by role
+		{"NATO Secretary General Jens Stoltenberg met Turkish President Recep Tayyip Erdogan in Ankara.", []want{{"CONSULT", "IGO", "TUR", true}}},
+		{"China's foreign ministry criticised the United States for selling weapons to Taiwan.", []want{{"ACCUSE", "CHN", "USA", false}}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")
