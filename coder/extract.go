@@ -344,9 +344,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			e := base
 			e.Actor = act
 			e.Location = x.location(m, nil)
-			if e.Location != nil && pt.Quad == 4 && e.Location.Country != "" {
+			if l := e.Location; l != nil && l.Country != "" && (tr.Type == "ASSAULT" || tr.Type == "COERCE") {
 				// Violence "in Al Jazirah State" with no named target is
-				// violence against that place's country.
+				// violence against that place's country, and so is violence
+				// the text places no closer than the country it is about.
+				// Protests, threats and the like name no target this way.
 				l := e.Location
 				e.Recipient = &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}
 			}
