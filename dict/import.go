@@ -20,8 +20,9 @@ type Options struct {
 	// Raw keeps what a test dictionary needs for compatibility runs:
 	// country codes parley does not know (PETRARCH's validation suite uses
 	// fictional countries) are written as countries without a centroid, and
-	// verb patterns whose code is not a CAMEO code keep it with type "-".
-	// Folders written this way need a loader that accepts both.
+	// verb patterns whose code PLOVER does not map (01 statements, 02
+	// appeals, codes that are not CAMEO codes) keep it with type "-".
+	// Load folders written this way with kb.LoadWith and RawCAMEO set.
 	Raw bool
 	// MaxExpansions bounds the trigger lines one verb pattern may expand
 	// to through its synsets (default 64); larger patterns are skipped.
@@ -329,9 +330,6 @@ func (c *converter) actor(a *Actor) {
 	}
 	for _, p := range periods {
 		ac, reason := c.m.Actor(p.Code, c.known, c.opt.Raw)
-		if reason == "" && ac.Sector == "" {
-			reason = "dated code without a sector (people.tsv needs one)"
-		}
 		if reason != "" {
 			c.rep.skip(a.File, p.Line, reason, a.Names[0]+" ["+p.Code+" "+p.From+".."+p.To+"]")
 			continue

@@ -64,6 +64,12 @@ func readLines(data string, semicolon bool) []srcLine {
 		if strings.HasPrefix(t, "#") {
 			continue
 		}
+		// "<! -- NEW ACTORS -->", a comment with a space in its opener (the
+		// validation actors file has one), is taken as a comment, not as
+		// a phrase.
+		if tt := strings.TrimSpace(t); strings.HasPrefix(tt, "<!") && strings.HasSuffix(tt, "-->") {
+			continue
+		}
 		comment := ""
 		cut := strings.IndexByte(t, '#')
 		if semicolon {

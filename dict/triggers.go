@@ -69,18 +69,24 @@ func (c *converter) trigger(file string, line int, words []string, code, text st
 		}
 		code = a
 	}
+	if code == "" {
+		// TABARI's discard code [###] reads as an empty code: '#' starts a
+		// remark in PETRARCH's dictionaries.
+		c.rep.skip(file, line, "empty code ([###] discard code, cut by the # remark)", text)
+		return
+	}
 	if code == "---" {
 		c.rep.skip(file, line, "null code --- (the verb or pattern is not an event)", text)
 		return
 	}
 	typ, mode, reason := c.m.Plover(code)
 	if reason != "" {
-		if !c.opt.Raw || strings.HasPrefix(reason, "CAMEO") {
+		if !c.opt.Raw {
 			c.rep.skip(file, line, reason, text+" ["+code+"]")
 			return
 		}
 		typ, mode = "-", ""
-		c.rep.Notes["raw mode: non-CAMEO code kept with type -"]++
+		c.rep.Notes["raw mode: code PLOVER does not map kept with type - ("+reason+")"]++
 	}
 	if mode == "" {
 		mode = "-"

@@ -1,0 +1,221 @@
+package dict
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/internal/shared"
+)
+
+// The records format: options carry over from <Config> elements, a record
+// expects events, no events or an error, and problems name the line.
+func TestParseRecords(t *testing.T) {
+	const file = `<Validation>
+<Environment><Config option="stop_on_error" value="True"></Config></Environment>
+<Sentences>
+<!-- <Sentence id="COMMENTED"> is not a record -->
+<Sentence date="19950101" id="DEMO-00" category="DEMO" sentence="true">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<Text>
+Arnor is about to restore full diplomatic ties
+with Gondor.
+</Text>
+<Parse>(ROOT (S (NP (NNP Arnor))))</Parse>
+</Sentence>
+<Config option="require_dyad" value="false"></Config>
+<Sentence date = "20080801" id ="X-1" category="DEMO" sentence="false">
+<EventCoding noevents = "True"></EventCoding>
+<Text>Nothing happened.</Text>
+</Sentence>
+<Sentence date="20080801" id="ERROR-01" category="ERROR" sentence="true">
+<EventCoding error="dateline"></EventCoding>
+<Text>CEBU CITY: -- a suit was filed.</Text>
+</Sentence>
+</Sentences>
+</Validation>`
+	recs, err := parseRecords("t.xml", strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 {
+		t.Fatalf("%d records, want 3: %+v", len(recs), recs)
+	}
+	r := recs[0]
+	if r.ID != "DEMO-00" || r.Date.Format("2006-01-02") != "1995-01-01" || len(r.Expected) != 1 ||
+		r.Expected[0] != (Coding{"ARN", "GON", "064"}) || r.Text != "Arnor is about to restore full diplomatic ties with Gondor." {
+		t.Errorf("record 0 = %+v", r)
+	}
+	if requireDyad(&r) != true || r.Config["stop_on_error"] != "True" {
+		t.Errorf("record 0 config = %v", r.Config)
+	}
+	if r := recs[1]; !r.NoEvents || !r.NotImplemented || requireDyad(&r) || r.Date.Year() != 2008 {
+		t.Errorf("record 1 = %+v", r)
+	}
+	if r := recs[2]; !r.NoEvents || r.Error != "dateline" || requireDyad(&r) {
+		t.Errorf("record 2 = %+v", r)
+	}
+
+	for _, bad := range []struct{ xml, want string }{
+		{`<Sentence date="1995" id="A"><Text>x</Text></Sentence>`, `t.xml:1: record A: date "1995" is not YYYYMMDD`},
+		{"<V>\n<Sentence date=\"19950101\" id=\"A\">\n<EventCoding sourcecode=\"ARN\"></EventCoding><Text>x</Text></Sentence></V>", `t.xml:3: record A: <EventCoding> needs`},
+		{"<V>\n<Sentence date=\"19950101\" id=\"A\">\n</Sentence></V>", `t.xml:2: record A has no <Text>`},
+		{"<V>\n<Sentence date=\"19950101\" id=\"A\"><Text>x</Text>\n</V>", `t.xml:3:`},
+	} {
+		_, err := parseRecords("t.xml", strings.NewReader(bad.xml))
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("parseRecords(%q) = %v, want %q", bad.xml, err, bad.want)
+		}
+	}
+}
+
+// Actors get their dictionary's codes back: a person's dated code on the
+// record's day, a country's code joined with its role's agent code.
+func TestActorCodes(t *testing.T) {
+	fsys := fstest.MapFS{
+		"actorcodes.tsv": {Data: []byte("# name\tcode\tfrom\tto\tsource\n" +
+			"Gollum\tHOB\t-\t1995-06-01\ta:1\nGollum\tHOBGOV\t1995-06-02\t1999-08-15\ta:2\nGollum\tHOBREB\t1999-08-16\t-\ta:3\n" +
+			"Arnor\tARN\t-\t-\ta:4\nHamas Military Command\tPSEHMSGOV\t-\t-\ta:5\n")},
+		"agentcodes.tsv": {Data: []byte("foreign minister\t~GOVFRM\tb:1\npresident\t~GOV\tb:2\nminister\t~GOV\tb:3\nngo worker\tNGO~\tb:4\n")},
+		"roles.tsv":      {Data: []byte("foreign minister\tGOV\tperson\npresident\tGOV\tperson\nminister\tGOV\tperson\nngo worker\tNGO\tperson\n")},
+	}
+	ac, err := ReadActorCodes(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		a    *event.Actor
+		day  string
+		want string
+	}{
+		{&event.Actor{Name: "Gollum", Country: "HOB"}, "1995-01-01", "HOB"},
+		{&event.Actor{Name: "Gollum", Country: "HOB", Sector: "GOV"}, "1997-01-01", "HOBGOV"},
+		{&event.Actor{Name: "Smeagol's friend Gollum", Country: "HOB"}, "2001-01-01", "HOB"}, // not a dictionary name
+		{&event.Actor{Name: "GOLLUM", Country: "HOB"}, "2001-01-01", "HOBREB"},
+		{&event.Actor{Name: "Hamas Military Command", Country: "PSE", Sector: "GOV"}, "2001-01-01", "PSEHMSGOV"},
+		{&event.Actor{Name: "Arnor", Country: "ARN"}, "2001-01-01", "ARN"},
+		{&event.Actor{Name: "Arnor", Country: "ARN", Sector: "GOV", Title: "foreign minister"}, "2001-01-01", "ARNGOVFRM"},
+		{&event.Actor{Name: "the Arnorian envoy", Country: "ARN", Sector: "GOV"}, "2001-01-01", "ARNGOV"},
+		{&event.Actor{Name: "aid workers", Country: "ARN", Sector: "NGO"}, "2001-01-01", "NGOARN"},
+		{&event.Actor{Name: "officials", Sector: "GOV"}, "2001-01-01", "---GOV"},
+		{nil, "2001-01-01", "---"},
+	} {
+		if got := ac.Code(c.a, c.day); got != c.want {
+			t.Errorf("Code(%+v, %s) = %s, want %s", c.a, c.day, got, c.want)
+		}
+	}
+	if _, err := ReadActorCodes(fstest.MapFS{"actorcodes.tsv": {Data: []byte("Gollum\tHOB\n")}}); err == nil ||
+		!strings.Contains(err.Error(), "actorcodes.tsv:1: 2 columns, want 5") {
+		t.Errorf("bad actorcodes.tsv: %v", err)
+	}
+}
+
+// Matching pairs triples one to one; the root level compares event codes
+// by their first two characters.
+func TestMatchCount(t *testing.T) {
+	exp := []Coding{{"ARN", "GON", "064"}, {"ARN", "GON", "064"}, {"GON", "ARN", "033"}}
+	pred := []Predicted{{Coding: Coding{"ARN", "GON", "064"}}, {Coding: Coding{"GON", "ARN", "032"}}, {Coding: Coding{"ARN", "MOR", "064"}}}
+	if n := matchCount(exp, pred, false); n != 1 {
+		t.Errorf("full matches = %d, want 1", n)
+	}
+	if n := matchCount(exp, pred, true); n != 2 {
+		t.Errorf("root matches = %d, want 2", n)
+	}
+	missed, spurious := unmatched(exp, pred)
+	if len(missed) != 2 || len(spurious) != 2 {
+		t.Errorf("unmatched = %v, %v", missed, spurious)
+	}
+}
+
+// PETRARCH's unit suite through parley's own parser and coder with the
+// imported validation dictionaries. The test checks that the harness reads
+// every record and writes its figures; the figures themselves are logged
+// (and reported by `parley eval --petrarch`), not asserted: the coder is not
+// tuned to these fictional sentences.
+func TestPetrarchUnitSuite(t *testing.T) {
+	records := shared.Path(t, "data/petrarch/PETR.UnitTest.records.xml")
+	dir := filepath.Dir(records)
+	var files []string
+	for _, f := range []string{"PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt", "PETR.Validate.verbs.txt"} {
+		files = append(files, filepath.Join(dir, f))
+	}
+	imp, err := Import(files, Options{Raw: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := imp.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	res, err := EvalPetrarch(&buf, records, out, true, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + buf.String())
+
+	// Every record read, with its expected events.
+	recs, err := ReadRecords(records)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expected, noEvents := 0, 0
+	for _, r := range recs {
+		expected += len(r.Expected)
+		if r.NoEvents {
+			noEvents++
+		}
+	}
+	if len(recs) < 250 || expected < 300 || noEvents == 0 {
+		t.Errorf("read %d records, %d expected events, %d without events; the suite has about 280, 350 and 25", len(recs), expected, noEvents)
+	}
+	if res.Records != len(recs) || res.Expected != expected || len(res.PerRecord) != len(recs) {
+		t.Errorf("scored %d records, %d expected events; read %d, %d", res.Records, res.Expected, len(recs), expected)
+	}
+	// The counts add up: each expected event is matched or missed, each
+	// predicted one matched or spurious.
+	missed, spurious := 0, 0
+	for _, rr := range res.PerRecord {
+		missed += len(rr.Missed)
+		spurious += len(rr.Spurious)
+		for _, m := range rr.Missed {
+			if m.Reason == "" {
+				t.Errorf("%s: missed %s without a reason", rr.Record.ID, m.Coding)
+			}
+		}
+	}
+	if res.Correct+missed != res.Expected || res.Correct+spurious != res.Predicted {
+		t.Errorf("correct %d + missed %d != expected %d, or + spurious %d != predicted %d", res.Correct, missed, res.Expected, spurious, res.Predicted)
+	}
+	if res.RootOK < res.Correct {
+		t.Errorf("root matches %d < full matches %d", res.RootOK, res.Correct)
+	}
+
+	// The last line is the JSON summary with the run's figures.
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	var got struct {
+		Records, Expected, Predicted int
+		Precision, Recall            float64
+		RootPrecision                float64 `json:"root_precision"`
+		RootRecall                   float64 `json:"root_recall"`
+	}
+	last := lines[len(lines)-1]
+	if err := json.Unmarshal([]byte(last), &got); err != nil {
+		t.Fatalf("last line %q is not JSON: %v", last, err)
+	}
+	for _, key := range []string{`"records"`, `"expected"`, `"predicted"`, `"precision"`, `"recall"`, `"root_precision"`, `"root_recall"`} {
+		if !strings.Contains(last, key) {
+			t.Errorf("JSON line lacks %s: %s", key, last)
+		}
+	}
+	if got.Records != res.Records || got.Expected != res.Expected || got.Predicted != res.Predicted ||
+		got.Precision != round3(res.Precision) || got.RootRecall != round3(res.RootRecall) {
+		t.Errorf("JSON line %s does not match the run %+v", last, res)
+	}
+	t.Logf("PETRARCH unit suite: full code P %.3f R %.3f; root P %.3f R %.3f (%d records, %d expected, %d predicted)",
+		res.Precision, res.Recall, res.RootPrecision, res.RootRecall, res.Records, res.Expected, res.Predicted)
+}
