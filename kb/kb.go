@@ -70,6 +70,7 @@ type KB struct {
 	countries map[string]Country
 	offices   map[string][]Entity // lower-case title → the people who held it
 	counts    map[string]int      // entries loaded per file, for reports
+	lexicon   *lexicon            // a folder's own event tables; nil: the embedded ones
 }
 
 var (

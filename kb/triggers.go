@@ -22,13 +22,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"weak"
 )
 
 // The lexicon's files inside the data folder.
@@ -215,30 +212,13 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	return parseLexicon(sub)
 })
 
-// Folder lexicons are held beside their knowledge base, keyed by a weak
-// pointer so that a KB that is no longer used is collected with its
-// lexicon. (A field of KB would be simpler; the table keeps this file's
-// change apart from the KB type's.) Until a folder lexicon is loaded,
-// lookups go straight to the embedded one.
-var (
-	folderLexicons   sync.Map // weak.Pointer[KB] → *lexicon
-	anyFolderLexicon atomic.Bool
-)
-
-// setLexicon gives k its own lexicon.
-func setLexicon(k *KB, lx *lexicon) {
-	w := weak.Make(k)
-	folderLexicons.Store(w, lx)
-	anyFolderLexicon.Store(true)
-	runtime.AddCleanup(k, func(w weak.Pointer[KB]) { folderLexicons.Delete(w) }, w)
-}
+// setLexicon gives k its own lexicon (from a knowledge-base folder).
+func setLexicon(k *KB, lx *lexicon) { k.lexicon = lx }
 
 // lex returns k's lexicon: its own, or the embedded one.
 func (k *KB) lex() *lexicon {
-	if anyFolderLexicon.Load() {
-		if lx, ok := folderLexicons.Load(weak.Make(k)); ok {
-			return lx.(*lexicon)
-		}
+	if k.lexicon != nil {
+		return k.lexicon
 	}
 	lx, _ := loadLexicon()
 	return lx
@@ -292,10 +272,8 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 // every valid line; a command that wants the errors shown calls this first.
 // A knowledge base with its own tables had them checked by Load: nil.
 func (k *KB) LoadLexicon() error {
-	if anyFolderLexicon.Load() {
-		if _, ok := folderLexicons.Load(weak.Make(k)); ok {
-			return nil
-		}
+	if k.lexicon != nil {
+		return nil
 	}
 	_, err := loadLexicon()
 	return err
