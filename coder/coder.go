@@ -31,6 +31,11 @@ type Coder struct {
 	// AllModalities keeps negated, future, hypothetical and conditional
 	// events in the output (they are left out by default).
 	AllModalities bool
+	// ImplicitRecipients gives patterns without a "+" the recipient the
+	// verb's object or first prepositional phrase names, as PETRARCH's
+	// dictionaries expect (their patterns rarely mark the target).
+	// parley's own lexicon marks every recipient slot and leaves it off.
+	ImplicitRecipients bool
 }
 
 var (

@@ -93,6 +93,32 @@ func (x *extraction) sentence(si int) []event.Event {
 	return evs
 }
 
+// implicitRecipients finds a target for a pattern that marks none: the
+// object of the trigger or of its last pattern word, else the first
+// prepositional phrase on either that names an actor ("abandon ties with
+// Gondor").
+func (x *extraction) implicitRecipients(m match) []int {
+	for _, h := range []int{m.head, m.last} {
+		for _, dep := range x.deps[h] {
+			if x.d.Tokens[dep].Rel == "obj" {
+				if k := x.nominal(dep); x.ms.At(k) != nil {
+					return x.conjuncts(dep)
+				}
+			}
+		}
+	}
+	for _, h := range []int{m.head, m.last} {
+		for _, dep := range x.deps[h] {
+			if x.isNmod(dep) && x.caseOf(dep) != "by" {
+				if k := x.nominal(dep); x.ms.At(k) != nil {
+					return x.conjuncts(dep)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // recipientActor turns recipient phrase head r into an actor: the mention
 // it carries, or, for an event noun, the actor of that event: "condemned
 // the attack by M23" targets M23, and "condemned these attacks" targets
@@ -292,6 +318,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		if k >= 0 && k != m.last && x.ms.At(k) != nil {
 			recips = x.conjuncts(k)
 		}
+	}
+	if x.c.ImplicitRecipients && !tr.NoRecip && len(recips) == 0 {
+		recips = x.implicitRecipients(m)
 	}
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" {
 		// "drone attacks targeting the Kherson region", "missiles hitting

@@ -110,6 +110,7 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // Run codes every record and scores it.
 func (s *Suite) Run(recs []Record) *SuiteResult {
 	c := coder.New(s.KB)
+	c.ImplicitRecipients = true
 	// PETRARCH codes every event its patterns match, whatever the
 	// modality; parley's modality is kept on each triple for the report.
 	c.AllModalities = true
