@@ -19,7 +19,7 @@ func init() {
 
 func runDict(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: parley dict import [--out DIR] [--raw] [--skips] FILES... | parley dict check DIR")
+		fmt.Fprintln(os.Stderr, "usage: parley dict import [--out DIR] [--raw] [--skips] FILES... | parley dict check [--raw] DIR")
 		return 2
 	}
 	switch args[0] {
@@ -65,11 +65,16 @@ func dictImport(args []string) int {
 }
 
 func dictCheck(args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(os.Stderr, "usage: parley dict check DIR")
+	fs := flag.NewFlagSet("dict check", flag.ContinueOnError)
+	raw := fs.Bool("raw", false, "accept the non-PLOVER event codes of a folder imported with --raw")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: parley dict check [--raw] DIR")
 		return 2
 	}
-	k, err := kb.Load(os.DirFS(args[0]))
+	k, err := kb.LoadWith(os.DirFS(fs.Arg(0)), kb.LoadOptions{RawCAMEO: *raw})
+	if err == nil {
+		err = k.LoadLexicon()
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
