@@ -347,14 +347,18 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		return nil
 	}
 	pt, _ := x.c.kb.PloverType(tr.Type)
+	mode := tr.Mode
+	if mode == "" && tr.Type == "REQUEST" {
+		mode = x.requestMode(m)
+	}
 	sent := d.Sentences[si]
 	trig := d.Tokens[m.head]
 	date, prec := x.dateFor(m, exprs, all)
 	modality := x.modality(m)
 	attrib := x.attribution(m.head)
 	base := event.Event{
-		DocID: d.ID, Date: date, DatePrecision: prec, Type: tr.Type, Mode: tr.Mode,
-		CAMEO: cameo(tr, pt), Quad: pt.Quad, Intensity: pt.Intensity,
+		DocID: d.ID, Date: date, DatePrecision: prec, Type: tr.Type, Mode: mode,
+		CAMEO: cameo(tr, mode, pt), Quad: pt.Quad, Intensity: pt.Intensity,
 		Modality: modality, Sentence: si, Span: [2]int{sent.Start, sent.End},
 		Trigger:     d.Text[trig.Start:d.Tokens[m.last].End],
 		TriggerSpan: [2]int{trig.Start, trig.End},
@@ -420,14 +424,32 @@ func confidence(via string, recip bool) float64 {
 
 // cameo is the CAMEO code for a trigger: its own, or its mode's, or the
 // type's root.
-func cameo(tr kb.Trigger, pt kb.PloverType) string {
+func cameo(tr kb.Trigger, mode string, pt kb.PloverType) string {
+	if c := pt.Modes[mode]; c != "" && mode != tr.Mode {
+		return c // a mode found in the text refines the trigger's own code
+	}
 	if tr.CAMEO != "" {
 		return tr.CAMEO
 	}
-	if c := pt.Modes[tr.Mode]; c != "" {
+	if c := pt.Modes[mode]; c != "" {
 		return c
 	}
 	return pt.CAMEO
+}
+
+// requestMode reads what a request asks for from the words after its
+// trigger: "called for a ceasefire" yields, "urged talks" meets.
+func (x *extraction) requestMode(m match) string {
+	sent := x.sentenceOf(m.head)
+	for j := m.last + 1; j < sent.Last && j <= m.last+12; j++ {
+		if mode := requestModes[x.lemmaAt(j)]; mode != "" {
+			return mode
+		}
+		if x.d.Tokens[j].Text == ";" {
+			break
+		}
+	}
+	return ""
 }
 
 // actor turns the mention covering token i into an event actor.

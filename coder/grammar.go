@@ -13,8 +13,9 @@ var grammarFS embed.FS
 // lightVerbs and modalWords are the coder's grammar knowledge, read from
 // data/ at start-up (the embedded files are checked by the tests).
 var (
-	lightVerbs = map[string]bool{}
-	modalWords = map[string]modalWord{}
+	lightVerbs   = map[string]bool{}
+	modalWords   = map[string]modalWord{}
+	requestModes = map[string]string{} // requested thing → REQUEST mode
 )
 
 type modalWord struct{ modality, where string }
@@ -22,6 +23,13 @@ type modalWord struct{ modality, where string }
 func init() {
 	mustRead("data/light_verbs.txt", func(f []string) error {
 		lightVerbs[f[0]] = true
+		return nil
+	})
+	mustRead("data/request_modes.tsv", func(f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want 2 fields, got %d", len(f))
+		}
+		requestModes[f[0]] = f[1]
 		return nil
 	})
 	mustRead("data/modality.tsv", func(f []string) error {

@@ -156,3 +156,22 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// What a request asks for gives its mode.
+func TestRequestModes(t *testing.T) {
+	cases := []struct{ text, mode string }{
+		{"The European Union called on Israel to agree to a ceasefire in Gaza.", "yield"},
+		{"Egypt urged Ethiopia to resume talks on the dam.", "meet"},
+		{"Kenya asked the United States for humanitarian assistance.", "assist"},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		found := false
+		for _, e := range evs {
+			found = found || e.Type == "REQUEST" && e.Mode == c.mode
+		}
+		if !found {
+			t.Errorf("%s: no REQUEST with mode %s in%s", c.text, c.mode, describe(evs))
+		}
+	}
+}
