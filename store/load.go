@@ -24,7 +24,25 @@ type LoadOptions struct {
 	// OnStored is called after each document is committed (or skipped as
 	// already stored), from one goroutine.
 	OnStored func(Progress)
+	// MaxBatch bounds how many documents share one transaction when the
+	// store can write several at once (BatchIngester); default
+	// DefaultMaxBatch, 1 for a transaction per document.
+	MaxBatch int
+	// BatchWait bounds how long a coded document waits for others to
+	// share its transaction (default DefaultBatchWait).
+	BatchWait time.Duration
 }
+
+// Group commit: a store that can write several documents in one
+// transaction (SQLite) gets the documents coded while it wrote the last
+// batch, at most DefaultMaxBatch of them, and a document waits at most
+// DefaultBatchWait for others. Each page the batch touches is then written
+// once, not once per document. A document is reported stored only after
+// its transaction commits, so a crash loses nothing reported done.
+const (
+	DefaultMaxBatch  = 128
+	DefaultBatchWait = 100 * time.Millisecond
+)
 
 // Progress counts what Load has done so far.
 type Progress struct {
@@ -36,8 +54,9 @@ type Progress struct {
 }
 
 // Load codes documents with code on several workers and stores each one,
-// with its events, in its own transaction, in input order (so that the
-// same input always builds the same stories). Documents already stored are
+// with its events, atomically (several documents may share a transaction:
+// see MaxBatch), in input order (so that the same input always builds the
+// same stories). Documents already stored are
 // not coded again, so a run interrupted at any point can simply be
 // repeated. It returns when docs is exhausted or ctx is cancelled.
 func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], code CodeFunc, opts LoadOptions) (Progress, error) {
@@ -96,54 +115,133 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 	}
 	go func() { wg.Wait(); close(out) }()
 
+	maxBatch, wait := opts.MaxBatch, opts.BatchWait
+	if maxBatch <= 0 {
+		maxBatch = DefaultMaxBatch
+	}
+	if wait <= 0 {
+		wait = DefaultBatchWait
+	}
+	batcher, ok := s.(BatchIngester)
+	if !ok {
+		maxBatch = 1
+	}
+
+	// Writer: stores batches, in order, and reports each document.
 	var p Progress
+	var failure error
 	report := func(err error) {
 		p.Errors++
 		if opts.OnError != nil {
 			opts.OnError(err)
 		}
 	}
-	pending := map[int]job{}
-	next := 0
-	var failure error
-	for j := range out {
-		pending[j.seq] = j
-		for failure == nil {
-			j, ok := pending[next]
-			if !ok {
-				break
+	batches := make(chan []job, 1)
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for batch := range batches {
+			if failure != nil {
+				continue // interrupted: drain
 			}
-			delete(pending, next)
-			next++
+			var items []Item
+			for _, j := range batch {
+				if j.err == nil && !j.stored {
+					items = append(items, Item{Doc: j.d, Events: j.events})
+				}
+			}
+			results := make([]Result, len(items))
+			errs := make([]error, len(items))
 			switch {
-			case j.err != nil:
-				report(j.err)
-			case j.stored:
-				p.Skipped++
+			case len(items) == 0:
+			case batcher != nil:
+				results, errs = batcher.IngestBatch(ctx, items)
 			default:
-				r, err := s.Ingest(ctx, j.d, j.events)
-				if err != nil && ctx.Err() != nil {
-					failure = ctx.Err() // interrupted: the transaction was rolled back
-					cancel()
-					continue
-				}
-				if err != nil {
-					report(err)
-					continue
-				}
-				if r.Skipped {
-					p.Skipped++
-				} else {
-					p.Documents++
-					p.Events += r.Events
+				for i, it := range items {
+					results[i], errs[i] = s.Ingest(ctx, it.Doc, it.Events)
 				}
 			}
-			p.Elapsed = time.Since(start)
-			if opts.OnStored != nil {
-				opts.OnStored(p)
+			k := 0
+			for _, j := range batch {
+				switch {
+				case j.err != nil:
+					report(j.err)
+				case j.stored:
+					p.Skipped++
+				default:
+					r, err := results[k], errs[k]
+					k++
+					if err != nil && ctx.Err() != nil {
+						failure = ctx.Err() // interrupted: the transaction was rolled back
+						cancel()
+					}
+					if failure != nil {
+						continue
+					}
+					if err != nil {
+						report(err)
+						continue
+					}
+					if r.Skipped {
+						p.Skipped++
+					} else {
+						p.Documents++
+						p.Events += r.Events
+					}
+				}
+				if failure != nil {
+					continue
+				}
+				p.Elapsed = time.Since(start)
+				if opts.OnStored != nil {
+					opts.OnStored(p)
+				}
 			}
 		}
+	}()
+
+	// Collector: puts coded documents back in input order and groups
+	// them into batches.
+	pending := map[int]job{}
+	next := 0
+	var batch []job
+	var timeout <-chan time.Time
+	send := func() {
+		if len(batch) > 0 {
+			batches <- batch
+			batch, timeout = nil, nil
+		}
 	}
+collect:
+	for {
+		select {
+		case j, ok := <-out:
+			if !ok {
+				break collect
+			}
+			pending[j.seq] = j
+			for {
+				j, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				batch = append(batch, j)
+				if len(batch) == 1 {
+					timeout = time.After(wait)
+				}
+				if len(batch) >= maxBatch {
+					send()
+				}
+			}
+		case <-timeout:
+			send()
+		}
+	}
+	send()
+	close(batches)
+	<-written
 	p.Elapsed = time.Since(start)
 	if failure == nil {
 		failure = ctx.Err()

@@ -3,16 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/parley-events/parley/doc"
-	"github.com/parley-events/parley/event"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, registers "sqlite"
 )
@@ -25,6 +21,8 @@ type SQLite struct {
 	window int // de-duplication window in days
 	w      *sql.DB
 	r      *sql.DB
+	wstmts stmtCache // prepared statements of the writer
+	rstmts stmtCache // and of the readers
 	queries
 }
 
@@ -195,6 +193,13 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	}
 	s.r.SetMaxOpenConns(8)
 	s.r.SetMaxIdleConns(8)
+	s.wstmts.db, s.rstmts.db = s.w, s.r
+	if !opts.ReadOnly {
+		if err := s.prepareWrites(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	s.queries = queries{r: s.r, window: s.window, dialect: sqliteDialect}
 	if opts.ReadOnly {
 		var n int
@@ -237,6 +242,8 @@ func (s *SQLite) migrate(ctx context.Context) error {
 
 // Close closes the database.
 func (s *SQLite) Close() error {
+	s.wstmts.close()
+	s.rstmts.close()
 	var err error
 	if s.r != nil {
 		err = s.r.Close()
@@ -247,254 +254,6 @@ func (s *SQLite) Close() error {
 		}
 	}
 	return err
-}
-
-// HasDocument reports whether d is stored.
-func (s *SQLite) HasDocument(ctx context.Context, d *doc.Document) (bool, error) {
-	id := d.ID
-	if id == "" {
-		id = docKey(d, textHash(d.Text))
-	}
-	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE id = ?`, id).Scan(&n)
-	return n > 0, err
-}
-
-// Ingest stores d and its events in one transaction.
-func (s *SQLite) Ingest(ctx context.Context, d *doc.Document, events []event.Event) (Result, error) {
-	hash := textHash(d.Text)
-	id := docKey(d, hash)
-	res := Result{DocID: id}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return res, fmt.Errorf("store: document %s: %w", id, err)
-	}
-	defer tx.Rollback()
-
-	var have string
-	switch err := tx.QueryRowContext(ctx, `SELECT hash FROM documents WHERE id = ?`, id).Scan(&have); {
-	case err == nil && have == hash:
-		res.Skipped = true
-		return res, nil
-	case err == nil:
-		return res, fmt.Errorf("store: document %s: %w", id, ErrConflict)
-	case !errors.Is(err, sql.ErrNoRows):
-		return res, fmt.Errorf("store: document %s: %w", id, err)
-	}
-
-	srcKey := sourceKey(d, id)
-	r, err := tx.ExecContext(ctx, `INSERT INTO documents(id, hash, source, source_key, url, title, date, path, text, events, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, hash, d.Source, srcKey, d.URL, d.Title, d.Day(), d.Path, d.Text, len(events), time.Now().UTC().Format(time.RFC3339))
-	if err != nil {
-		return res, fmt.Errorf("store: document %s: %w", id, err)
-	}
-	docPK, _ := r.LastInsertId()
-
-	w := ingester{s: s, tx: tx, ctx: ctx, d: d, docPK: docPK, srcKey: srcKey, sentences: map[int]int64{}}
-	for i := range events {
-		merged, err := w.event(i, &events[i])
-		if err != nil {
-			return res, fmt.Errorf("store: document %s, event %d: %w", id, i, err)
-		}
-		res.Events++
-		if merged {
-			res.Merged++
-		} else {
-			res.NewStories++
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("store: document %s: %w", id, err)
-	}
-	return res, nil
-}
-
-// ingester writes the events of one document inside its transaction.
-type ingester struct {
-	s         *SQLite
-	tx        *sql.Tx
-	ctx       context.Context
-	d         *doc.Document
-	docPK     int64
-	srcKey    string
-	sentences map[int]int64 // sentence index → pk
-}
-
-// event stores one raw event and merges it into a story; it reports
-// whether an existing story took it.
-func (w *ingester) event(idx int, e *event.Event) (bool, error) {
-	date := eventDate(e, w.d)
-	var day sql.NullInt64
-	if n, ok := dayNumber(date); ok {
-		day = sql.NullInt64{Int64: int64(n), Valid: true}
-	}
-	actorPK, err := w.actor(e.Actor)
-	if err != nil {
-		return false, err
-	}
-	recipientPK, err := w.actor(e.Recipient)
-	if err != nil {
-		return false, err
-	}
-	placePK, pkey, err := w.place(e.Location)
-	if err != nil {
-		return false, err
-	}
-	sentPK, err := w.sentence(e)
-	if err != nil {
-		return false, err
-	}
-	mentions := max(e.Mentions, 1)
-	ac, an := sideOf(e.Actor)
-	rc, rn := sideOf(e.Recipient)
-
-	storyPK, swapped, err := w.findStory(e.Type, pkey, day, ac, rc, an, rn)
-	if err != nil {
-		return false, err
-	}
-	seen := w.d.Day()
-	merged := storyPK != 0
-	if merged {
-		if swapped {
-			an, rn = rn, an
-		}
-		if err := w.mergeInto(storyPK, day, seen, mentions, an, rn); err != nil {
-			return false, err
-		}
-		if pkey != "" {
-			if _, err := w.tx.ExecContext(w.ctx, `UPDATE stories SET place_pk = ?, place_key = ? WHERE pk = ? AND place_key = ''`,
-				placePK, pkey, storyPK); err != nil {
-				return false, err
-			}
-		}
-	} else {
-		r, err := w.tx.ExecContext(w.ctx, `INSERT INTO stories(type, mode, cameo, quad, intensity, actor_pk, recipient_pk,
-			actor_country, recipient_country, actor_name, recipient_name, place_pk, place_key, sentence_pk,
-			day, date, first_day, last_day, first_seen, last_seen, mentions, articles, sources)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1)`,
-			e.Type, e.Mode, e.CAMEO, e.Quad, e.Intensity, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK,
-			day, date, day, day, seen, seen, mentions)
-		if err != nil {
-			return false, err
-		}
-		storyPK, _ = r.LastInsertId()
-	}
-	js, err := json.Marshal(e)
-	if err != nil {
-		return false, err
-	}
-	_, err = w.tx.ExecContext(w.ctx, `INSERT INTO events(doc_pk, story_pk, idx, code_id, date, day, type, mode, quad,
-		actor_pk, recipient_pk, actor_country, recipient_country, place_pk, sentence_pk, mentions, json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		w.docPK, storyPK, idx, e.ID, date, day, e.Type, e.Mode, e.Quad, actorPK, recipientPK, ac, rc, placePK, sentPK, mentions, string(js))
-	return merged, err
-}
-
-// sideOf returns an actor's country and normalised entity name.
-func sideOf(a *event.Actor) (country, name string) {
-	if a == nil {
-		return "", ""
-	}
-	return a.Country, normName(a.Name)
-}
-
-// findStory returns the story this event reports, or 0 for none, and
-// whether the event names the story's sides the other way round.
-func (w *ingester) findStory(typ, pkey string, day sql.NullInt64, ac, rc, an, rn string) (int64, bool, error) {
-	p := storyProbe{typ: typ, placeKey: pkey, day: day, ac: ac, rc: rc, an: an, rn: rn}
-	q, args := p.candidates(w.s.window)
-	rows, err := w.tx.QueryContext(w.ctx, q, args...)
-	if err != nil {
-		return 0, false, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var pk int64
-		var sac, san, srn string
-		if err := rows.Scan(&pk, &sac, &san, &srn); err != nil {
-			return 0, false, err
-		}
-		if ok, swapped := p.matches(sac, san, srn); ok {
-			return pk, swapped, nil
-		}
-	}
-	return 0, false, rows.Err()
-}
-
-// mergeInto adds one report to a story: counts, date range, and the most
-// specific (longest) entity names seen, which later reports are matched
-// against.
-func (w *ingester) mergeInto(storyPK int64, day sql.NullInt64, seen string, mentions int, an, rn string) error {
-	var newArticle, newSource int
-	if err := w.tx.QueryRowContext(w.ctx, `SELECT NOT EXISTS (SELECT 1 FROM events WHERE story_pk = ? AND doc_pk = ?),
-		NOT EXISTS (SELECT 1 FROM events e JOIN documents d ON d.pk = e.doc_pk WHERE e.story_pk = ? AND d.source_key = ?)`,
-		storyPK, w.docPK, storyPK, w.srcKey).Scan(&newArticle, &newSource); err != nil {
-		return err
-	}
-	var san, srn string
-	if err := w.tx.QueryRowContext(w.ctx, `SELECT actor_name, recipient_name FROM stories WHERE pk = ?`, storyPK).Scan(&san, &srn); err != nil {
-		return err
-	}
-	san, srn = widerName(san, an), widerName(srn, rn)
-	_, err := w.tx.ExecContext(w.ctx, `UPDATE stories SET
-		mentions = mentions + ?, articles = articles + ?, sources = sources + ?,
-		first_day = min(coalesce(first_day, ?), ?), last_day = max(coalesce(last_day, ?), ?),
-		first_seen = CASE WHEN first_seen = '' OR (? <> '' AND ? < first_seen) THEN ? ELSE first_seen END,
-		last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END,
-		actor_name = ?, recipient_name = ?
-		WHERE pk = ?`,
-		mentions, newArticle, newSource, day, day, day, day,
-		seen, seen, seen, seen, seen, san, srn, storyPK)
-	return err
-}
-
-// actor returns the pk of an actor entity, creating it when new.
-func (w *ingester) actor(a *event.Actor) (sql.NullInt64, error) {
-	if a == nil || (a.Name == "" && a.Country == "" && a.Code == "") {
-		return sql.NullInt64{}, nil
-	}
-	var pk int64
-	err := w.tx.QueryRowContext(w.ctx, `INSERT INTO actors(name, country, sector, code, events) VALUES (?, ?, ?, ?, 1)
-		ON CONFLICT (name, country, sector, code) DO UPDATE SET events = events + 1 RETURNING pk`,
-		a.Name, a.Country, a.Sector, a.Code).Scan(&pk)
-	return sql.NullInt64{Int64: pk, Valid: err == nil}, err
-}
-
-// place returns the pk and key of an event place, creating it when new.
-func (w *ingester) place(l *event.Location) (sql.NullInt64, string, error) {
-	key := placeKey(l)
-	if key == "" {
-		return sql.NullInt64{}, "", nil
-	}
-	var pk int64
-	err := w.tx.QueryRowContext(w.ctx, `INSERT INTO places(key, name, country, lat, lon, geonames_id, resolution, events)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (key) DO UPDATE SET events = events + 1 RETURNING pk`,
-		key, l.Name, l.Country, l.Lat, l.Lon, l.GeonamesID, l.Resolution).Scan(&pk)
-	return sql.NullInt64{Int64: pk, Valid: err == nil}, key, err
-}
-
-// sentence stores the event's sentence (once per document) and indexes
-// it for full-text search.
-func (w *ingester) sentence(e *event.Event) (sql.NullInt64, error) {
-	if pk, ok := w.sentences[e.Sentence]; ok {
-		return sql.NullInt64{Int64: pk, Valid: true}, nil
-	}
-	start, end, text := eventSentence(w.d, e)
-	if text == "" {
-		return sql.NullInt64{}, nil
-	}
-	r, err := w.tx.ExecContext(w.ctx, `INSERT INTO sentences(doc_pk, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)`,
-		w.docPK, e.Sentence, start, end, text)
-	if err != nil {
-		return sql.NullInt64{}, err
-	}
-	pk, _ := r.LastInsertId()
-	if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO sentences_fts(rowid, text) VALUES (?, ?)`, pk, text); err != nil {
-		return sql.NullInt64{}, err
-	}
-	w.sentences[e.Sentence] = pk
-	return sql.NullInt64{Int64: pk, Valid: true}, nil
 }
 
 // storyID and eventID are the public ids of stored rows.

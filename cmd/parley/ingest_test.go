@@ -29,7 +29,7 @@ func buildParley(t *testing.T) string {
 
 // devCorpus writes the shared dev articles, each copied n times under
 // distinct ids, as one JSON Lines file.
-func devCorpus(t *testing.T, n int) (path string, docs int) {
+func devCorpus(t testing.TB, n int) (path string, docs int) {
 	t.Helper()
 	dir := shared.Path(t, "eval/dev")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))

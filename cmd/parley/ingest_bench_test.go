@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/reader"
+	"github.com/parley-events/parley/store"
+)
+
+// BenchmarkIngestVsCode codes the same corpus (the shared dev articles,
+// repeated under distinct ids, as one JSON Lines file) the way `parley
+// code` does (codeAll, JSON Lines to a discarding writer) and the way
+// `parley ingest` does (store.Load into a fresh SQLite store), on the same
+// number of workers, alternating the two so that load from other programs
+// hits both alike. It reports both rates in documents/s and their ratio,
+// which issue 4 wants ≥ 0.90.
+//
+//	go test ./cmd/parley -run '^$' -bench IngestVsCode -benchtime 5x
+func BenchmarkIngestVsCode(b *testing.B) {
+	corpus, docs := devCorpus(b, 20)
+	workers := runtime.GOMAXPROCS(0)
+	c := coder.Default()
+	// Load the models and knowledge base outside the timing.
+	c.Code(&doc.Document{ID: "warm", Text: "Russia's foreign minister met his Iranian counterpart in Moscow on Monday.", Date: time.Now()})
+	dir := b.TempDir()
+	var codeTime, ingestTime time.Duration
+	var codeDocs, ingestDocs int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		out := bufio.NewWriter(io.Discard)
+		n := 0
+		err := codeAll([]string{corpus}, reader.Options{}, c, workers, func(d *doc.Document, evs []event.Event, err error) error {
+			if err != nil {
+				return err
+			}
+			n++
+			return writeJSONL(out, d, evs)
+		})
+		out.Flush()
+		codeTime += time.Since(start)
+		if err != nil || n != docs {
+			b.Fatalf("code: %d of %d documents, %v", n, docs, err)
+		}
+		codeDocs += n
+
+		start = time.Now()
+		s, err := store.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("ingest-%d.db", i)), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := store.Load(context.Background(), s, reader.Documents([]string{corpus}, reader.Options{}), c.Code,
+			store.LoadOptions{Workers: workers, OnError: func(err error) { b.Error(err) }})
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+		ingestTime += time.Since(start)
+		if err != nil || p.Documents != docs {
+			b.Fatalf("ingest: %+v, %v (want %d documents)", p, err, docs)
+		}
+		ingestDocs += p.Documents
+	}
+	codeRate := float64(codeDocs) / codeTime.Seconds()
+	ingestRate := float64(ingestDocs) / ingestTime.Seconds()
+	b.ReportMetric(codeRate, "code-docs/s")
+	b.ReportMetric(ingestRate, "ingest-docs/s")
+	b.ReportMetric(ingestRate/codeRate, "ingest/code")
+}
+
+// BenchmarkStoreWrite isolates the store's share of ingest: the corpus is
+// coded once, then each iteration writes every document with its events
+// into a fresh SQLite store through store.Load (one writer, the coding
+// replaced by a lookup). It reports the writer's cost per document beside
+// the coder's (one goroutine each), whose ratio bounds ingest speed: on
+// all cores busy coding, ingest runs at code speed × 1/(1 + store/code).
+//
+//	go test ./cmd/parley -run '^$' -bench StoreWrite -benchtime 5x
+func BenchmarkStoreWrite(b *testing.B) {
+	corpus, docs := devCorpus(b, 20)
+	c := coder.Default()
+	c.Code(&doc.Document{ID: "warm", Text: "Russia's foreign minister met his Iranian counterpart in Moscow on Monday.", Date: time.Now()})
+	coded := map[string][]event.Event{}
+	start := time.Now()
+	for d, err := range reader.Documents([]string{corpus}, reader.Options{}) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		coded[d.ID] = c.Code(d)
+	}
+	codePerDoc := time.Since(start) / time.Duration(docs)
+	lookup := func(d *doc.Document) []event.Event { return coded[d.ID] }
+	dir := b.TempDir()
+	var storeTime time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := store.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("write-%d.db", i)), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		p, err := store.Load(context.Background(), s, reader.Documents([]string{corpus}, reader.Options{}), lookup,
+			store.LoadOptions{Workers: 1, OnError: func(err error) { b.Error(err) }})
+		storeTime += time.Since(start)
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil || p.Documents != docs {
+			b.Fatalf("ingest: %+v, %v (want %d documents)", p, err, docs)
+		}
+	}
+	storePerDoc := storeTime / time.Duration(b.N*docs)
+	b.ReportMetric(float64(storePerDoc.Microseconds()), "store-µs/doc")
+	b.ReportMetric(float64(codePerDoc.Microseconds()), "code-µs/doc")
+	b.ReportMetric(float64(storePerDoc)/float64(codePerDoc), "store/code")
+}

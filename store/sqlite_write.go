@@ -1,0 +1,529 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+)
+
+// The SQLite write path.
+//
+// Ingest speed is bounded by the CPU the single writer takes from the
+// coders, so the writer avoids work SQLite would repeat: every statement is
+// prepared once per connection (parsing SQL costs as much as running it in
+// the pure-Go driver), an actor or place seen several times in a batch is
+// written once, and several documents may share one transaction, which
+// writes each touched page once instead of once per document.
+
+// Item is one document with its events, as IngestBatch takes them.
+type Item struct {
+	Doc    *doc.Document
+	Events []event.Event
+}
+
+// BatchIngester is a Store that writes several documents in one
+// transaction, as Load does when the store offers it.
+type BatchIngester interface {
+	// IngestBatch stores the items in order, each exactly as Ingest
+	// would, and returns for each its result or its error: a document is
+	// stored if and only if its error is nil. All stored documents are
+	// committed together, so a crash stores all or none of them. When ctx
+	// is cancelled, the items not committed get ctx's error.
+	IngestBatch(ctx context.Context, items []Item) ([]Result, []error)
+}
+
+var _ BatchIngester = (*SQLite)(nil)
+
+// stmtCache prepares each statement once on a database and keeps it for
+// the life of the store; database/sql re-prepares it only on a connection
+// that has not seen it.
+type stmtCache struct {
+	db *sql.DB
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// get returns the prepared statement for query, preparing it on first use.
+// It needs a free connection: the writer's statements are prepared before
+// any transaction holds the writer's only connection (prepareWrites).
+func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m[query]; ok {
+		return st, nil
+	}
+	st, err := c.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[query] = st
+	return st, nil
+}
+
+// lookup returns the statement for query if it is prepared.
+func (c *stmtCache) lookup(query string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[query]
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
+}
+
+// The writer's statements.
+const (
+	sqlDocumentHash   = `SELECT hash FROM documents WHERE id = ?`
+	sqlInsertDocument = `INSERT INTO documents(id, hash, source, source_key, url, title, date, path, text, events, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	// The first report of a document in a story adds an article; its
+	// outlet is new unless another report came from it. SQLite evaluates
+	// CASE lazily: the outlet lookup runs only for a new article. The
+	// story keeps the most specific names seen, which later reports are
+	// matched against, and takes a place when it had none.
+	sqlMergeStory = `UPDATE stories SET
+		mentions = mentions + ?1,
+		articles = articles + ?2,
+		sources = sources + CASE WHEN ?2 THEN NOT EXISTS (SELECT 1 FROM events e JOIN documents d ON d.pk = e.doc_pk
+			WHERE e.story_pk = stories.pk AND d.source_key = ?3) ELSE 0 END,
+		first_day = min(coalesce(first_day, ?4), ?4), last_day = max(coalesce(last_day, ?4), ?4),
+		first_seen = CASE WHEN first_seen = '' OR (?5 <> '' AND ?5 < first_seen) THEN ?5 ELSE first_seen END,
+		last_seen = CASE WHEN ?5 > last_seen THEN ?5 ELSE last_seen END,
+		actor_name = ?6, recipient_name = ?7,
+		place_pk = CASE WHEN place_key = '' AND ?8 <> '' THEN ?9 ELSE place_pk END,
+		place_key = CASE WHEN place_key = '' THEN ?8 ELSE place_key END
+		WHERE pk = ?10`
+	sqlInsertStory = `INSERT INTO stories(type, mode, cameo, quad, intensity, actor_pk, recipient_pk,
+		actor_country, recipient_country, actor_name, recipient_name, place_pk, place_key, sentence_pk,
+		day, date, first_day, last_day, first_seen, last_seen, mentions, articles, sources)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?15, ?15, ?17, ?17, ?18, 1, 1)`
+	sqlInsertEvent = `INSERT INTO events(doc_pk, story_pk, idx, code_id, date, day, type, mode, quad,
+		actor_pk, recipient_pk, actor_country, recipient_country, place_pk, sentence_pk, mentions, json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlUpsertActor = `INSERT INTO actors(name, country, sector, code, events) VALUES (?, ?, ?, ?, 1)
+		ON CONFLICT (name, country, sector, code) DO UPDATE SET events = events + 1 RETURNING pk`
+	sqlUpsertPlace = `INSERT INTO places(key, name, country, lat, lon, geonames_id, resolution, events)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (key) DO UPDATE SET events = events + 1 RETURNING pk`
+	sqlCountActor     = `UPDATE actors SET events = events + ? WHERE pk = ?`
+	sqlCountPlace     = `UPDATE places SET events = events + ? WHERE pk = ?`
+	sqlInsertSentence = `INSERT INTO sentences(doc_pk, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)`
+	// The sentences of a transaction are indexed for full-text search in
+	// one statement at its end: FTS5 writes its pending terms to disk at
+	// every statement that changes it, so one statement per sentence
+	// would write a segment per sentence.
+	sqlIndexSentences = `INSERT INTO sentences_fts(rowid, text) SELECT pk, text FROM sentences WHERE pk >= ? ORDER BY pk`
+)
+
+// prepareWrites prepares every statement the writer runs, the story
+// lookups in each of their shapes among them, while no transaction holds
+// the writer's connection.
+func (s *SQLite) prepareWrites(ctx context.Context) error {
+	queries := []string{sqlDocumentHash, sqlInsertDocument, sqlMergeStory, sqlInsertStory, sqlInsertEvent,
+		sqlUpsertActor, sqlUpsertPlace, sqlCountActor, sqlCountPlace, sqlInsertSentence, sqlIndexSentences}
+	for _, typ := range []string{"CONSULT", "ASSAULT"} { // symmetric or not
+		for _, pkey := range []string{"", "geonames:1"} {
+			for _, day := range []sql.NullInt64{{}, {Int64: 1, Valid: true}} {
+				q, _ := storyProbe{typ: typ, placeKey: pkey, day: day}.candidates(s.window)
+				queries = append(queries, q)
+			}
+		}
+	}
+	for _, q := range queries {
+		if _, err := s.wstmts.get(ctx, q); err != nil {
+			return fmt.Errorf("store: prepare %q: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// HasDocument reports whether d is stored.
+func (s *SQLite) HasDocument(ctx context.Context, d *doc.Document) (bool, error) {
+	id := d.ID
+	if id == "" {
+		id = docKey(d, textHash(d.Text))
+	}
+	st, err := s.rstmts.get(ctx, `SELECT count(*) FROM documents WHERE id = ?`)
+	if err != nil {
+		return false, err
+	}
+	var n int
+	err = st.QueryRowContext(ctx, id).Scan(&n)
+	return n > 0, err
+}
+
+// Ingest stores d and its events in one transaction.
+func (s *SQLite) Ingest(ctx context.Context, d *doc.Document, events []event.Event) (Result, error) {
+	res, errs := s.IngestBatch(ctx, []Item{{Doc: d, Events: events}})
+	return res[0], errs[0]
+}
+
+// IngestBatch stores items in one transaction. A document refused before
+// anything of it was written (a conflicting id) is left out and the others
+// are stored; a failure part-way through a document rolls the transaction
+// back, and the batch is written again around it, the failing document on
+// its own, so that one bad document never costs the others.
+func (s *SQLite) IngestBatch(ctx context.Context, items []Item) ([]Result, []error) {
+	results := make([]Result, len(items))
+	errs := make([]error, len(items))
+	s.ingestInto(ctx, items, results, errs)
+	return results, errs
+}
+
+func (s *SQLite) ingestInto(ctx context.Context, items []Item, results []Result, errs []error) {
+	for len(items) > 0 {
+		failed, err := s.writeBatch(ctx, items, results, errs)
+		if err == nil {
+			return
+		}
+		if failed < 0 || len(items) == 1 || ctx.Err() != nil {
+			// Nothing of the batch is stored.
+			for i := range items {
+				results[i], errs[i] = Result{DocID: results[i].DocID}, err
+			}
+			return
+		}
+		s.ingestInto(ctx, items[:failed], results[:failed], errs[:failed])
+		s.ingestInto(ctx, items[failed:failed+1], results[failed:failed+1], errs[failed:failed+1])
+		items, results, errs = items[failed+1:], results[failed+1:], errs[failed+1:]
+	}
+}
+
+// writeBatch writes items in one transaction and fills results and errs.
+// On failure it returns the index of the document that failed part-way,
+// or -1 when the transaction itself failed; nothing is then stored.
+func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result, errs []error) (int, error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return -1, fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	w := &sqliteWriter{s: s, tx: tx, ctx: ctx, now: time.Now().UTC().Format(time.RFC3339),
+		stmts: map[string]*sql.Stmt{}, actors: map[actorKey]*counted{}, places: map[string]*counted{}}
+	for i := range items {
+		var refused bool
+		results[i], refused, err = w.document(items[i].Doc, items[i].Events)
+		errs[i] = nil
+		if refused {
+			errs[i] = err
+			continue
+		}
+		if err != nil {
+			return i, err
+		}
+	}
+	if err := w.flushCounts(); err != nil {
+		return -1, fmt.Errorf("store: %w", err)
+	}
+	if w.firstSentence != 0 {
+		if _, err := w.exec(sqlIndexSentences, w.firstSentence); err != nil {
+			return -1, fmt.Errorf("store: full-text index: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return -1, fmt.Errorf("store: %w", err)
+	}
+	return 0, nil
+}
+
+// counted is a row written once per transaction, with the events that
+// referred to it after it was written.
+type counted struct {
+	pk    int64
+	extra int
+}
+
+// sqliteWriter writes documents inside one transaction.
+type sqliteWriter struct {
+	s     *SQLite
+	tx    *sql.Tx
+	ctx   context.Context
+	now   string
+	stmts map[string]*sql.Stmt // the store's prepared statements, bound to tx
+
+	actors        map[actorKey]*counted
+	places        map[string]*counted
+	firstSentence int64 // pk of the transaction's first sentence, 0 for none
+
+	// The document being written.
+	d         *doc.Document
+	docPK     int64
+	srcKey    string
+	sentences map[int]int64  // sentence index → pk
+	touched   map[int64]bool // stories this document has already reported
+}
+
+// stmt returns the prepared statement for query, bound to the transaction.
+// A query not prepared at open (none should be) is prepared for this
+// transaction only.
+func (w *sqliteWriter) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	var st *sql.Stmt
+	if ps := w.s.wstmts.lookup(query); ps != nil {
+		st = w.tx.StmtContext(w.ctx, ps)
+	} else {
+		var err error
+		if st, err = w.tx.PrepareContext(w.ctx, query); err != nil {
+			return nil, err
+		}
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *sqliteWriter) exec(query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
+}
+
+func (w *sqliteWriter) scan(query string, args []any, dest ...any) error {
+	st, err := w.stmt(query)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(w.ctx, args...).Scan(dest...)
+}
+
+// document writes one document and its events. refused says the document
+// was turned down before anything of it was written (err says why).
+func (w *sqliteWriter) document(d *doc.Document, events []event.Event) (res Result, refused bool, err error) {
+	hash := textHash(d.Text)
+	id := docKey(d, hash)
+	res.DocID = id
+	var have string
+	switch err := w.scan(sqlDocumentHash, []any{id}, &have); {
+	case err == nil && have == hash:
+		res.Skipped = true
+		return res, false, nil
+	case err == nil:
+		return res, true, fmt.Errorf("store: document %s: %w", id, ErrConflict)
+	case !errors.Is(err, sql.ErrNoRows):
+		return res, false, fmt.Errorf("store: document %s: %w", id, err)
+	}
+
+	w.d, w.srcKey = d, sourceKey(d, id)
+	w.sentences, w.touched = map[int]int64{}, map[int64]bool{}
+	r, err := w.exec(sqlInsertDocument,
+		id, hash, d.Source, w.srcKey, d.URL, d.Title, d.Day(), d.Path, d.Text, len(events), w.now)
+	if err != nil {
+		return res, false, fmt.Errorf("store: document %s: %w", id, err)
+	}
+	if w.docPK, err = r.LastInsertId(); err != nil {
+		return res, false, fmt.Errorf("store: document %s: %w", id, err)
+	}
+	for i := range events {
+		merged, err := w.event(i, &events[i])
+		if err != nil {
+			return res, false, fmt.Errorf("store: document %s, event %d: %w", id, i, err)
+		}
+		res.Events++
+		if merged {
+			res.Merged++
+		} else {
+			res.NewStories++
+		}
+	}
+	return res, false, nil
+}
+
+// event stores one raw event and merges it into a story; it reports
+// whether an existing story took it.
+func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
+	date := eventDate(e, w.d)
+	var day sql.NullInt64
+	if n, ok := dayNumber(date); ok {
+		day = sql.NullInt64{Int64: int64(n), Valid: true}
+	}
+	actorPK, err := w.actor(e.Actor)
+	if err != nil {
+		return false, err
+	}
+	recipientPK, err := w.actor(e.Recipient)
+	if err != nil {
+		return false, err
+	}
+	placePK, pkey, err := w.place(e.Location)
+	if err != nil {
+		return false, err
+	}
+	sentPK, err := w.sentence(e)
+	if err != nil {
+		return false, err
+	}
+	mentions := max(e.Mentions, 1)
+	ac, an := sideOf(e.Actor)
+	rc, rn := sideOf(e.Recipient)
+	seen := w.d.Day()
+
+	p := storyProbe{typ: e.Type, placeKey: pkey, day: day, ac: ac, rc: rc, an: an, rn: rn}
+	storyPK, swapped, san, srn, err := w.findStory(p)
+	if err != nil {
+		return false, err
+	}
+	merged := storyPK != 0
+	if merged {
+		if swapped {
+			an, rn = rn, an
+		}
+		_, err := w.exec(sqlMergeStory,
+			mentions, !w.touched[storyPK], w.srcKey, day, seen, widerName(san, an), widerName(srn, rn), pkey, placePK, storyPK)
+		if err != nil {
+			return false, err
+		}
+	} else {
+		r, err := w.exec(sqlInsertStory,
+			e.Type, e.Mode, e.CAMEO, e.Quad, e.Intensity, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK,
+			day, date, seen, mentions)
+		if err != nil {
+			return false, err
+		}
+		if storyPK, err = r.LastInsertId(); err != nil {
+			return false, err
+		}
+	}
+	w.touched[storyPK] = true
+	js, err := json.Marshal(e)
+	if err != nil {
+		return false, err
+	}
+	_, err = w.exec(sqlInsertEvent,
+		w.docPK, storyPK, idx, e.ID, date, day, e.Type, e.Mode, e.Quad, actorPK, recipientPK, ac, rc, placePK, sentPK, mentions, string(js))
+	return merged, err
+}
+
+// findStory returns the story p reports (0 for none), whether p names its
+// sides the other way round, and the story's current entity names.
+func (w *sqliteWriter) findStory(p storyProbe) (pk int64, swapped bool, san, srn string, err error) {
+	q, args := p.candidates(w.s.window)
+	st, err := w.stmt(q)
+	if err != nil {
+		return 0, false, "", "", err
+	}
+	rows, err := st.QueryContext(w.ctx, args...)
+	if err != nil {
+		return 0, false, "", "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sac string
+		if err := rows.Scan(&pk, &sac, &san, &srn); err != nil {
+			return 0, false, "", "", err
+		}
+		if ok, sw := p.matches(sac, san, srn); ok {
+			return pk, sw, san, srn, nil
+		}
+	}
+	return 0, false, "", "", rows.Err()
+}
+
+// sideOf returns an actor's country and normalised entity name.
+func sideOf(a *event.Actor) (country, name string) {
+	if a == nil {
+		return "", ""
+	}
+	return a.Country, normName(a.Name)
+}
+
+// actor returns the pk of an actor entity, creating it when new. Its
+// event count is raised once per transaction (flushCounts).
+func (w *sqliteWriter) actor(a *event.Actor) (sql.NullInt64, error) {
+	k, ok := actorOf(a)
+	if !ok {
+		return sql.NullInt64{}, nil
+	}
+	if c := w.actors[k]; c != nil {
+		c.extra++
+		return sql.NullInt64{Int64: c.pk, Valid: true}, nil
+	}
+	var pk int64
+	if err := w.scan(sqlUpsertActor,
+		[]any{k.name, k.country, k.sector, k.code}, &pk); err != nil {
+		return sql.NullInt64{}, err
+	}
+	w.actors[k] = &counted{pk: pk}
+	return sql.NullInt64{Int64: pk, Valid: true}, nil
+}
+
+// place returns the pk and key of an event place, creating it when new.
+func (w *sqliteWriter) place(l *event.Location) (sql.NullInt64, string, error) {
+	key := placeKey(l)
+	if key == "" {
+		return sql.NullInt64{}, "", nil
+	}
+	if c := w.places[key]; c != nil {
+		c.extra++
+		return sql.NullInt64{Int64: c.pk, Valid: true}, key, nil
+	}
+	var pk int64
+	if err := w.scan(sqlUpsertPlace,
+		[]any{key, l.Name, l.Country, l.Lat, l.Lon, l.GeonamesID, l.Resolution}, &pk); err != nil {
+		return sql.NullInt64{}, "", err
+	}
+	w.places[key] = &counted{pk: pk}
+	return sql.NullInt64{Int64: pk, Valid: true}, key, nil
+}
+
+// flushCounts adds to actors and places the events that referred to them
+// after their first in the transaction.
+func (w *sqliteWriter) flushCounts() error {
+	for _, c := range w.actors {
+		if c.extra > 0 {
+			if _, err := w.exec(sqlCountActor, c.extra, c.pk); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range w.places {
+		if c.extra > 0 {
+			if _, err := w.exec(sqlCountPlace, c.extra, c.pk); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sentence stores the event's sentence (once per document); writeBatch
+// indexes it for full-text search.
+func (w *sqliteWriter) sentence(e *event.Event) (sql.NullInt64, error) {
+	if pk, ok := w.sentences[e.Sentence]; ok {
+		return sql.NullInt64{Int64: pk, Valid: true}, nil
+	}
+	start, end, text := eventSentence(w.d, e)
+	if text == "" {
+		return sql.NullInt64{}, nil
+	}
+	r, err := w.exec(sqlInsertSentence,
+		w.docPK, e.Sentence, start, end, text)
+	if err != nil {
+		return sql.NullInt64{}, err
+	}
+	pk, err := r.LastInsertId()
+	if err != nil {
+		return sql.NullInt64{}, err
+	}
+	if w.firstSentence == 0 {
+		w.firstSentence = pk
+	}
+	w.sentences[e.Sentence] = pk
+	return sql.NullInt64{Int64: pk, Valid: true}, nil
+}
