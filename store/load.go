@@ -40,8 +40,8 @@ type LoadOptions struct {
 // once, not once per document. A document is reported stored only after
 // its transaction commits, so a crash loses nothing reported done.
 const (
-	DefaultMaxBatch  = 128
-	DefaultBatchWait = 100 * time.Millisecond
+	DefaultMaxBatch  = 256
+	DefaultBatchWait = 250 * time.Millisecond
 )
 
 // Progress counts what Load has done so far.
@@ -201,23 +201,28 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 	}()
 
 	// Collector: puts coded documents back in input order and groups
-	// them into batches.
+	// them into batches. While the writer is busy it goes on taking coded
+	// documents (up to a few batches' worth), so that a slow commit (a
+	// WAL checkpoint syncing the disk) does not stall the coders.
 	pending := map[int]job{}
 	next := 0
 	var batch []job
 	var timeout <-chan time.Time
-	send := func() {
-		if len(batch) > 0 {
-			batches <- batch
-			batch, timeout = nil, nil
+	var ready chan<- []job // batches, once batch should go
+	coded := out
+	for coded != nil || len(batch) > 0 {
+		if coded == nil || len(batch) >= maxBatch {
+			ready = batches
 		}
-	}
-collect:
-	for {
+		take := coded
+		if len(batch) >= 4*maxBatch {
+			take = nil
+		}
 		select {
-		case j, ok := <-out:
+		case j, ok := <-take:
 			if !ok {
-				break collect
+				coded = nil
+				continue
 			}
 			pending[j.seq] = j
 			for {
@@ -231,15 +236,13 @@ collect:
 				if len(batch) == 1 {
 					timeout = time.After(wait)
 				}
-				if len(batch) >= maxBatch {
-					send()
-				}
 			}
 		case <-timeout:
-			send()
+			ready = batches
+		case ready <- batch:
+			batch, timeout, ready = nil, nil, nil
 		}
 	}
-	send()
 	close(batches)
 	<-written
 	p.Elapsed = time.Since(start)

@@ -21,8 +21,9 @@ type SQLite struct {
 	window int // de-duplication window in days
 	w      *sql.DB
 	r      *sql.DB
-	wstmts stmtCache // prepared statements of the writer
-	rstmts stmtCache // and of the readers
+	wstmts [numWriteStmts]*sql.Stmt // the writer's prepared statements
+	wsql   [numWriteStmts]string    // and their SQL
+	rstmts stmtCache                // the readers' prepared statements
 	queries
 }
 
@@ -193,7 +194,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	}
 	s.r.SetMaxOpenConns(8)
 	s.r.SetMaxIdleConns(8)
-	s.wstmts.db, s.rstmts.db = s.w, s.r
+	s.rstmts.db = s.r
 	if !opts.ReadOnly {
 		if err := s.prepareWrites(ctx); err != nil {
 			s.Close()
@@ -242,7 +243,11 @@ func (s *SQLite) migrate(ctx context.Context) error {
 
 // Close closes the database.
 func (s *SQLite) Close() error {
-	s.wstmts.close()
+	for _, st := range s.wstmts {
+		if st != nil {
+			st.Close()
+		}
+	}
 	s.rstmts.close()
 	var err error
 	if s.r != nil {

@@ -51,8 +51,6 @@ type stmtCache struct {
 }
 
 // get returns the prepared statement for query, preparing it on first use.
-// It needs a free connection: the writer's statements are prepared before
-// any transaction holds the writer's only connection (prepareWrites).
 func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -70,13 +68,6 @@ func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// lookup returns the statement for query if it is prepared.
-func (c *stmtCache) lookup(query string) *sql.Stmt {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.m[query]
-}
-
 func (c *stmtCache) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -86,17 +77,38 @@ func (c *stmtCache) close() {
 	c.m = nil
 }
 
-// The writer's statements.
+// writeStmt names one of the writer's statements.
+type writeStmt int
+
 const (
-	sqlDocumentHash   = `SELECT hash FROM documents WHERE id = ?`
-	sqlInsertDocument = `INSERT INTO documents(id, hash, source, source_key, url, title, date, path, text, events, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	stDocumentHash writeStmt = iota
+	stInsertDocument
+	stMergeStory
+	stInsertStory
+	stInsertEvent
+	stUpsertActor
+	stUpsertPlace
+	stCountActor
+	stCountPlace
+	stInsertSentence
+	stIndexSentences
+	// stCandidates is the first of the story lookups, one per shape of
+	// storyProbe.candidates (probeShape).
+	stCandidates
+	numWriteStmts = stCandidates + 8
+)
+
+// writeSQL is the SQL of each writer statement but the story lookups.
+var writeSQL = [stCandidates]string{
+	stDocumentHash: `SELECT hash FROM documents WHERE id = ?`,
+	stInsertDocument: `INSERT INTO documents(id, hash, source, source_key, url, title, date, path, text, events, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	// The first report of a document in a story adds an article; its
 	// outlet is new unless another report came from it. SQLite evaluates
 	// CASE lazily: the outlet lookup runs only for a new article. The
 	// story keeps the most specific names seen, which later reports are
 	// matched against, and takes a place when it had none.
-	sqlMergeStory = `UPDATE stories SET
+	stMergeStory: `UPDATE stories SET
 		mentions = mentions + ?1,
 		articles = articles + ?2,
 		sources = sources + CASE WHEN ?2 THEN NOT EXISTS (SELECT 1 FROM events e JOIN documents d ON d.pk = e.doc_pk
@@ -107,46 +119,64 @@ const (
 		actor_name = ?6, recipient_name = ?7,
 		place_pk = CASE WHEN place_key = '' AND ?8 <> '' THEN ?9 ELSE place_pk END,
 		place_key = CASE WHEN place_key = '' THEN ?8 ELSE place_key END
-		WHERE pk = ?10`
-	sqlInsertStory = `INSERT INTO stories(type, mode, cameo, quad, intensity, actor_pk, recipient_pk,
+		WHERE pk = ?10`,
+	stInsertStory: `INSERT INTO stories(type, mode, cameo, quad, intensity, actor_pk, recipient_pk,
 		actor_country, recipient_country, actor_name, recipient_name, place_pk, place_key, sentence_pk,
 		day, date, first_day, last_day, first_seen, last_seen, mentions, articles, sources)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?15, ?15, ?17, ?17, ?18, 1, 1)`
-	sqlInsertEvent = `INSERT INTO events(doc_pk, story_pk, idx, code_id, date, day, type, mode, quad,
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?15, ?15, ?17, ?17, ?18, 1, 1)`,
+	stInsertEvent: `INSERT INTO events(doc_pk, story_pk, idx, code_id, date, day, type, mode, quad,
 		actor_pk, recipient_pk, actor_country, recipient_country, place_pk, sentence_pk, mentions, json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlUpsertActor = `INSERT INTO actors(name, country, sector, code, events) VALUES (?, ?, ?, ?, 1)
-		ON CONFLICT (name, country, sector, code) DO UPDATE SET events = events + 1 RETURNING pk`
-	sqlUpsertPlace = `INSERT INTO places(key, name, country, lat, lon, geonames_id, resolution, events)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (key) DO UPDATE SET events = events + 1 RETURNING pk`
-	sqlCountActor     = `UPDATE actors SET events = events + ? WHERE pk = ?`
-	sqlCountPlace     = `UPDATE places SET events = events + ? WHERE pk = ?`
-	sqlInsertSentence = `INSERT INTO sentences(doc_pk, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)`
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	stUpsertActor: `INSERT INTO actors(name, country, sector, code, events) VALUES (?, ?, ?, ?, 1)
+		ON CONFLICT (name, country, sector, code) DO UPDATE SET events = events + 1 RETURNING pk`,
+	stUpsertPlace: `INSERT INTO places(key, name, country, lat, lon, geonames_id, resolution, events)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (key) DO UPDATE SET events = events + 1 RETURNING pk`,
+	stCountActor:     `UPDATE actors SET events = events + ? WHERE pk = ?`,
+	stCountPlace:     `UPDATE places SET events = events + ? WHERE pk = ?`,
+	stInsertSentence: `INSERT INTO sentences(doc_pk, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)`,
 	// The sentences of a transaction are indexed for full-text search in
 	// one statement at its end: FTS5 writes its pending terms to disk at
 	// every statement that changes it, so one statement per sentence
 	// would write a segment per sentence.
-	sqlIndexSentences = `INSERT INTO sentences_fts(rowid, text) SELECT pk, text FROM sentences WHERE pk >= ? ORDER BY pk`
-)
+	stIndexSentences: `INSERT INTO sentences_fts(rowid, text) SELECT pk, text FROM sentences WHERE pk >= ? ORDER BY pk`,
+}
+
+// probeShape numbers the forms storyProbe.candidates writes its query in:
+// symmetric type or not, with a place or not, with a day or not.
+func probeShape(p storyProbe) int {
+	n := 0
+	if symmetricTypes[p.typ] {
+		n += 4
+	}
+	if p.placeKey != "" {
+		n += 2
+	}
+	if p.day.Valid {
+		n++
+	}
+	return n
+}
 
 // prepareWrites prepares every statement the writer runs, the story
-// lookups in each of their shapes among them, while no transaction holds
-// the writer's connection.
+// lookups in each of their shapes among them, once, while no transaction
+// holds the writer's only connection.
 func (s *SQLite) prepareWrites(ctx context.Context) error {
-	queries := []string{sqlDocumentHash, sqlInsertDocument, sqlMergeStory, sqlInsertStory, sqlInsertEvent,
-		sqlUpsertActor, sqlUpsertPlace, sqlCountActor, sqlCountPlace, sqlInsertSentence, sqlIndexSentences}
+	var queries [numWriteStmts]string
+	copy(queries[:], writeSQL[:])
 	for _, typ := range []string{"CONSULT", "ASSAULT"} { // symmetric or not
 		for _, pkey := range []string{"", "geonames:1"} {
 			for _, day := range []sql.NullInt64{{}, {Int64: 1, Valid: true}} {
-				q, _ := storyProbe{typ: typ, placeKey: pkey, day: day}.candidates(s.window)
-				queries = append(queries, q)
+				p := storyProbe{typ: typ, placeKey: pkey, day: day}
+				queries[stCandidates+writeStmt(probeShape(p))], _ = p.candidates(s.window)
 			}
 		}
 	}
-	for _, q := range queries {
-		if _, err := s.wstmts.get(ctx, q); err != nil {
+	for i, q := range queries {
+		st, err := s.w.PrepareContext(ctx, q)
+		if err != nil {
 			return fmt.Errorf("store: prepare %q: %w", q, err)
 		}
+		s.wstmts[i], s.wsql[i] = st, q
 	}
 	return nil
 }
@@ -213,7 +243,7 @@ func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result,
 	}
 	defer tx.Rollback()
 	w := &sqliteWriter{s: s, tx: tx, ctx: ctx, now: time.Now().UTC().Format(time.RFC3339),
-		stmts: map[string]*sql.Stmt{}, actors: map[actorKey]*counted{}, places: map[string]*counted{}}
+		actors: map[actorKey]*counted{}, places: map[string]*counted{}}
 	for i := range items {
 		var refused bool
 		results[i], refused, err = w.document(items[i].Doc, items[i].Events)
@@ -230,7 +260,7 @@ func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result,
 		return -1, fmt.Errorf("store: %w", err)
 	}
 	if w.firstSentence != 0 {
-		if _, err := w.exec(sqlIndexSentences, w.firstSentence); err != nil {
+		if _, err := w.exec(stIndexSentences, w.firstSentence); err != nil {
 			return -1, fmt.Errorf("store: full-text index: %w", err)
 		}
 	}
@@ -253,7 +283,7 @@ type sqliteWriter struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	now   string
-	stmts map[string]*sql.Stmt // the store's prepared statements, bound to tx
+	stmts [numWriteStmts]*sql.Stmt // the store's prepared statements, bound to tx
 
 	actors        map[actorKey]*counted
 	places        map[string]*counted
@@ -267,40 +297,20 @@ type sqliteWriter struct {
 	touched   map[int64]bool // stories this document has already reported
 }
 
-// stmt returns the prepared statement for query, bound to the transaction.
-// A query not prepared at open (none should be) is prepared for this
-// transaction only.
-func (w *sqliteWriter) stmt(query string) (*sql.Stmt, error) {
-	if st, ok := w.stmts[query]; ok {
-		return st, nil
+// stmt returns a prepared statement bound to the transaction.
+func (w *sqliteWriter) stmt(id writeStmt) *sql.Stmt {
+	if w.stmts[id] == nil {
+		w.stmts[id] = w.tx.StmtContext(w.ctx, w.s.wstmts[id])
 	}
-	var st *sql.Stmt
-	if ps := w.s.wstmts.lookup(query); ps != nil {
-		st = w.tx.StmtContext(w.ctx, ps)
-	} else {
-		var err error
-		if st, err = w.tx.PrepareContext(w.ctx, query); err != nil {
-			return nil, err
-		}
-	}
-	w.stmts[query] = st
-	return st, nil
+	return w.stmts[id]
 }
 
-func (w *sqliteWriter) exec(query string, args ...any) (sql.Result, error) {
-	st, err := w.stmt(query)
-	if err != nil {
-		return nil, err
-	}
-	return st.ExecContext(w.ctx, args...)
+func (w *sqliteWriter) exec(id writeStmt, args ...any) (sql.Result, error) {
+	return w.stmt(id).ExecContext(w.ctx, args...)
 }
 
-func (w *sqliteWriter) scan(query string, args []any, dest ...any) error {
-	st, err := w.stmt(query)
-	if err != nil {
-		return err
-	}
-	return st.QueryRowContext(w.ctx, args...).Scan(dest...)
+func (w *sqliteWriter) scan(id writeStmt, args []any, dest ...any) error {
+	return w.stmt(id).QueryRowContext(w.ctx, args...).Scan(dest...)
 }
 
 // document writes one document and its events. refused says the document
@@ -310,7 +320,7 @@ func (w *sqliteWriter) document(d *doc.Document, events []event.Event) (res Resu
 	id := docKey(d, hash)
 	res.DocID = id
 	var have string
-	switch err := w.scan(sqlDocumentHash, []any{id}, &have); {
+	switch err := w.scan(stDocumentHash, []any{id}, &have); {
 	case err == nil && have == hash:
 		res.Skipped = true
 		return res, false, nil
@@ -322,7 +332,7 @@ func (w *sqliteWriter) document(d *doc.Document, events []event.Event) (res Resu
 
 	w.d, w.srcKey = d, sourceKey(d, id)
 	w.sentences, w.touched = map[int]int64{}, map[int64]bool{}
-	r, err := w.exec(sqlInsertDocument,
+	r, err := w.exec(stInsertDocument,
 		id, hash, d.Source, w.srcKey, d.URL, d.Title, d.Day(), d.Path, d.Text, len(events), w.now)
 	if err != nil {
 		return res, false, fmt.Errorf("store: document %s: %w", id, err)
@@ -384,13 +394,13 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 		if swapped {
 			an, rn = rn, an
 		}
-		_, err := w.exec(sqlMergeStory,
+		_, err := w.exec(stMergeStory,
 			mentions, !w.touched[storyPK], w.srcKey, day, seen, widerName(san, an), widerName(srn, rn), pkey, placePK, storyPK)
 		if err != nil {
 			return false, err
 		}
 	} else {
-		r, err := w.exec(sqlInsertStory,
+		r, err := w.exec(stInsertStory,
 			e.Type, e.Mode, e.CAMEO, e.Quad, e.Intensity, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK,
 			day, date, seen, mentions)
 		if err != nil {
@@ -405,7 +415,7 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	_, err = w.exec(sqlInsertEvent,
+	_, err = w.exec(stInsertEvent,
 		w.docPK, storyPK, idx, e.ID, date, day, e.Type, e.Mode, e.Quad, actorPK, recipientPK, ac, rc, placePK, sentPK, mentions, string(js))
 	return merged, err
 }
@@ -414,11 +424,11 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 // sides the other way round, and the story's current entity names.
 func (w *sqliteWriter) findStory(p storyProbe) (pk int64, swapped bool, san, srn string, err error) {
 	q, args := p.candidates(w.s.window)
-	st, err := w.stmt(q)
-	if err != nil {
-		return 0, false, "", "", err
+	id := stCandidates + writeStmt(probeShape(p))
+	if q != w.s.wsql[id] {
+		return 0, false, "", "", fmt.Errorf("store: story lookup %q not prepared (probeShape out of step with storyProbe.candidates)", q)
 	}
-	rows, err := st.QueryContext(w.ctx, args...)
+	rows, err := w.stmt(id).QueryContext(w.ctx, args...)
 	if err != nil {
 		return 0, false, "", "", err
 	}
@@ -455,7 +465,7 @@ func (w *sqliteWriter) actor(a *event.Actor) (sql.NullInt64, error) {
 		return sql.NullInt64{Int64: c.pk, Valid: true}, nil
 	}
 	var pk int64
-	if err := w.scan(sqlUpsertActor,
+	if err := w.scan(stUpsertActor,
 		[]any{k.name, k.country, k.sector, k.code}, &pk); err != nil {
 		return sql.NullInt64{}, err
 	}
@@ -474,7 +484,7 @@ func (w *sqliteWriter) place(l *event.Location) (sql.NullInt64, string, error) {
 		return sql.NullInt64{Int64: c.pk, Valid: true}, key, nil
 	}
 	var pk int64
-	if err := w.scan(sqlUpsertPlace,
+	if err := w.scan(stUpsertPlace,
 		[]any{key, l.Name, l.Country, l.Lat, l.Lon, l.GeonamesID, l.Resolution}, &pk); err != nil {
 		return sql.NullInt64{}, "", err
 	}
@@ -487,14 +497,14 @@ func (w *sqliteWriter) place(l *event.Location) (sql.NullInt64, string, error) {
 func (w *sqliteWriter) flushCounts() error {
 	for _, c := range w.actors {
 		if c.extra > 0 {
-			if _, err := w.exec(sqlCountActor, c.extra, c.pk); err != nil {
+			if _, err := w.exec(stCountActor, c.extra, c.pk); err != nil {
 				return err
 			}
 		}
 	}
 	for _, c := range w.places {
 		if c.extra > 0 {
-			if _, err := w.exec(sqlCountPlace, c.extra, c.pk); err != nil {
+			if _, err := w.exec(stCountPlace, c.extra, c.pk); err != nil {
 				return err
 			}
 		}
@@ -512,7 +522,7 @@ func (w *sqliteWriter) sentence(e *event.Event) (sql.NullInt64, error) {
 	if text == "" {
 		return sql.NullInt64{}, nil
 	}
-	r, err := w.exec(sqlInsertSentence,
+	r, err := w.exec(stInsertSentence,
 		w.docPK, e.Sentence, start, end, text)
 	if err != nil {
 		return sql.NullInt64{}, err
