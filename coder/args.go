@@ -5,6 +5,7 @@ import (
 
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/kb"
 )
 
 // actorsOf finds the actor phrase heads of a trigger (several when the
@@ -54,7 +55,11 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		}
 		h = v
 	}
-	s, via := x.subjectOf(h, 0)
+	// A pattern whose recipient is not a direct object ("demonstrate in +")
+	// cannot be passive, so a bare participle there is a mis-tagged past
+	// tense ("students demonstrated in Dhaka"), not "those detained".
+	objectless := m.tr.POS == "V" && (m.tr.Recipient < 0 || kb.IsPreposition(m.tr.Words[m.tr.Recipient]))
+	s, via := x.subjectWith(h, 0, objectless)
 	if s < 0 {
 		return nil, ""
 	}
@@ -147,11 +152,15 @@ var complementCase = map[string]bool{"in": true, "into": true, "on": true, "for"
 // subjectOf finds the subject phrase of verb v, following conjoined verbs,
 // control ("began delivering"), relative clauses ("who arrived"),
 // participial modifiers and passives. It returns -1 when there is none.
-func (x *extraction) subjectOf(v, depth int) (int, string) {
+func (x *extraction) subjectOf(v, depth int) (int, string) { return x.subjectWith(v, depth, false) }
+
+// subjectWith is subjectOf; objectless says the verb takes no direct
+// object, so that a bare participle is read as active.
+func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 	if depth > 4 || v < 0 {
 		return -1, ""
 	}
-	passive := x.passive(v)
+	passive := x.passive(v, objectless)
 	subj := -1
 	for _, dep := range x.deps[v] {
 		t := x.d.Tokens[dep]
@@ -184,14 +193,14 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 	}
 	switch t.Rel {
 	case "conj", "xcomp":
-		return x.subjectOf(t.Head, depth+1)
+		return x.subjectWith(t.Head, depth+1, false)
 	case "acl", "acl:relcl":
 		if h := x.subjectPhrase(t.Head); x.ms.At(h) != nil {
 			return h, "subject"
 		}
 	case "advcl":
 		if t.XPOS == "VBG" || t.XPOS == "VBN" {
-			return x.subjectOf(t.Head, depth+1)
+			return x.subjectWith(t.Head, depth+1, false)
 		}
 	}
 	if finite(t.XPOS) {
@@ -207,9 +216,9 @@ func (x *extraction) subjectOf(v, depth int) (int, string) {
 // passive says whether verb v is passive: it has a passive auxiliary or
 // subject, or it is a bare past participle modifying or continuing another
 // phrase ("those detained on Thursday", "personnel arbitrarily detained").
-func (x *extraction) passive(v int) bool {
+func (x *extraction) passive(v int, objectless bool) bool {
 	t := x.d.Tokens[v]
-	bare := t.XPOS == "VBN"
+	bare := t.XPOS == "VBN" && !objectless
 	for _, dep := range x.deps[v] {
 		switch x.d.Tokens[dep].Rel {
 		case "aux:pass", "nsubj:pass":

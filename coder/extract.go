@@ -202,6 +202,13 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 		}
 		pos = j
 	}
+	if tr.Intransitive {
+		for _, dep := range x.deps[h] {
+			if x.d.Tokens[dep].Rel == "obj" {
+				return m, false
+			}
+		}
+	}
 	if tr.Recipient == tr.Head {
 		m.recipSlot = h
 	}

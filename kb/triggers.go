@@ -54,9 +54,12 @@ type Trigger struct {
 	CAMEO     string // CAMEO code, 2-4 digits (in a raw CAMEO lexicon: as the dictionary wrote it)
 	Sym       bool   // both sides play the same role (meet, clash): conjoined subjects give actor and recipient
 	NoRecip   bool   // never takes a recipient, even when the verb has an object
-	Weak      bool   // often not an event: needs a resolved actor and recipient
-	Say       bool   // a speech act whose content is the event (reserved)
-	Source    string // "triggers.tsv:123"
+	// Intransitive patterns match only a verb without a direct object:
+	// "protesters demonstrated", not "the council demonstrated its unity".
+	Intransitive bool
+	Weak         bool   // often not an event: needs a resolved actor and recipient
+	Say          bool   // a speech act whose content is the event (reserved)
+	Source       string // "triggers.tsv:123"
 }
 
 // String gives the pattern as written in triggers.tsv ("meet with +").
@@ -623,8 +626,10 @@ func (lx *lexicon) parseFlags(t Trigger, f []string) (Trigger, error) {
 				t.Weak = true
 			case "say":
 				t.Say = true
+			case "intrans":
+				t.Intransitive = true
 			default:
-				return t, fmt.Errorf("unknown flag %q (want sym, norecip, weak, say)", fl)
+				return t, fmt.Errorf("unknown flag %q (want sym, norecip, weak, say, intrans)", fl)
 			}
 		}
 	}
