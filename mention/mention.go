@@ -86,7 +86,7 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	enrich(d, s) // a second pass lets information travel two links
 	holders(d, k, s)
 	corefer(d, k, s)
-	situate(s)
+	situate(d, s)
 	return s
 }
 
@@ -116,13 +116,16 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 // army", "the authorities", "villagers") the country the document is about:
 // the one its mentions name most often, when one clearly leads. A story
 // about Myanmar's army says "the military" without repeating "Myanmar".
-func situate(s *Set) {
+func situate(d *doc.Document, s *Set) {
 	// First the sentence: "Police in Nairobi arrested dozens of
-	// protesters" names one country, which the protesters take.
+	// protesters" is set in one country, which the police and the
+	// protesters take. Only places the sentence sets itself in count: in
+	// "Britain condemned the regime's attack", Britain is a side.
 	for lo := 0; lo < len(s.Mentions); {
 		hi, only, many := lo, "", false
 		for ; hi < len(s.Mentions) && s.Mentions[hi].Sentence == s.Mentions[lo].Sentence; hi++ {
-			if c := s.Mentions[hi].Country; c != "" && !specialCode[c] && s.Mentions[hi].Kind != "pronoun" {
+			m := &s.Mentions[hi]
+			if c := m.Country; c != "" && !specialCode[c] && m.Place && setIn(d.Tokens, m.First) {
 				many = many || only != "" && only != c
 				only = c
 			}
@@ -207,6 +210,24 @@ func afterLocative(toks []doc.Token, i int) bool {
 		if toks[j].UPOS != "PROPN" {
 			return false
 		}
+	}
+	return false
+}
+
+// setIn says whether the phrase at token i is the place a clause is set in:
+// "in Nairobi", "at the border", "across Iran" (not "into Israeli
+// territory", a destination).
+func setIn(toks []doc.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && strings.EqualFold(toks[j].Text, "the") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch strings.ToLower(toks[j].Text) {
+	case "in", "at", "near", "across", "throughout", "inside":
+		return true
 	}
 	return false
 }
