@@ -17,7 +17,7 @@ import (
 )
 
 // buildParley builds the parley command into a temporary folder.
-func buildParley(t *testing.T) string {
+func buildParley(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "parley")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
