@@ -108,7 +108,9 @@ func (x *extraction) attachedTo(first, last, h int, all []match) int {
 		if p == h {
 			return steps
 		}
-		if p < 0 || x.d.Tokens[p].UPOS == "VERB" || isTrigger(all, p) {
+		if p < 0 || x.d.Tokens[p].UPOS == "VERB" || isTrigger(all, p) || x.caseOf(p) == "by" {
+			// A "by" phrase is the agent of an event noun, misattached:
+			// its date is that event's.
 			return -1
 		}
 		t = p
