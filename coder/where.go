@@ -54,10 +54,11 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 		return x.placeOf(recip)
 	}
 	if (pt.Quad == 1 || pt.Quad == 3) && x.d.Dateline != nil {
-		// A statement is placed at the dateline only when the dateline is
-		// in one of its sides' countries: a Kyiv dateline does not place
-		// Beijing's criticism of Washington.
-		if loc := x.geocode(x.d.Dateline.Place, x.d.Dateline.Place); loc != nil && x.side(m, loc.Country) {
+		// A meeting the story reports happened where its reporter files
+		// from, as a rule; a statement is placed at the dateline only when
+		// the dateline is in one of its sides' countries: a Kyiv dateline
+		// does not place Beijing's criticism of Washington.
+		if loc := x.geocode(x.d.Dateline.Place, x.d.Dateline.Place); loc != nil && (m.tr.Type == "CONSULT" || x.side(m, loc.Country)) {
 			return loc
 		}
 	}
