@@ -17,13 +17,14 @@ import (
 // through a single connection (SQLite has one writer at a time anyway);
 // reads use a pool that never blocks the writer.
 type SQLite struct {
-	path   string
-	window int // de-duplication window in days
-	w      *sql.DB
-	r      *sql.DB
-	wstmts [numWriteStmts]*sql.Stmt // the writer's prepared statements
-	wsql   [numWriteStmts]string    // and their SQL
-	rstmts stmtCache                // the readers' prepared statements
+	path    string
+	window  int // de-duplication window in days
+	w       *sql.DB
+	r       *sql.DB
+	wstmts  [numWriteStmts]*sql.Stmt // the writer's prepared statements
+	wsql    [numWriteStmts]string    // and their SQL
+	lookups [numWriteStmts - stCandidates]storyLookup
+	rstmts  stmtCache // the readers' prepared statements
 	queries
 }
 
@@ -185,7 +186,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	var err error
 	// The page cache is per connection: the writer's touches every index
 	// of a large store, so it gets 64 MiB; each reader 16 MiB.
-	if s.w, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_txlock=immediate"); err != nil {
+	if s.w, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(10000)&_txlock=immediate"); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s.w.SetMaxOpenConns(1)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -172,11 +173,17 @@ func (s *SQLite) prepareWrites(ctx context.Context) error {
 		}
 	}
 	for i, q := range queries {
+		s.wsql[i] = q
+		if i >= int(stCandidates) {
+			var lk storyLookup
+			q, lk, _ = unorderedLookup(q)
+			s.lookups[i-int(stCandidates)] = lk
+		}
 		st, err := s.w.PrepareContext(ctx, q)
 		if err != nil {
 			return fmt.Errorf("store: prepare %q: %w", q, err)
 		}
-		s.wstmts[i], s.wsql[i] = st, q
+		s.wstmts[i] = st
 	}
 	return nil
 }
@@ -428,21 +435,86 @@ func (w *sqliteWriter) findStory(p storyProbe) (pk int64, swapped bool, san, srn
 	if q != w.s.wsql[id] {
 		return 0, false, "", "", fmt.Errorf("store: story lookup %q not prepared (probeShape out of step with storyProbe.candidates)", q)
 	}
+	lk := w.s.lookups[id-stCandidates]
+	if lk.unordered {
+		args = args[:len(args)-lk.orderArgs]
+	}
 	rows, err := w.stmt(id).QueryContext(w.ctx, args...)
 	if err != nil {
 		return 0, false, "", "", err
 	}
 	defer rows.Close()
+	type pick struct {
+		pk         int64
+		swapped    bool
+		san, srn   string
+		noPlace    bool
+		dist       int64
+		found, has bool
+	}
+	var best pick
 	for rows.Next() {
+		var c pick
 		var sac string
-		if err := rows.Scan(&pk, &sac, &san, &srn); err != nil {
+		var day sql.NullInt64
+		if !lk.unordered {
+			if err := rows.Scan(&c.pk, &sac, &c.san, &c.srn); err != nil {
+				return 0, false, "", "", err
+			}
+			if ok, sw := p.matches(sac, c.san, c.srn); ok {
+				return c.pk, sw, c.san, c.srn, nil
+			}
+			continue
+		}
+		if err := rows.Scan(&c.pk, &sac, &c.san, &c.srn, &c.noPlace, &day); err != nil {
 			return 0, false, "", "", err
 		}
-		if ok, sw := p.matches(sac, san, srn); ok {
-			return pk, sw, san, srn, nil
+		ok, sw := p.matches(sac, c.san, c.srn)
+		if !ok {
+			continue
+		}
+		c.swapped = sw
+		if p.day.Valid && day.Valid {
+			c.dist = max(day.Int64-p.day.Int64, p.day.Int64-day.Int64)
+		}
+		// The order the candidate query would have sorted by: a story at
+		// the same place first, then the nearest day, then the oldest.
+		if !best.has || !c.noPlace && best.noPlace ||
+			c.noPlace == best.noPlace && (c.dist < best.dist || c.dist == best.dist && c.pk < best.pk) {
+			c.has = true
+			best = c
 		}
 	}
-	return 0, false, "", "", rows.Err()
+	if err := rows.Err(); err != nil {
+		return 0, false, "", "", err
+	}
+	return best.pk, best.swapped, best.san, best.srn, nil
+}
+
+// storyLookup is how the writer runs one shape of the story lookup. SQLite
+// sorts the candidates of storyProbe.candidates in a temporary b-tree for
+// every event; the writer instead selects them unsorted, with the sort
+// keys, and keeps the first in that order itself.
+type storyLookup struct {
+	unordered bool
+	orderArgs int // placeholders of the ORDER BY clause, the query's last
+}
+
+// unorderedLookup rewrites a candidate query to select the sort keys
+// instead of sorting; ok is false when the query does not have the
+// expected form (it is then run as written).
+func unorderedLookup(q string) (string, storyLookup, bool) {
+	const cols = "SELECT pk, actor_country, actor_name, recipient_name FROM "
+	i := strings.LastIndex(q, " ORDER BY ")
+	if !strings.HasPrefix(q, cols) || i < 0 {
+		return q, storyLookup{}, false
+	}
+	order := q[i:]
+	if order != " ORDER BY place_key = '' , abs(day - ?), pk" && order != " ORDER BY place_key = '' , pk" {
+		return q, storyLookup{}, false
+	}
+	return "SELECT pk, actor_country, actor_name, recipient_name, place_key = '', day FROM " + q[len(cols):i],
+		storyLookup{unordered: true, orderArgs: strings.Count(order, "?")}, true
 }
 
 // sideOf returns an actor's country and normalised entity name.

@@ -28,7 +28,7 @@ import (
 //
 //	go test ./cmd/parley -run '^$' -bench IngestVsCode -benchtime 5x
 func BenchmarkIngestVsCode(b *testing.B) {
-	corpus, docs := devCorpus(b, 64)
+	corpus, docs := devCorpus(b, 128)
 	workers := runtime.GOMAXPROCS(0)
 	c := coder.Default()
 	// Load the models and knowledge base outside the timing.
@@ -93,7 +93,7 @@ func BenchmarkIngestVsCode(b *testing.B) {
 
 // BenchmarkStoreWrite isolates the store's share of ingest: the corpus is
 // coded once, then each iteration writes every document with its events
-// into a fresh SQLite store in batches of 64, as Load does, on one
+// into a fresh SQLite store in batches of 128, as Load does, on one
 // goroutine. It reports the CPU time the writer takes per document beside
 // the coder's (also on one goroutine): ingest on busy cores runs at about
 // code speed × 1/(1 + store/code).
@@ -121,8 +121,8 @@ func BenchmarkStoreWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 		start := cpuTime()
-		for k := 0; k < len(items); k += 64 {
-			_, errs := s.IngestBatch(context.Background(), items[k:min(k+64, len(items))])
+		for k := 0; k < len(items); k += 128 {
+			_, errs := s.IngestBatch(context.Background(), items[k:min(k+128, len(items))])
 			for _, err := range errs {
 				if err != nil {
 					b.Fatal(err)
