@@ -271,6 +271,9 @@ func scanMention(r scanner) (Mention, error) {
 	if err := json.Unmarshal([]byte(js), &m.Event); err != nil {
 		return m, fmt.Errorf("event %s: stored JSON unreadable: %w", m.ID, err)
 	}
+	if m.Event.Text == "" {
+		m.Event.Text = m.Sentence // the SQLite store keeps it once, in sentences
+	}
 	if start >= 0 {
 		m.Highlight = highlight(m.Sentence, start, &m.Event)
 	}

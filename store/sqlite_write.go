@@ -418,7 +418,15 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 		}
 	}
 	w.touched[storyPK] = true
-	js, err := json.Marshal(e)
+	// The stored JSON leaves out the sentence when the sentences table
+	// holds it (a fifth of the row); reading puts it back.
+	stored := e
+	if _, _, text := eventSentence(w.d, e); sentPK.Valid && text == e.Text {
+		c := *e
+		c.Text = ""
+		stored = &c
+	}
+	js, err := json.Marshal(stored)
 	if err != nil {
 		return false, err
 	}

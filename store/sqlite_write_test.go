@@ -62,7 +62,12 @@ func TestIngestBatchIsolatesFailures(t *testing.T) {
 	// Full-text search finds the stored sentences, and only those.
 	ev, err := s.Events(ctx, Query{Text: "Bagheri Kani", Level: "event"})
 	if err != nil || ev.Total != 1 {
-		t.Errorf("text search: %d events, %v; want the IRNA report", ev.Total, err)
+		t.Fatalf("text search: %d events, %v; want the IRNA report", ev.Total, err)
+	}
+	// The event comes back as coded, its sentence included (the store
+	// keeps the sentence once, outside the event's JSON).
+	if got := ev.Items[0].Event; got.Text != irnaMeeting.sentence || got.Trigger != "held talks" {
+		t.Errorf("stored event reads back as %+v", got)
 	}
 }
 
