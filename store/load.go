@@ -103,6 +103,11 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 						j.stored = true
 					} else {
 						j.events = code(j.d)
+						// The store needs the text, not the annotations:
+						// dropping them keeps a batch of documents small.
+						d := *j.d
+						d.Tokens, d.Sentences = nil, nil
+						j.d = &d
 					}
 				}
 				select {
