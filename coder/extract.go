@@ -384,11 +384,14 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			e := base
 			e.Actor = act
 			e.Location = x.location(m, nil)
-			if l := e.Location; l != nil && l.Country != "" && (tr.Type == "ASSAULT" || tr.Type == "COERCE") {
+			if l := e.Location; l != nil && l.Country != "" && (tr.Type == "ASSAULT" || tr.Type == "COERCE" && l.Text != "") {
 				// Violence "in Al Jazirah State" with no named target is
 				// violence against that place's country, and so is violence
 				// the text places no closer than the country it is about.
-				// Protests, threats and the like name no target this way.
+				// Coercion takes its place as target only when the text
+				// names the place ("detentions in Sanaa"): restrictions are
+				// aimed elsewhere than where a story is set. Protests,
+				// threats and the like name no target this way.
 				l := e.Location
 				e.Recipient = &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}
 			}

@@ -91,15 +91,23 @@ func (x *extraction) documentPlace() *event.Location {
 	if x.place != nil {
 		return *x.place
 	}
-	counts := map[string]int{}
+	// Places the text sets things in ("in Aleppo") tell where the story is;
+	// countries named as actors ("the United Kingdom condemned") do not,
+	// unless nothing else does.
 	best := ""
-	for _, m := range x.ms.Mentions {
-		if !m.Place || m.Country == "" || x.c.kb.Special(m.Country) {
-			continue
+	for _, located := range []bool{true, false} {
+		counts := map[string]int{}
+		for _, m := range x.ms.Mentions {
+			if !m.Place || m.Country == "" || x.c.kb.Special(m.Country) || located && !m.SetIn {
+				continue
+			}
+			counts[m.Country]++
+			if counts[m.Country] > counts[best] {
+				best = m.Country
+			}
 		}
-		counts[m.Country]++
-		if counts[m.Country] > counts[best] {
-			best = m.Country
+		if best != "" {
+			break
 		}
 	}
 	var loc *event.Location

@@ -40,8 +40,10 @@ type Mention struct {
 	Named  bool   // the phrase contains a name (not only a description)
 	Plural bool
 	// Place is set when the mention can be a location (a country, territory
-	// or city), with its coordinates when known.
+	// or city), with its coordinates when known. SetIn is set when the text
+	// uses it as one ("in Nairobi", "across Iran").
 	Place      bool
+	SetIn      bool
 	Lat, Lon   float64
 	GeonamesID int
 
@@ -125,7 +127,7 @@ func situate(d *doc.Document, s *Set) {
 		hi, only, many := lo, "", false
 		for ; hi < len(s.Mentions) && s.Mentions[hi].Sentence == s.Mentions[lo].Sentence; hi++ {
 			m := &s.Mentions[hi]
-			if c := m.Country; c != "" && !specialCode[c] && m.Place && setIn(d.Tokens, m.First) {
+			if c := m.Country; c != "" && !specialCode[c] && m.SetIn {
 				many = many || only != "" && only != c
 				only = c
 			}
@@ -389,6 +391,7 @@ func group(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, toks []
 		}
 		m := build(d, k, si, sent, toks, chunks[a:b])
 		m.Head = syntacticHead(d, m.First, m.Last)
+		m.SetIn = m.Place && setIn(d.Tokens, m.First)
 		add(s, m)
 		a = b
 	}
