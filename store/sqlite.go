@@ -186,7 +186,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	var err error
 	// The page cache is per connection: the writer's touches every index
 	// of a large store, so it gets 64 MiB; each reader 16 MiB.
-	if s.w, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(10000)&_txlock=immediate"); err != nil {
+	if s.w, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_txlock=immediate"); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s.w.SetMaxOpenConns(1)
