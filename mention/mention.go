@@ -1,8 +1,7 @@
 // Package mention finds the actors a document talks about and resolves each
 // mention to a name, a country and a PLOVER sector.
 //
-// It works in three passes over an annotated Document (tokens tagged and
-// parsed):
+// It works in passes over an annotated Document (tokens tagged and parsed):
 //
 //  1. chunking: runs of knowledge-base names, nationality adjectives,
 //     demonyms, role nouns and proper nouns are grouped into noun-phrase
@@ -11,9 +10,13 @@
 //  2. enrichment over the parse: a mention with no country takes it from an
 //     "of"/"from" modifier, a possessor or an apposition ("militants from
 //     ... Hamas", "Abu Marzouk, a senior leader of ... Hamas");
-//  3. coreference in document order: surnames ("Marzouk"), definite
+//  3. office holders: an office named without a name resolves to the one
+//     person who held it on the article's day ("the Secretary-General");
+//  4. coreference in document order: surnames ("Marzouk"), definite
 //     descriptions ("the senior Iranian diplomat", "the embassy", "the
-//     enclave") and personal pronouns point back to an earlier mention.
+//     enclave"), and personal pronouns point back to an earlier mention;
+//  5. situation: unnamed collectives ("the army", "protesters") take the
+//     country their sentence, or else their document, is set in.
 package mention
 
 import (
