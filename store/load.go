@@ -78,8 +78,10 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 	out := make(chan job, workers*2)
 
 	// Reader: numbers the input so results can be put back in order.
+	read := make(chan struct{}) // closed when the input is exhausted
 	go func() {
 		defer close(in)
+		defer close(read)
 		seq := 0
 		for d, err := range docs {
 			select {
@@ -215,8 +217,12 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 	var timeout <-chan time.Time
 	var ready chan<- []job // batches, once batch should go
 	coded := out
+	reading := read // nil once the input is read
 	for coded != nil || len(batch) > 0 {
-		if coded == nil || len(batch) >= maxBatch {
+		// Once the input is read, no more documents are coming to share a
+		// transaction: the last ones are written as soon as the writer is
+		// free, not after all coding has ended.
+		if coded == nil || len(batch) >= maxBatch || reading == nil && len(batch) > 0 {
 			ready = batches
 		}
 		take := coded
@@ -242,6 +248,8 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 					timeout = time.After(wait)
 				}
 			}
+		case <-reading:
+			reading = nil
 		case <-timeout:
 			ready = batches
 		case ready <- batch:

@@ -34,7 +34,19 @@ import (
 //	PARLEY_BIG_STORE=/tmp/parley-big.db go test ./cmd/parley -run '^$' -bench ServeBigStore -benchtime 1x -timeout 60m
 //
 // The store at PARLEY_BIG_STORE is built when missing (or smaller than
-// PARLEY_BIG_EVENTS, default 1,000,000 events) and reused afterwards.
+// PARLEY_BIG_EVENTS, default 1,000,000 events) and reused afterwards; the
+// copies' dates spread over PARLEY_BIG_YEARS years (default 3).
+
+// bigStoreYears is over how many years (from 2021) the copies are spread
+// (PARLEY_BIG_YEARS, default 3). Copies of one article dated within a day
+// of each other merge into one story, so more years make more stories.
+func bigStoreYears() int {
+	n := 3
+	if v := os.Getenv("PARLEY_BIG_YEARS"); v != "" {
+		fmt.Sscan(v, &n)
+	}
+	return max(n, 1)
+}
 
 // bigStoreEvents is how many events the big store holds at least.
 func bigStoreEvents() int {
@@ -48,12 +60,12 @@ func bigStoreEvents() int {
 // buildBigStore fills a SQLite store with at least minEvents events made
 // from real coded events: the shared dev articles are coded once, then
 // copied again and again, each copy of an article under a new document id
-// and re-dated to a random day of 2021–2023, its events' dates moved by
-// the same number of days. The copies go through the store's own writer
+// and re-dated to a random day of the years from 2021 on (bigStoreYears),
+// its events' dates moved by the same number of days. The copies go through the store's own writer
 // (IngestBatch, a few thousand documents per transaction), so stories are
 // merged exactly as `parley ingest` merges them: copies of one article
 // dated within a day of each other are reports of one happening.
-func buildBigStore(tb testing.TB, path string, minEvents int) store.Stats {
+func buildBigStore(tb testing.TB, path string, minEvents, years int) store.Stats {
 	tb.Helper()
 	ctx := context.Background()
 	if s, err := store.OpenSQLite(ctx, path, store.Options{ReadOnly: true}); err == nil {
@@ -93,7 +105,7 @@ func buildBigStore(tb testing.TB, path string, minEvents int) store.Stats {
 	defer s.Close()
 	rng := rand.New(rand.NewPCG(1, 2))
 	first := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
-	const days = 3 * 365
+	days := years * 365
 	const perTx = 4000
 	start := time.Now()
 	events, docs, copies := 0, 0, 0
@@ -261,7 +273,7 @@ func BenchmarkServeBigStore(b *testing.B) {
 	if path == "" {
 		b.Skip("set PARLEY_BIG_STORE=/path/big.db to build (once, several minutes) and load-test a store of ≥1,000,000 events")
 	}
-	st := buildBigStore(b, path, bigStoreEvents())
+	st := buildBigStore(b, path, bigStoreEvents(), bigStoreYears())
 	if fi, err := os.Stat(path); err == nil {
 		b.Logf("store %s: %d events, %d stories, %d documents, %d actors, %.0f MB on disk", path,
 			st.Events, st.Stories, st.Documents, st.Actors, float64(fi.Size())/1e6)
