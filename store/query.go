@@ -514,14 +514,34 @@ func (s *queries) CountBy(ctx context.Context, q Query, by string) ([]Count, err
 
 // Timeline counts matching events per day and quad class.
 func (s *queries) Timeline(ctx context.Context, q Query) ([]TimelinePoint, error) {
+	cs := list(q.Country)
+	if len(cs) > 0 {
+		// A country on either side is counted as two halves added up:
+		// events whose actor is of the country, and events whose recipient
+		// is but whose actor is not. Each half reads one index, which
+		// holds the day and quad class, where one condition with OR would
+		// read every matching row of the table.
+		q.Country = ""
+	}
 	table, f, err := s.level(q)
 	if err != nil {
 		return nil, err
 	}
 	t := alias(table)
 	f.add(t + ".day IS NOT NULL")
-	rows, err := s.r.QueryContext(ctx, `SELECT `+t+`.day, `+t+`.quad, count(*) FROM `+table+f.where()+
-		` GROUP BY `+t+`.day, `+t+`.quad ORDER BY `+t+`.day, `+t+`.quad`, f.args...)
+	query := `SELECT ` + t + `.day, ` + t + `.quad, count(*) FROM ` + table + f.where() +
+		` GROUP BY ` + t + `.day, ` + t + `.quad ORDER BY ` + t + `.day, ` + t + `.quad`
+	args := f.args
+	if len(cs) > 0 {
+		p := placeholders(len(cs))
+		query = `SELECT day, quad, count(*) FROM (
+			SELECT ` + t + `.day AS day, ` + t + `.quad AS quad FROM ` + table + f.where() + ` AND ` + t + `.actor_country IN (` + p + `)
+			UNION ALL SELECT ` + t + `.day, ` + t + `.quad FROM ` + table + f.where() + ` AND ` + t + `.recipient_country IN (` + p + `)
+				AND ` + t + `.actor_country NOT IN (` + p + `)
+			) AS sides GROUP BY day, quad ORDER BY day, quad`
+		args = append(append(append(append(append([]any{}, f.args...), cs...), f.args...), cs...), cs...)
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -628,16 +648,32 @@ func (s *queries) Network(ctx context.Context, q Query) ([]Edge, error) {
 	})
 	keys = keys[:min(len(keys), aggLimit(q, 100))]
 	ents := map[int64]Entity{}
+	var pks []any
 	for _, k := range keys {
-		ents[k.a], ents[k.r] = Entity{}, Entity{}
+		for _, pk := range []int64{k.a, k.r} {
+			if _, ok := ents[pk]; !ok {
+				ents[pk] = Entity{}
+				pks = append(pks, pk)
+			}
+		}
 	}
-	for pk := range ents {
-		var e Entity
-		if err := s.r.QueryRowContext(ctx, `SELECT pk, name, country, sector, code FROM actors WHERE pk = ?`, pk).
-			Scan(&e.ID, &e.Name, &e.Country, &e.Sector, &e.Code); err != nil {
+	if len(pks) > 0 {
+		rows, err := s.r.QueryContext(ctx, `SELECT pk, name, country, sector, code FROM actors WHERE pk IN (`+placeholders(len(pks))+`)`, pks...)
+		if err != nil {
 			return nil, err
 		}
-		ents[pk] = e
+		for rows.Next() {
+			var e Entity
+			if err := rows.Scan(&e.ID, &e.Name, &e.Country, &e.Sector, &e.Code); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ents[e.ID] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]Edge, 0, len(keys))
 	for _, k := range keys {

@@ -161,6 +161,21 @@ CREATE INDEX events_actor ON events(actor_pk, day, story_pk);
 DROP INDEX events_recipient;
 CREATE INDEX events_recipient ON events(recipient_pk, day, story_pk);
 `},
+	// A country on either side is counted as the events whose actor is of
+	// it plus those whose recipient is but whose actor is not: the
+	// recipient indexes carry the actor's country for that second half.
+	// The network of a type groups its stories by actor and recipient in
+	// index order. stories(actor_pk, recipient_pk) and stories(recipient_pk)
+	// served no query.
+	{"covering timeline and network indexes", `
+DROP INDEX stories_recipient_country;
+CREATE INDEX stories_recipient_country ON stories(recipient_country, day, quad, actor_country);
+DROP INDEX events_recipient_country;
+CREATE INDEX events_recipient_country ON events(recipient_country, day, quad, actor_country);
+DROP INDEX stories_actor;
+DROP INDEX stories_recipient;
+CREATE INDEX stories_network ON stories(type, actor_pk, recipient_pk, quad);
+`},
 }
 
 // OpenSQLite opens (creating when missing) the SQLite store at path and

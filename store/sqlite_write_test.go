@@ -82,3 +82,46 @@ func TestStoryLookupsRunUnsorted(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineCountryCountsEitherSide checks the two-half timeline of a
+// country against the either-side filter of Stories and Events: for every
+// country, at both levels and with and without dates, the timeline counts
+// exactly the matching events, each once.
+func TestTimelineCountryCountsEitherSide(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s := corpus(t, b)
+		for _, country := range []string{"RUS", "IRN", "UKR", "RUS,IRN", "FRA"} {
+			for _, level := range []string{"story", "event"} {
+				for _, dates := range [][2]string{{"", ""}, {"2023-10-26", "2023-10-31"}} {
+					q := Query{Country: country, Level: level, From: dates[0], To: dates[1]}
+					tl, err := s.Timeline(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					sum := 0
+					for _, p := range tl {
+						sum += p.Count
+					}
+					var total int
+					if level == "story" {
+						page, err := s.Stories(ctx, q)
+						if err != nil {
+							t.Fatal(err)
+						}
+						total = page.Total
+					} else {
+						page, err := s.Events(ctx, q)
+						if err != nil {
+							t.Fatal(err)
+						}
+						total = page.Total
+					}
+					if sum != total {
+						t.Errorf("%+v: timeline counts %d, the filter matches %d", q, sum, total)
+					}
+				}
+			}
+		}
+	})
+}
