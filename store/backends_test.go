@@ -42,7 +42,7 @@ func pgTestDSN(t testing.TB) string {
 	defer cancel()
 	c, err := pgx.Connect(ctx, dsn)
 	if err != nil {
-		t.Skipf("PostgreSQL at PARLEY_TEST_PG_DSN (%s) is not reachable: %v", redact(dsn), err)
+		t.Skipf("PostgreSQL at PARLEY_TEST_PG_DSN (%s) is not reachable: %v", Redact(dsn), err)
 	}
 	c.Close(ctx)
 	return dsn

@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -51,8 +52,12 @@ func isPostgresURL(dsn string) bool {
 	return err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql")
 }
 
-// redact drops the password from a URL for messages and logs.
-func redact(dsn string) string {
+// Redact drops the password from a database URL, for messages and logs. A
+// SQLite path comes back as it is.
+func Redact(dsn string) string {
+	if !strings.Contains(dsn, "://") {
+		return dsn
+	}
 	u, err := url.Parse(dsn)
 	if err != nil {
 		return "(unparseable database URL)"
@@ -73,12 +78,12 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Postgres, err
 	}
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("store: %s: %w", redact(dsn), err)
+		return nil, fmt.Errorf("store: %s: %w", Redact(dsn), err)
 	}
 	if opts.ReadOnly {
 		cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
 	}
-	s := &Postgres{dsn: redact(dsn), window: int(opts.Window / (24 * time.Hour))}
+	s := &Postgres{dsn: Redact(dsn), window: int(opts.Window / (24 * time.Hour))}
 	if s.pool, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", s.dsn, err)
 	}

@@ -25,7 +25,7 @@ func init() {
 
 func runIngest(args []string) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	db := fs.String("db", defaultDB, "store: SQLite file (created when missing)")
+	db := fs.String("db", defaultDB, "store: SQLite file (created when missing) or postgres:// URL")
 	workers := fs.Int("workers", runtime.NumCPU(), "documents coded at once")
 	window := fs.Duration("window", store.DefaultWindow, "reports of one happening may be dated this far apart (merged into one story)")
 	opts := readerFlags(fs)

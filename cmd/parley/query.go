@@ -45,7 +45,7 @@ const defaultDB = "parley.db"
 
 func runQuery(args []string) int {
 	fs := flag.NewFlagSet("query", flag.ContinueOnError)
-	db := fs.String("db", defaultDB, "store: SQLite file")
+	db := fs.String("db", defaultDB, "store: SQLite file or postgres:// URL")
 	q := queryFlags(fs)
 	format := fs.String("format", "table", "output: table, jsonl or csv")
 	countBy := fs.String("count-by", "", "aggregate instead of listing: day, week, month, type, quad, actor or country")

@@ -24,7 +24,7 @@ func init() {
 
 func runWatch(args []string) int {
 	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
-	db := fs.String("db", defaultDB, "store: SQLite file (created when missing)")
+	db := fs.String("db", defaultDB, "store: SQLite file (created when missing) or postgres:// URL")
 	statePath := fs.String("state", "", "file remembering the items already handled and the feeds' cache headers (default: the --db file with .watch appended)")
 	window := fs.Duration("window", store.DefaultWindow, "reports of one happening may be dated this far apart (merged into one story)")
 	interval := fs.Duration("interval", 15*time.Minute, "time between two polls of a feed")
