@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -28,10 +29,16 @@ import (
 // hits both alike; the ratio of the two times is taken per iteration and
 // the median reported (ingest/code), beside the overall rates and the CPU
 // time each pass used. Issue 4 wants ingest/code ≥ 0.90.
+// PARLEY_BENCH_COPIES sets how many times the corpus repeats the articles
+// (default 64: 1,024 documents).
 //
 //	go test ./cmd/parley -run '^$' -bench IngestVsCode -benchtime 10x
 func BenchmarkIngestVsCode(b *testing.B) {
-	corpus, docs := devCorpus(b, 64)
+	copies := 64
+	if v := os.Getenv("PARLEY_BENCH_COPIES"); v != "" {
+		fmt.Sscan(v, &copies)
+	}
+	corpus, docs := devCorpus(b, min(copies, 26*26))
 	workers := runtime.GOMAXPROCS(0)
 	c := coder.Default()
 	// Load the models and knowledge base outside the timing.
