@@ -656,6 +656,13 @@ func modeList(pt PloverType) string {
 	return strings.Join(modes, ", ")
 }
 
+// lemmaPhrase splits a table's phrase into its words, reporting whether it
+// is written as lower-case lemmas separated by single spaces.
+func lemmaPhrase(s string) ([]string, bool) {
+	words := strings.Fields(s)
+	return words, len(words) > 0 && strings.Join(words, " ") == s && strings.ToLower(s) == s
+}
+
 func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 	lines, err := readTSV(fsys, reportingFile)
 	if err != nil {
@@ -669,8 +676,8 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 			errs.add(reportingFile, l.n, "%d fields, want 2 (pattern kind)", len(f))
 			continue
 		}
-		words := strings.Fields(f[0])
-		if len(words) == 0 || strings.Join(words, " ") != f[0] || strings.ToLower(f[0]) != f[0] {
+		words, ok := lemmaPhrase(f[0])
+		if !ok {
 			errs.add(reportingFile, l.n, "pattern %q is not lower-case lemmas separated by single spaces", f[0])
 			continue
 		}
@@ -703,8 +710,7 @@ func (lx *lexicon) parseContexts(fsys fs.FS, errs *lexErrors) {
 			errs.add(contextsFile, l.n, "%d fields, want 2 (lemma context)", len(f))
 			continue
 		}
-		words := strings.Fields(f[0])
-		if len(words) == 0 || strings.Join(words, " ") != f[0] || strings.ToLower(f[0]) != f[0] {
+		if _, ok := lemmaPhrase(f[0]); !ok {
 			errs.add(contextsFile, l.n, "lemma %q is not lower-case lemmas separated by single spaces", f[0])
 			continue
 		}
