@@ -527,16 +527,8 @@ func (x *extraction) nextMention(from, limit int) int {
 	return -1
 }
 
-// caseOf returns the lower-cased preposition of a noun phrase, including
-// the two-word "according to".
-func (x *extraction) caseOf(n int) string {
-	for _, dep := range x.deps[n] {
-		if x.d.Tokens[dep].Rel == "case" {
-			return strings.ToLower(x.d.Tokens[dep].Text)
-		}
-	}
-	return ""
-}
+// caseOf returns the lower-cased preposition of a noun phrase, or "".
+func (x *extraction) caseOf(n int) string { return x.ms.CaseOf(x.d, n) }
 
 // attribution finds who the clause of token h is attributed to: the subject
 // of a reporting verb it is the complement of, or parenthetical to

@@ -59,7 +59,7 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 		nlp.Annotate(d)
 	}
 	ms := mention.Find(d, c.kb)
-	x := &extraction{c: c, d: d, ms: ms, deps: dependents(d), sentIndex: sentenceIndex(d),
+	x := &extraction{c: c, d: d, ms: ms, deps: ms.Dependents(), sentIndex: sentenceIndex(d),
 		eventActors: map[int]*event.Actor{}, lastActor: map[string]*event.Actor{}}
 	var evs []event.Event
 	for si := range d.Sentences {
@@ -87,17 +87,6 @@ func sentenceIndex(d *doc.Document) []int32 {
 		}
 	}
 	return idx
-}
-
-// dependents indexes each token's dependents, in text order.
-func dependents(d *doc.Document) [][]int {
-	deps := make([][]int, len(d.Tokens))
-	for i, t := range d.Tokens {
-		if t.Head >= 0 && t.Head < len(d.Tokens) {
-			deps[t.Head] = append(deps[t.Head], i)
-		}
-	}
-	return deps
 }
 
 // merge folds events that report the same happening into the first

@@ -80,3 +80,15 @@ func (d *Document) Day() string {
 	}
 	return d.Date.Format("2006-01-02")
 }
+
+// Dependents indexes each token's syntactic dependents, in text order:
+// Dependents()[h] lists the tokens whose Head is h.
+func (d *Document) Dependents() [][]int {
+	deps := make([][]int, len(d.Tokens))
+	for i, t := range d.Tokens {
+		if t.Head >= 0 && t.Head < len(d.Tokens) {
+			deps[t.Head] = append(deps[t.Head], i)
+		}
+	}
+	return deps
+}

@@ -59,7 +59,12 @@ type Set struct {
 	Mentions []Mention
 	at       []int32 // token index → index of the mention covering it, or -1
 	speaker  int     // the mention "I" first refers to, or -1
+	deps     [][]int // token → its dependents (doc.Document.Dependents)
 }
+
+// Dependents returns the parse's dependents index the set was resolved
+// with, for later stages that read the same parse.
+func (s *Set) Dependents() [][]int { return s.deps }
 
 // At returns the mention covering token i, or nil.
 func (s *Set) At(i int) *Mention {
@@ -79,7 +84,7 @@ func (s *Set) Index(i int) int {
 
 // Find finds and resolves the mentions of an annotated document.
 func Find(d *doc.Document, k *kb.KB) *Set {
-	s := &Set{at: make([]int32, len(d.Tokens)), speaker: -1}
+	s := &Set{at: make([]int32, len(d.Tokens)), speaker: -1, deps: d.Dependents()}
 	for i := range s.at {
 		s.at[i] = -1
 	}

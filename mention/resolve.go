@@ -18,7 +18,7 @@ func enrich(d *doc.Document, s *Set) {
 		if m.Kind == "pronoun" {
 			continue
 		}
-		forDependents(d, m.Head, func(dep int) {
+		for _, dep := range s.deps[m.Head] {
 			t := d.Tokens[dep]
 			rel := t.Rel
 			o := s.Index(dep)
@@ -29,7 +29,7 @@ func enrich(d *doc.Document, s *Set) {
 					o = s.viaModifier(d, dep)
 				}
 				if o < 0 || o == i {
-					return
+					continue
 				}
 			}
 			other := &s.Mentions[o]
@@ -37,9 +37,9 @@ func enrich(d *doc.Document, s *Set) {
 			case rel == "appos":
 				merge(m, other)
 				merge(other, m)
-			case rel == "nmod:poss" || strings.HasPrefix(rel, "nmod") && (caseOf(d, dep) == "of" || caseOf(d, dep) == "from"):
+			case rel == "nmod:poss" || strings.HasPrefix(rel, "nmod") && (s.CaseOf(d, dep) == "of" || s.CaseOf(d, dep) == "from"):
 				if m.Named && m.Country != "" {
-					return
+					continue
 				}
 				if m.Country == "" && other.Country != "" && other.Kind != "pronoun" {
 					m.Country = other.Country
@@ -48,25 +48,21 @@ func enrich(d *doc.Document, s *Set) {
 					}
 				}
 			}
-		})
+		}
 	}
 }
 
 // viaModifier finds the mention attached to token tok by an "of"/"from"
 // modifier, for heads that are not mentions themselves ("member of X").
 func (s *Set) viaModifier(d *doc.Document, tok int) int {
-	found := -1
-	forDependents(d, tok, func(dep int) {
-		if found >= 0 {
-			return
-		}
+	for _, dep := range s.deps[tok] {
 		if strings.HasPrefix(d.Tokens[dep].Rel, "nmod") {
 			if o := s.Index(dep); o >= 0 && s.Mentions[o].Country != "" {
-				found = o
+				return o
 			}
 		}
-	})
-	return found
+	}
+	return -1
 }
 
 // merge copies into m what other knows and m does not.
@@ -85,32 +81,15 @@ func merge(m, other *Mention) {
 	}
 }
 
-// forDependents calls fn for every direct dependent of token h.
-func forDependents(d *doc.Document, h int, fn func(dep int)) {
-	// Dependents lie in h's sentence; scan a bounded window around h.
-	lo, hi := h-60, h+60
-	if lo < 0 {
-		lo = 0
-	}
-	if hi > len(d.Tokens) {
-		hi = len(d.Tokens)
-	}
-	for i := lo; i < hi; i++ {
-		if d.Tokens[i].Head == h && i != h {
-			fn(i)
+// CaseOf returns the lower-cased preposition ("case" dependent) of the
+// noun at token n, or "".
+func (s *Set) CaseOf(d *doc.Document, n int) string {
+	for _, dep := range s.deps[n] {
+		if d.Tokens[dep].Rel == "case" {
+			return strings.ToLower(d.Tokens[dep].Text)
 		}
 	}
-}
-
-// caseOf returns the lower-cased preposition ("case" dependent) of a noun.
-func caseOf(d *doc.Document, n int) string {
-	c := ""
-	forDependents(d, n, func(dep int) {
-		if c == "" && d.Tokens[dep].Rel == "case" {
-			c = strings.ToLower(d.Tokens[dep].Text)
-		}
-	})
-	return c
+	return ""
 }
 
 // corefer links surnames, definite descriptions and pronouns to earlier
