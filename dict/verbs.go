@@ -35,7 +35,34 @@ type Verb struct {
 	Words  []string // upper case as written
 	VerbAt int      // index of the inflected word
 	Code   string   // own code, or "" for the block's
-	Line   int
+	// Forms are the inflected forms listed in braces ("BREAK {BROKE
+	// BROKEN}"), each as a phrase like Words; when present PETRARCH uses
+	// them instead of generating the regular forms.
+	Forms []VerbForm
+	Line  int
+}
+
+// VerbForm is one inflected form of a (possibly multi-word) verb.
+type VerbForm struct {
+	Words  []string
+	VerbAt int
+}
+
+// ParseVerbPhrase splits a verb phrase as written ("+BREAK_DOWN",
+// "WIRE_+TAP") into its words and the index of the inflected one (marked
+// '+', else the first).
+func ParseVerbPhrase(s string) VerbForm {
+	var f VerbForm
+	for i, w := range phraseWords(s) {
+		if strings.HasPrefix(w, "+") {
+			f.VerbAt = i
+			w = w[1:]
+		}
+		if w != "" {
+			f.Words = append(f.Words, w)
+		}
+	}
+	return f
 }
 
 // Pattern is one "- ... [code]" line; Text keeps the elements as written.
@@ -89,23 +116,25 @@ func ParseVerbs(file, data string) (*VerbDict, []SkipEntry) {
 				continue
 			}
 			body := t
+			var forms []VerbForm
 			if i := strings.IndexByte(body, '{'); i >= 0 {
 				j := strings.IndexByte(body[i:], '}')
+				list := body[i+1:]
 				if j < 0 {
 					body = body[:i]
 				} else {
+					list = body[i+1 : i+j]
 					body = body[:i] + body[i+j+1:]
+				}
+				for _, f := range strings.Fields(list) {
+					if vf := ParseVerbPhrase(f); len(vf.Words) > 0 {
+						forms = append(forms, vf)
+					}
 				}
 			}
 			inside, before, _ := bracket(body)
-			v := Verb{Code: firstField(inside), Line: ln.n}
-			for i, w := range phraseWords(before) {
-				if strings.HasPrefix(w, "+") {
-					v.VerbAt = i
-					w = w[1:]
-				}
-				v.Words = append(v.Words, w)
-			}
+			vf := ParseVerbPhrase(before)
+			v := Verb{Words: vf.Words, VerbAt: vf.VerbAt, Code: firstField(inside), Forms: forms, Line: ln.n}
 			if len(v.Words) == 0 {
 				skips = append(skips, SkipEntry{file, ln.n, "verb line without a verb", t})
 				continue

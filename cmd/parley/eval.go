@@ -7,15 +7,15 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/parley-events/parley/cameo"
 	"github.com/parley-events/parley/coder"
-	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/score"
 )
 
 func init() {
-	register(command{name: "eval", usage: "--gold DIR DOCS... | --petrarch RECORDS.xml --dict DIR  code documents and score them against gold events, or run PETRARCH's unit suite", run: runEval})
+	register(command{name: "eval", usage: "--gold DIR DOCS... | --petrarch RECORDS.xml [--dict DIR]  code documents and score them against gold events, or run PETRARCH's unit suite", run: runEval})
 }
 
 // petrarchRun reports whether the arguments ask for the PETRARCH unit suite.
@@ -41,27 +41,27 @@ func runEval(args []string) int {
 	explain := fs.Bool("explain", false, "list every missed and spurious event with its sentence")
 	asJSON := fs.Bool("json", false, "print only the one-line JSON summary")
 	petrarch := fs.String("petrarch", "", "PETRARCH unit-test records (PETR.UnitTest.records.xml) to code with --dict and score as CAMEO triples")
-	dictDir := fs.String("dict", "", "with --petrarch: the folder that \"parley dict import --raw\" wrote from the records' PETR.Validate.* dictionaries")
+	dictDir := fs.String("dict", "", "with --petrarch: the folder holding the PETR.Validate.* dictionaries the records name (default: the records' own folder)")
 	if petrarchRun(args) {
 		// The records are the input: no DOCS.
 		fs.Usage = func() {
-			fmt.Fprintln(os.Stderr, "usage: parley eval --petrarch RECORDS.xml --dict DIR [--explain] [--json]")
+			fmt.Fprintln(os.Stderr, "usage: parley eval --petrarch RECORDS.xml [--dict DIR] [--explain] [--json]")
 			fs.PrintDefaults()
 		}
 		if err := fs.Parse(args); err != nil {
 			return 2
 		}
-		if *dictDir == "" || fs.NArg() > 0 {
+		if fs.NArg() > 0 {
 			fs.Usage()
 			return 2
 		}
-		if _, err := dict.EvalPetrarch(os.Stdout, *petrarch, *dictDir, *explain, *asJSON); err != nil {
+		if _, err := cameo.EvalPetrarch(os.Stdout, *petrarch, *dictDir, *explain, *asJSON); err != nil {
 			fmt.Fprintln(os.Stderr, "parley eval:", err)
 			return 1
 		}
 		return 0
 	}
-	if !parseArgs(fs, args, "parley eval --gold DIR [--explain] DOCS... | parley eval --petrarch RECORDS.xml --dict DIR") {
+	if !parseArgs(fs, args, "parley eval --gold DIR [--explain] DOCS... | parley eval --petrarch RECORDS.xml [--dict DIR]") {
 		return 2
 	}
 	if *goldDir == "" {

@@ -1,4 +1,4 @@
-package dict
+package cameo
 
 import (
 	"encoding/xml"

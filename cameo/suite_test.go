@@ -1,14 +1,11 @@
-package dict
+package cameo
 
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/internal/shared"
 )
 
@@ -50,13 +47,13 @@ with Gondor.
 		r.Expected[0] != (Coding{"ARN", "GON", "064"}) || r.Text != "Arnor is about to restore full diplomatic ties with Gondor." {
 		t.Errorf("record 0 = %+v", r)
 	}
-	if requireDyad(&r) != true || r.Config["stop_on_error"] != "True" {
+	if !recordOptions(&r).RequireDyad || r.Config["stop_on_error"] != "True" {
 		t.Errorf("record 0 config = %v", r.Config)
 	}
-	if r := recs[1]; !r.NoEvents || !r.NotImplemented || requireDyad(&r) || r.Date.Year() != 2008 {
+	if r := recs[1]; !r.NoEvents || !r.NotImplemented || recordOptions(&r).RequireDyad || r.Date.Year() != 2008 {
 		t.Errorf("record 1 = %+v", r)
 	}
-	if r := recs[2]; !r.NoEvents || r.Error != "dateline" || requireDyad(&r) {
+	if r := recs[2]; !r.NoEvents || r.Error != "dateline" || recordOptions(&r).RequireDyad {
 		t.Errorf("record 2 = %+v", r)
 	}
 
@@ -70,47 +67,6 @@ with Gondor.
 		if err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("parseRecords(%q) = %v, want %q", bad.xml, err, bad.want)
 		}
-	}
-}
-
-// Actors get their dictionary's codes back: a person's dated code on the
-// record's day, a country's code joined with its role's agent code.
-func TestActorCodes(t *testing.T) {
-	fsys := fstest.MapFS{
-		"actorcodes.tsv": {Data: []byte("# name\tcode\tfrom\tto\tsource\n" +
-			"Gollum\tHOB\t-\t1995-06-01\ta:1\nGollum\tHOBGOV\t1995-06-02\t1999-08-15\ta:2\nGollum\tHOBREB\t1999-08-16\t-\ta:3\n" +
-			"Arnor\tARN\t-\t-\ta:4\nHamas Military Command\tPSEHMSGOV\t-\t-\ta:5\n")},
-		"agentcodes.tsv": {Data: []byte("foreign minister\t~GOVFRM\tb:1\npresident\t~GOV\tb:2\nminister\t~GOV\tb:3\nngo worker\tNGO~\tb:4\n")},
-		"roles.tsv":      {Data: []byte("foreign minister\tGOV\tperson\npresident\tGOV\tperson\nminister\tGOV\tperson\nngo worker\tNGO\tperson\n")},
-	}
-	ac, err := ReadActorCodes(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		a    *event.Actor
-		day  string
-		want string
-	}{
-		{&event.Actor{Name: "Gollum", Country: "HOB"}, "1995-01-01", "HOB"},
-		{&event.Actor{Name: "Gollum", Country: "HOB", Sector: "GOV"}, "1997-01-01", "HOBGOV"},
-		{&event.Actor{Name: "Smeagol's friend Gollum", Country: "HOB"}, "2001-01-01", "HOB"}, // not a dictionary name
-		{&event.Actor{Name: "GOLLUM", Country: "HOB"}, "2001-01-01", "HOBREB"},
-		{&event.Actor{Name: "Hamas Military Command", Country: "PSE", Sector: "GOV"}, "2001-01-01", "PSEHMSGOV"},
-		{&event.Actor{Name: "Arnor", Country: "ARN"}, "2001-01-01", "ARN"},
-		{&event.Actor{Name: "Arnor", Country: "ARN", Sector: "GOV", Title: "foreign minister"}, "2001-01-01", "ARNGOVFRM"},
-		{&event.Actor{Name: "the Arnorian envoy", Country: "ARN", Sector: "GOV"}, "2001-01-01", "ARNGOV"},
-		{&event.Actor{Name: "aid workers", Country: "ARN", Sector: "NGO"}, "2001-01-01", "NGOARN"},
-		{&event.Actor{Name: "officials", Sector: "GOV"}, "2001-01-01", "---GOV"},
-		{nil, "2001-01-01", "---"},
-	} {
-		if got := ac.Code(c.a, c.day); got != c.want {
-			t.Errorf("Code(%+v, %s) = %s, want %s", c.a, c.day, got, c.want)
-		}
-	}
-	if _, err := ReadActorCodes(fstest.MapFS{"actorcodes.tsv": {Data: []byte("Gollum\tHOB\n")}}); err == nil ||
-		!strings.Contains(err.Error(), "actorcodes.tsv:1: 2 columns, want 5") {
-		t.Errorf("bad actorcodes.tsv: %v", err)
 	}
 }
 
@@ -131,28 +87,14 @@ func TestMatchCount(t *testing.T) {
 	}
 }
 
-// PETRARCH's unit suite through parley's own parser and coder with the
-// imported validation dictionaries. The test checks that the harness reads
-// every record and writes its figures; the figures themselves are logged
-// (and reported by `parley eval --petrarch`), not asserted: the coder is not
-// tuned to these fictional sentences.
+// PETRARCH's unit suite through parley's own tokenizer, tagger, parser and
+// this package's coder, with the suite's validation dictionaries. The
+// harness must read every record and write its figures; the figures are
+// guarded against regression.
 func TestPetrarchUnitSuite(t *testing.T) {
 	records := shared.Path(t, "data/petrarch/PETR.UnitTest.records.xml")
-	dir := filepath.Dir(records)
-	var files []string
-	for _, f := range []string{"PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt", "PETR.Validate.verbs.txt"} {
-		files = append(files, filepath.Join(dir, f))
-	}
-	imp, err := Import(files, Options{Raw: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := t.TempDir()
-	if err := imp.Write(out); err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
-	res, err := EvalPetrarch(&buf, records, out, true, false)
+	res, err := EvalPetrarch(&buf, records, "", true, false)
 	if err != nil {
 		t.Fatal(err)
 	}

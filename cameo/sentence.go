@@ -1,0 +1,380 @@
+package cameo
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parley-events/parley/doc"
+)
+
+// sentence is one parsed sentence as the coder sees it: upper-case words,
+// the noun phrases PETRARCH would make "NE"s of, and the tokens comma-clause
+// deletion removed.
+type sentence struct {
+	toks     []doc.Token // the sentence's tokens; Head is made sentence-relative
+	words    []string    // upper case; "" for punctuation other than commas
+	deps     [][]int
+	phrases  []*phrase
+	inPhrase []*phrase // by token
+	deleted  []bool
+}
+
+// phrase is a noun phrase: one alternative, or several when it is a
+// compound ("Gondor and Osgiliath", "lawmakers in Fornost and Gondor").
+type phrase struct {
+	first, last int // token span, inclusive
+	head        int
+	alts        []alt
+}
+
+// alt is one reading of a phrase: its words and the actor code they give.
+type alt struct {
+	words []string
+	code  string // "---" when no actor or agent matched
+}
+
+func (p *phrase) compound() bool { return len(p.alts) > 1 }
+
+// coded reports whether any reading has an actor code.
+func (p *phrase) coded() bool {
+	for _, a := range p.alts {
+		if a.code != "---" {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) phraseOf(i int) *phrase {
+	if i < 0 || i >= len(s.inPhrase) {
+		return nil
+	}
+	return s.inPhrase[i]
+}
+
+func newSentence(d *doc.Document, sn doc.Sentence) *sentence {
+	n := sn.Last - sn.First
+	s := &sentence{toks: make([]doc.Token, n), words: make([]string, n), deps: make([][]int, n),
+		inPhrase: make([]*phrase, n), deleted: make([]bool, n)}
+	for i := 0; i < n; i++ {
+		t := d.Tokens[sn.First+i]
+		if t.Head >= sn.First && t.Head < sn.Last {
+			t.Head -= sn.First
+		} else {
+			t.Head = -1
+		}
+		s.toks[i] = t
+		if t.UPOS != "PUNCT" || t.Text == "," {
+			s.words[i] = strings.ToUpper(t.Text)
+		}
+	}
+	for i, t := range s.toks {
+		if t.Head >= 0 {
+			s.deps[t.Head] = append(s.deps[t.Head], i)
+		}
+	}
+	return s
+}
+
+func (s *sentence) nominal(i int) bool {
+	switch s.toks[i].UPOS {
+	case "NOUN", "PROPN", "NUM":
+		return true
+	case "PRON":
+		return s.toks[i].Rel != "nmod:poss" && !strings.HasPrefix(s.toks[i].XPOS, "W")
+	}
+	return false
+}
+
+func baseRel(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 && rel != "nmod:poss" {
+		return rel[:i]
+	}
+	return rel
+}
+
+// inNoun lists the relations of words that belong to their head's noun
+// phrase.
+var inNoun = map[string]bool{
+	"det": true, "amod": true, "compound": true, "flat": true, "nmod:poss": true, "nummod": true,
+	"fixed": true, "goeswith": true,
+}
+
+// base collects the tokens of the simple noun phrase headed by h.
+func (s *sentence) base(h int, out map[int]bool) {
+	out[h] = true
+	for _, c := range s.deps[h] {
+		r := s.toks[c].Rel
+		if inNoun[r] || inNoun[baseRel(r)] || (r == "case" && s.toks[c].XPOS == "POS") ||
+			(r == "advmod" && c < h) || (r == "punct" && c > s.first(h) && c < h) {
+			s.subtree(c, out)
+		}
+	}
+}
+
+func (s *sentence) first(h int) int {
+	m := h
+	for _, c := range s.deps[h] {
+		if c < m && s.toks[c].Rel != "case" && s.toks[c].Rel != "punct" && s.toks[c].Rel != "cc" {
+			m = c
+		}
+	}
+	return m
+}
+
+func (s *sentence) subtree(h int, out map[int]bool) {
+	out[h] = true
+	for _, c := range s.deps[h] {
+		s.subtree(c, out)
+	}
+}
+
+// nmodChild is h's nearest following "of/in/from ... NP" modifier.
+func (s *sentence) nmodChild(h int) int {
+	for _, c := range s.deps[h] {
+		if c > h && s.toks[c].Rel == "nmod" && s.nominal(c) && s.caseWord(c) >= 0 {
+			return c
+		}
+	}
+	return -1
+}
+
+func (s *sentence) caseWord(c int) int {
+	for _, x := range s.deps[c] {
+		if s.toks[x].Rel == "case" && s.toks[x].UPOS == "ADP" && x < c {
+			return x
+		}
+	}
+	return -1
+}
+
+func (s *sentence) conjuncts(h int) []int {
+	var out []int
+	for _, c := range s.deps[h] {
+		if s.toks[c].Rel == "conj" && s.nominal(c) && c > h {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// buildPhrases finds the noun phrases, PETRARCH-style: a simple noun
+// phrase with its possessor ("Gondor's government"), joined to one
+// following prepositional phrase when that has no further one ("the
+// government of Gondor", "soldiers from Gondor"), and expanded over
+// coordination into one reading per member.
+func (s *sentence) buildPhrases(code func([]string) string) {
+	used := make([]bool, len(s.toks))
+	for h := range s.toks {
+		if used[h] || !s.nominal(h) {
+			continue
+		}
+		r := s.toks[h].Rel
+		if inNoun[r] || inNoun[baseRel(r)] {
+			continue
+		}
+		members := append([]int{h}, s.conjuncts(h)...)
+		if r == "conj" && s.toks[h].Head >= 0 && s.nominal(s.toks[h].Head) && s.toks[h].Head < h {
+			continue // a member of an earlier head's compound
+		}
+		span := map[int]bool{}
+		// The adjectives before the first member are shared by all.
+		var shared []int
+		for _, c := range s.deps[h] {
+			if c < h && s.toks[c].Rel == "amod" {
+				tmp := map[int]bool{}
+				s.subtree(c, tmp)
+				shared = append(shared, keys(tmp)...)
+			}
+		}
+		// A prepositional phrase after the last member is shared by all
+		// ("lawmakers and officials in Fornost and Gondor").
+		last := members[len(members)-1]
+		post := s.nmodChild(last)
+		if post >= 0 && s.hasDeepNmod(post) {
+			post = -1
+		}
+		var postAlts [][]int
+		if post >= 0 {
+			for _, pm := range append([]int{post}, s.conjuncts(post)...) {
+				b := map[int]bool{}
+				s.base(pm, b)
+				if pm == post {
+					b[s.caseWord(post)] = true
+				}
+				postAlts = append(postAlts, keys(b))
+				used[pm] = true
+				s.mark(b, span)
+			}
+			span[s.caseWord(post)] = true
+		}
+		var alts [][]int
+		for _, m := range members {
+			used[m] = true
+			b := map[int]bool{}
+			s.base(m, b)
+			if m != h {
+				for _, x := range shared {
+					b[x] = true
+				}
+			}
+			// A member's own prepositional phrase, when it is not the shared one.
+			if m != last || post < 0 {
+				if c := s.nmodChild(m); c >= 0 && !s.hasDeepNmod(c) && len(s.conjuncts(c)) == 0 {
+					s.base(c, b)
+					b[s.caseWord(c)] = true
+					used[c] = true
+				}
+			}
+			s.mark(b, span)
+			if len(postAlts) == 0 {
+				alts = append(alts, keys(b))
+				continue
+			}
+			for _, pa := range postAlts {
+				x := keys(b)
+				x = append(x, pa...)
+				alts = append(alts, x)
+			}
+		}
+		ph := &phrase{head: h, first: len(s.toks), last: -1}
+		for i := range span {
+			ph.first = min(ph.first, i)
+			ph.last = max(ph.last, i)
+		}
+		for _, a := range alts {
+			sort.Ints(a)
+			var ws []string
+			for _, i := range a {
+				if w := s.words[i]; w != "" && w != "," && w != "'S" && w != "'" {
+					ws = append(ws, w)
+				}
+			}
+			ph.alts = append(ph.alts, alt{words: ws})
+		}
+		s.phrases = append(s.phrases, ph)
+	}
+	sort.Slice(s.phrases, func(i, j int) bool { return s.phrases[i].first < s.phrases[j].first })
+	for _, ph := range s.phrases {
+		for i := ph.first; i <= ph.last; i++ {
+			if s.inPhrase[i] == nil {
+				s.inPhrase[i] = ph
+			}
+		}
+		for k := range ph.alts {
+			ph.alts[k].code = code(ph.alts[k].words)
+		}
+	}
+}
+
+func (s *sentence) mark(b, span map[int]bool) {
+	for i := range b {
+		if i >= 0 {
+			span[i] = true
+		}
+	}
+}
+
+// hasDeepNmod reports whether the noun phrase at c has a prepositional
+// phrase of its own: PETRARCH then leaves the outer phrase unjoined.
+func (s *sentence) hasDeepNmod(c int) bool {
+	if s.nmodChild(c) >= 0 {
+		return true
+	}
+	for _, m := range s.conjuncts(c) {
+		if s.nmodChild(m) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func keys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		if k >= 0 {
+			out = append(out, k)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// CommaOptions are PETRARCH's comma-clause deletion settings: a clause
+// between two commas (Min..Max words), before the first (BMin..BMax) or
+// after the last (EMin..EMax) is removed before coding; a zero maximum
+// turns that deletion off.
+type CommaOptions struct {
+	Min, Max, BMin, BMax, EMin, EMax int
+}
+
+// DefaultCommas are PETRARCH's defaults.
+var DefaultCommas = CommaOptions{Min: 2, Max: 8, BMin: 0, BMax: 0, EMin: 2, EMax: 8}
+
+// clauseComma reports whether token i is a comma that separates clauses
+// (not one inside a noun phrase or a list of names).
+func (s *sentence) clauseComma(i int) bool {
+	return s.words[i] == "," && !s.deleted[i] && s.inPhrase[i] == nil
+}
+
+func (s *sentence) countWords(from, to int) int {
+	n := 0
+	for i := from; i < to && i < len(s.toks); i++ {
+		if s.deleted[i] {
+			continue
+		}
+		w := s.words[i]
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			n++
+		}
+	}
+	return n
+}
+
+// deleteCommaClauses applies PETRARCH's comma-clause deletion.
+func (s *sentence) deleteCommaClauses(o CommaOptions) {
+	var commas []int
+	for i := range s.toks {
+		if s.clauseComma(i) {
+			commas = append(commas, i)
+		}
+	}
+	if len(commas) == 0 {
+		return
+	}
+	end := len(s.toks)
+	for end > 0 && s.toks[end-1].UPOS == "PUNCT" && s.words[end-1] != "," {
+		end--
+	}
+	del := func(from, to int) {
+		for i := from; i < to; i++ {
+			s.deleted[i] = true
+		}
+	}
+	if o.BMax != 0 {
+		if n := s.countWords(0, commas[0]); n >= o.BMin && n <= o.BMax {
+			del(0, commas[0])
+		}
+	}
+	if o.EMax != 0 {
+		c := commas[len(commas)-1]
+		if n := s.countWords(c+1, end); n >= o.EMin && n <= o.EMax {
+			del(c+1, end)
+		}
+	}
+	if o.Max != 0 {
+		for k := 0; k+1 < len(commas); k++ {
+			a, b := commas[k], commas[k+1]
+			if n := s.countWords(a+1, b); n >= o.Min && n <= o.Max {
+				del(a, b)
+			}
+		}
+	}
+	// A comma left with nothing before or after it goes too.
+	if c := commas[0]; !s.deleted[c] && s.countWords(0, c) == 0 {
+		s.deleted[c] = true
+	}
+	if c := commas[len(commas)-1]; !s.deleted[c] && s.countWords(c+1, end) == 0 {
+		s.deleted[c] = true
+	}
+}
