@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver, registers "sqlite"
@@ -26,6 +27,12 @@ type SQLite struct {
 	lookups [numWriteStmts - stCandidates]storyLookup
 	rstmts  stmtCache // the readers' prepared statements
 	queries
+
+	writing sync.Mutex // held by IngestBatch
+	stories storyCache // the writer's copy of recent stories
+	// noStoryCache makes the writer look every story up in SQLite (tests
+	// compare the two paths).
+	noStoryCache bool
 }
 
 var _ Store = (*SQLite)(nil)

@@ -93,6 +93,9 @@ const (
 	stCountPlace
 	stInsertSentence
 	stIndexSentences
+	stLoadDay
+	stStorySources
+	stFlushStory
 	// stCandidates is the first of the story lookups, one per shape of
 	// storyProbe.candidates (probeShape).
 	stCandidates
@@ -140,6 +143,22 @@ var writeSQL = [stCandidates]string{
 	// every statement that changes it, so one statement per sentence
 	// would write a segment per sentence.
 	stIndexSentences: `INSERT INTO sentences_fts(rowid, text) SELECT pk, text FROM sentences WHERE pk >= ? ORDER BY pk`,
+	// The story cache (sqlite_stories.go) reads a day's stories, and a
+	// story's outlets, once; it writes the merges of a transaction into a
+	// story with one UPDATE, which sums them as stMergeStory applied one
+	// by one would.
+	stLoadDay: `SELECT pk, type, actor_country, recipient_country, actor_name, recipient_name, place_key
+		FROM stories WHERE day = ?`,
+	stStorySources: `SELECT DISTINCT d.source_key FROM events e JOIN documents d ON d.pk = e.doc_pk WHERE e.story_pk = ?`,
+	stFlushStory: `UPDATE stories SET
+		mentions = mentions + ?1, articles = articles + ?2, sources = sources + ?3,
+		first_day = min(coalesce(first_day, ?4), ?4), last_day = max(coalesce(last_day, ?5), ?5),
+		first_seen = CASE WHEN first_seen = '' OR (?6 <> '' AND ?6 < first_seen) THEN ?6 ELSE first_seen END,
+		last_seen = CASE WHEN ?7 > last_seen THEN ?7 ELSE last_seen END,
+		actor_name = ?8, recipient_name = ?9,
+		place_pk = CASE WHEN place_key = '' AND ?10 <> '' THEN ?11 ELSE place_pk END,
+		place_key = CASE WHEN place_key = '' THEN ?10 ELSE place_key END
+		WHERE pk = ?12`,
 }
 
 // probeShape numbers the forms storyProbe.candidates writes its query in:
@@ -215,6 +234,8 @@ func (s *SQLite) Ingest(ctx context.Context, d *doc.Document, events []event.Eve
 // back, and the batch is written again around it, the failing document on
 // its own, so that one bad document never costs the others.
 func (s *SQLite) IngestBatch(ctx context.Context, items []Item) ([]Result, []error) {
+	s.writing.Lock() // the story cache has one writer
+	defer s.writing.Unlock()
 	results := make([]Result, len(items))
 	errs := make([]error, len(items))
 	s.ingestInto(ctx, items, results, errs)
@@ -243,12 +264,31 @@ func (s *SQLite) ingestInto(ctx context.Context, items []Item, results []Result,
 // writeBatch writes items in one transaction and fills results and errs.
 // On failure it returns the index of the document that failed part-way,
 // or -1 when the transaction itself failed; nothing is then stored.
-func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result, errs []error) (int, error) {
-	tx, err := s.w.BeginTx(ctx, nil)
+func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result, errs []error) (failed int, err error) {
+	defer func() {
+		if err != nil {
+			s.stories.reset() // it holds what was rolled back
+		}
+	}()
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return -1, fmt.Errorf("store: %w", err)
+	}
+	defer conn.Close()
+	var driverConn any
+	if err := conn.Raw(func(c any) error { driverConn = c; return nil }); err != nil {
+		return -1, fmt.Errorf("store: %w", err)
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return -1, fmt.Errorf("store: %w", err)
 	}
 	defer tx.Rollback()
+	version, err := dataVersion(ctx, tx)
+	if err != nil {
+		return -1, fmt.Errorf("store: %w", err)
+	}
+	s.stories.begin(driverConn, version)
 	w := &sqliteWriter{s: s, tx: tx, ctx: ctx, now: time.Now().UTC().Format(time.RFC3339),
 		actors: map[actorKey]*counted{}, places: map[string]*counted{}}
 	for i := range items {
@@ -264,6 +304,9 @@ func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result,
 		}
 	}
 	if err := w.flushCounts(); err != nil {
+		return -1, fmt.Errorf("store: %w", err)
+	}
+	if err := w.flushStories(); err != nil {
 		return -1, fmt.Errorf("store: %w", err)
 	}
 	if w.firstSentence != 0 {
@@ -294,7 +337,8 @@ type sqliteWriter struct {
 
 	actors        map[actorKey]*counted
 	places        map[string]*counted
-	firstSentence int64 // pk of the transaction's first sentence, 0 for none
+	firstSentence int64          // pk of the transaction's first sentence, 0 for none
+	merged        []*cachedStory // cached stories with merges to write
 
 	// The document being written.
 	d         *doc.Document
@@ -392,30 +436,30 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 	seen := w.d.Day()
 
 	p := storyProbe{typ: e.Type, placeKey: pkey, day: day, ac: ac, rc: rc, an: an, rn: rn}
-	storyPK, swapped, san, srn, err := w.findStory(p)
-	if err != nil {
+	var storyPK int64
+	var merged bool
+	if w.cached(p) {
+		st, swapped, err := w.findCached(p)
+		if err != nil {
+			return false, err
+		}
+		if merged = st != nil; merged {
+			if swapped {
+				an, rn = rn, an
+			}
+			err = w.mergeCached(st, mentions, day.Int64, seen, an, rn, pkey, placePK)
+		} else {
+			st, err = w.insertStory(e, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK, day, date, seen, mentions)
+			if err == nil {
+				w.s.stories.add(storyKey{typ: p.typ, ac: ac, rc: rc, day: day.Int64}, st)
+			}
+		}
+		if err != nil {
+			return false, err
+		}
+		storyPK = st.pk
+	} else if storyPK, merged, err = w.findAndMerge(p, e, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK, day, date, seen, mentions); err != nil {
 		return false, err
-	}
-	merged := storyPK != 0
-	if merged {
-		if swapped {
-			an, rn = rn, an
-		}
-		_, err := w.exec(stMergeStory,
-			mentions, !w.touched[storyPK], w.srcKey, day, seen, widerName(san, an), widerName(srn, rn), pkey, placePK, storyPK)
-		if err != nil {
-			return false, err
-		}
-	} else {
-		r, err := w.exec(stInsertStory,
-			e.Type, e.Mode, e.CAMEO, e.Quad, e.Intensity, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK,
-			day, date, seen, mentions)
-		if err != nil {
-			return false, err
-		}
-		if storyPK, err = r.LastInsertId(); err != nil {
-			return false, err
-		}
 	}
 	w.touched[storyPK] = true
 	// The stored JSON leaves out the sentence when the sentences table
@@ -435,6 +479,49 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 	return merged, err
 }
 
+// insertStory starts a story with its first report; it is cached with
+// that report's outlet as its only one.
+func (w *sqliteWriter) insertStory(e *event.Event, actorPK, recipientPK sql.NullInt64, ac, rc, an, rn string,
+	placePK sql.NullInt64, pkey string, sentPK, day sql.NullInt64, date, seen string, mentions int) (*cachedStory, error) {
+	r, err := w.exec(stInsertStory,
+		e.Type, e.Mode, e.CAMEO, e.Quad, e.Intensity, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK,
+		day, date, seen, mentions)
+	if err != nil {
+		return nil, err
+	}
+	pk, err := r.LastInsertId()
+	if err != nil {
+		return nil, err
+	}
+	return &cachedStory{pk: pk, day: day.Int64, an: an, rn: rn, placeKey: pkey,
+		sources: []string{w.srcKey}, sourcesKnown: true}, nil
+}
+
+// findAndMerge looks p up in SQLite and merges the report into the story
+// it finds, at once, or starts a story: the path of reports the story
+// cache does not serve.
+func (w *sqliteWriter) findAndMerge(p storyProbe, e *event.Event, actorPK, recipientPK sql.NullInt64, ac, rc, an, rn string,
+	placePK sql.NullInt64, pkey string, sentPK, day sql.NullInt64, date, seen string, mentions int) (int64, bool, error) {
+	storyPK, swapped, san, srn, err := w.findStory(p)
+	if err != nil {
+		return 0, false, err
+	}
+	merged := storyPK != 0
+	if merged {
+		if swapped {
+			an, rn = rn, an
+		}
+		_, err := w.exec(stMergeStory,
+			mentions, !w.touched[storyPK], w.srcKey, day, seen, widerName(san, an), widerName(srn, rn), pkey, placePK, storyPK)
+		return storyPK, true, err
+	}
+	st, err := w.insertStory(e, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK, day, date, seen, mentions)
+	if err != nil {
+		return 0, false, err
+	}
+	return st.pk, false, nil
+}
+
 // findStory returns the story p reports (0 for none), whether p names its
 // sides the other way round, and the story's current entity names.
 func (w *sqliteWriter) findStory(p storyProbe) (pk int64, swapped bool, san, srn string, err error) {
@@ -452,32 +539,25 @@ func (w *sqliteWriter) findStory(p storyProbe) (pk int64, swapped bool, san, srn
 		return 0, false, "", "", err
 	}
 	defer rows.Close()
-	type pick struct {
-		pk         int64
-		swapped    bool
-		san, srn   string
-		noPlace    bool
-		dist       int64
-		found, has bool
-	}
-	var best pick
+	var best storyRank
+	var bestSAN, bestSRN string
 	for rows.Next() {
-		var c pick
-		var sac string
+		var c storyRank
+		var sac, san, srn string
 		var day sql.NullInt64
 		if !lk.unordered {
-			if err := rows.Scan(&c.pk, &sac, &c.san, &c.srn); err != nil {
+			if err := rows.Scan(&c.pk, &sac, &san, &srn); err != nil {
 				return 0, false, "", "", err
 			}
-			if ok, sw := p.matches(sac, c.san, c.srn); ok {
-				return c.pk, sw, c.san, c.srn, nil
+			if ok, sw := p.matches(sac, san, srn); ok {
+				return c.pk, sw, san, srn, nil
 			}
 			continue
 		}
-		if err := rows.Scan(&c.pk, &sac, &c.san, &c.srn, &c.noPlace, &day); err != nil {
+		if err := rows.Scan(&c.pk, &sac, &san, &srn, &c.noPlace, &day); err != nil {
 			return 0, false, "", "", err
 		}
-		ok, sw := p.matches(sac, c.san, c.srn)
+		ok, sw := p.matches(sac, san, srn)
 		if !ok {
 			continue
 		}
@@ -485,18 +565,15 @@ func (w *sqliteWriter) findStory(p storyProbe) (pk int64, swapped bool, san, srn
 		if p.day.Valid && day.Valid {
 			c.dist = max(day.Int64-p.day.Int64, p.day.Int64-day.Int64)
 		}
-		// The order the candidate query would have sorted by: a story at
-		// the same place first, then the nearest day, then the oldest.
-		if !best.has || !c.noPlace && best.noPlace ||
-			c.noPlace == best.noPlace && (c.dist < best.dist || c.dist == best.dist && c.pk < best.pk) {
-			c.has = true
-			best = c
+		// The order the candidate query would have sorted by.
+		if best.pk == 0 || c.before(best) {
+			best, bestSAN, bestSRN = c, san, srn
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return 0, false, "", "", err
 	}
-	return best.pk, best.swapped, best.san, best.srn, nil
+	return best.pk, best.swapped, bestSAN, bestSRN, nil
 }
 
 // storyLookup is how the writer runs one shape of the story lookup. SQLite
