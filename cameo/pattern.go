@@ -31,6 +31,9 @@ func compilePattern(text, code string, line int) (*pattern, string) {
 	if len(f) == 0 {
 		return nil, "pattern without a code"
 	}
+	if f[0] != "---" && (f[0][0] < '0' || f[0][0] > '9') {
+		return nil, "pattern code is not a CAMEO code"
+	}
 	p := &pattern{text: text, code: f[0], line: line}
 	var all []elem
 	verbAt := -1
@@ -177,11 +180,6 @@ func (m *seqMatcher) match(els []elem, k, pos int, b binding) (binding, bool) {
 		if adj && !skipWord(w) {
 			break
 		}
-	}
-	// A skippable word in a pattern ("THE_NEATEST_PLACE") may be absent
-	// from the text, as PETRARCH passes over such words.
-	if e.kind == 'w' && skipWord(e.word) {
-		return m.match(els, k+1, pos, b)
 	}
 	return b, false
 }
