@@ -68,12 +68,26 @@ func newSentence(d *doc.Document, sn doc.Sentence) *sentence {
 			s.words[i] = strings.ToUpper(t.Text)
 		}
 	}
+	s.repairNames()
 	for i, t := range s.toks {
 		if t.Head >= 0 {
 			s.deps[t.Head] = append(s.deps[t.Head], i)
 		}
 	}
 	return s
+}
+
+// repairNames joins a noun to the next one when the parser made both
+// dependents of one head in the same role ("The Hermit | Kingdom fired":
+// two subjects): the first is a modifier of the second.
+func (s *sentence) repairNames() {
+	for i := 0; i+1 < len(s.toks); i++ {
+		a, b := &s.toks[i], &s.toks[i+1]
+		if (a.UPOS == "NOUN" || a.UPOS == "PROPN") && (b.UPOS == "NOUN" || b.UPOS == "PROPN") &&
+			a.Head == b.Head && a.Rel == b.Rel && a.Head >= 0 {
+			a.Head, a.Rel = i+1, "compound"
+		}
+	}
 }
 
 func (s *sentence) nominal(i int) bool {
@@ -97,7 +111,7 @@ func baseRel(rel string) string {
 // phrase.
 var inNoun = map[string]bool{
 	"det": true, "amod": true, "compound": true, "flat": true, "nmod:poss": true, "nummod": true,
-	"fixed": true, "goeswith": true,
+	"fixed": true, "goeswith": true, "nmod:desc": true,
 }
 
 // base collects the tokens of the simple noun phrase headed by h.
@@ -148,13 +162,17 @@ func (s *sentence) caseWord(c int) int {
 	return -1
 }
 
+// conjuncts lists the nouns coordinated with h ("Rohan, Fornost and
+// Bree" after "Mordor"), however the parser chained them.
 func (s *sentence) conjuncts(h int) []int {
 	var out []int
 	for _, c := range s.deps[h] {
 		if s.toks[c].Rel == "conj" && s.nominal(c) && c > h {
 			out = append(out, c)
+			out = append(out, s.conjuncts(c)...)
 		}
 	}
+	sort.Ints(out)
 	return out
 }
 

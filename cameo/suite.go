@@ -324,6 +324,9 @@ func (r *SuiteResult) WriteRecords(w io.Writer) {
 		if rr.Discarded != "" {
 			fmt.Fprintf(w, "  discarded by %q\n", rr.Discarded)
 		}
+		if len(rec.Config) > 0 {
+			fmt.Fprintf(w, "  options  %v\n", rec.Config)
+		}
 		for _, m := range rr.Missed {
 			fmt.Fprintf(w, "  missed   %-28s %s\n", m.Coding, m.Reason)
 		}
