@@ -265,7 +265,12 @@ func (s *sentence) buildPhrases(code func([]string) string) {
 			var ws []string
 			for _, i := range a {
 				if w := s.words[i]; w != "" && w != "," && w != "'S" && w != "'" {
-					ws = append(ws, w)
+					// "Dol_Amroth" written with the dictionaries' connector.
+					for _, part := range strings.Split(w, "_") {
+						if part != "" {
+							ws = append(ws, part)
+						}
+					}
 				}
 			}
 			ph.alts = append(ph.alts, alt{words: ws})

@@ -12,9 +12,11 @@ type verbMatch struct {
 	at         int // the inflected word
 }
 
-// findVerb looks the token at i up in the verb dictionary; multi-word
-// verbs need their other words next to it (skippable words aside).
-func (c *Coder) findVerb(s *sentence, i int) (verbMatch, bool) {
+// findVerbs looks the token at i up in the verb dictionary, multi-word
+// verbs first; their other words must be next to it (skippable words
+// aside). A word may belong to several verb blocks.
+func (c *Coder) findVerbs(s *sentence, i int) []verbMatch {
+	var out []verbMatch
 	list := c.Dict.verbs[s.words[i]]
 	for k := range list {
 		e := &list[k]
@@ -28,10 +30,10 @@ func (c *Coder) findVerb(s *sentence, i int) (verbMatch, bool) {
 			ok = start >= 0 && s.words[start] == e.words[j]
 		}
 		if ok {
-			return verbMatch{entry: e, start: start, end: end, at: i}, true
+			out = append(out, verbMatch{entry: e, start: start, end: end, at: i})
 		}
 	}
-	return verbMatch{}, false
+	return out
 }
 
 // nextWord is the next kept token from i in direction dir that is not a
@@ -129,14 +131,23 @@ func (c *Coder) codeSentence(s *sentence, day time.Time) []Event {
 		if s.deleted[v] || !isVerbTag(s.toks[v].XPOS) || s.inPhrase[v] != nil {
 			continue
 		}
-		vm, ok := c.findVerb(s, v)
-		if !ok {
-			continue
+		var (
+			vm           verbMatch
+			code         string
+			b            binding
+			pat          *pattern
+			end          int
+			upper, lower []int
+		)
+		for _, m := range c.findVerbs(s, v) {
+			vm = m
+			end = s.vpEnd(v, vm.end)
+			lower = s.sequence(vm.end+1, end, 1)
+			upper = s.sequence(vm.start-1, 0, -1)
+			if code, b, pat = c.matchPatterns(s, vm.entry, upper, lower); code != "" {
+				break
+			}
 		}
-		end := s.vpEnd(v, vm.end)
-		lower := s.sequence(vm.end+1, end, 1)
-		upper := s.sequence(vm.start-1, 0, -1)
-		code, b, pat := c.matchPatterns(s, vm.entry, upper, lower)
 		if code == "" {
 			continue
 		}
