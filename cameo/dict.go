@@ -307,3 +307,48 @@ func upper(ws []string) []string {
 	}
 	return out
 }
+
+// FilesIn finds the PETRARCH dictionaries in a folder by their names
+// (*.actors.txt, *.agents.txt, *.verbs.txt or CAMEO*.txt, *discards*).
+// Issue files are not used for coding and are passed over.
+func FilesIn(dir string) (Files, error) {
+	var f Files
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return f, err
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".txt") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		kind, err := dict.Kind(p)
+		if err != nil {
+			continue
+		}
+		set := func(dst *string) error {
+			if *dst != "" {
+				return fmt.Errorf("%s: two %s dictionaries (%s and %s)", dir, kind, filepath.Base(*dst), e.Name())
+			}
+			*dst = p
+			return nil
+		}
+		switch kind {
+		case "actors":
+			f.Actors = append(f.Actors, p)
+		case "agents":
+			err = set(&f.Agents)
+		case "verbs":
+			err = set(&f.Verbs)
+		case "discards":
+			err = set(&f.Discards)
+		}
+		if err != nil {
+			return f, err
+		}
+	}
+	if f.Verbs == "" || len(f.Actors) == 0 {
+		return f, fmt.Errorf("%s: no verb dictionary (*.verbs.txt or CAMEO*.txt) or no actor dictionary (*.actors.txt)", dir)
+	}
+	return f, nil
+}

@@ -31,12 +31,15 @@ func compilePattern(text, code string, line int) (*pattern, string) {
 	if len(f) == 0 {
 		return nil, "pattern without a code"
 	}
-	if f[0] != "---" && (f[0][0] < '0' || f[0][0] > '9') {
+	if c := strings.TrimPrefix(f[0], ":"); c != "---" && (c == "" || c[0] < '0' || c[0] > '9') {
 		return nil, "pattern code is not a CAMEO code"
 	}
 	p := &pattern{text: text, code: f[0], line: line}
 	var all []elem
 	verbAt := -1
+	// PETRARCH 2 marks prepositional phrases "(IN ...)" and unordered
+	// groups "{...}"; their words are matched in order here.
+	text = strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ").Replace(text)
 	for _, chunk := range strings.Fields(strings.ToUpper(text)) {
 		parts := strings.Split(chunk, "_")
 		first := true

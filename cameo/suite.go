@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/nlp"
-	"github.com/parley-events/parley/segment"
 )
 
 // Predicted is one coded event as a CAMEO triple, with the verb and
@@ -152,18 +150,10 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// annotate tokenises, splits, tags and parses a record's text as one
-// document.
-func annotate(rec *Record) *doc.Document {
-	d := &doc.Document{ID: rec.ID, Date: rec.Date, Text: rec.Text}
-	segment.Segment(d)
-	nlp.Annotate(d)
-	return d
-}
-
 func runRecord(c *Coder, rec *Record) RecordResult {
 	rr := RecordResult{Record: rec}
-	d := annotate(rec)
+	d := &doc.Document{ID: rec.ID, Date: rec.Date, Text: rec.Text}
+	nlp.Annotate(d)
 	evs, disc := c.Code(d)
 	if len(disc) > 0 {
 		rr.Discarded = disc[0].Phrase
@@ -384,5 +374,3 @@ func EvalPetrarch(w io.Writer, records, dir string, explain, jsonOnly bool) (*Su
 	_, err = fmt.Fprintf(w, "%s\n", r.JSON())
 	return r, err
 }
-
-var _ = os.Stderr

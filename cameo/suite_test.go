@@ -160,4 +160,8 @@ func TestPetrarchUnitSuite(t *testing.T) {
 	}
 	t.Logf("PETRARCH unit suite: full code P %.3f R %.3f; root P %.3f R %.3f (%d records, %d expected, %d predicted)",
 		res.Precision, res.Recall, res.RootPrecision, res.RootRecall, res.Records, res.Expected, res.Predicted)
+	// Issue 5's bar: P >= 0.90 and R >= 0.80 at full-code level.
+	if res.Precision < 0.90 || res.Recall < 0.80 {
+		t.Errorf("full code P %.3f R %.3f, want at least 0.90 and 0.80", res.Precision, res.Recall)
+	}
 }

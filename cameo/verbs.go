@@ -268,7 +268,9 @@ func (c *Coder) events(s *sentence, vm verbMatch, code string, b binding, upper,
 		} else if tgt[0] == "---" {
 			tgt = src
 		}
-		add(src, tgt, a)
+		if a != "" {
+			add(src, tgt, a)
+		}
 		add(tgt, src, bcode)
 	} else {
 		add(src, tgt, code)

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // tablesFS holds the mapping tables (see the package documentation).
@@ -198,4 +199,22 @@ func (m *mappings) Sector(code string) (string, string) {
 		}
 	}
 	return "", "agent code without a PLOVER sector (religion, ethnic or unknown group code)"
+}
+
+var (
+	sharedMappings    *mappings
+	sharedMappingsErr error
+	mappingsOnce      sync.Once
+)
+
+// PloverOf maps a CAMEO event code to its PLOVER type and mode by PLOVER's
+// translation table. ok is false when PLOVER has no type for the code
+// (not a CAMEO code, or a family PLOVER drops).
+func PloverOf(code string) (typ, mode string, ok bool) {
+	mappingsOnce.Do(func() { sharedMappings, sharedMappingsErr = loadMappings() })
+	if sharedMappingsErr != nil {
+		return "", "", false
+	}
+	typ, mode, _ = sharedMappings.Plover(code)
+	return typ, mode, typ != ""
 }

@@ -28,8 +28,12 @@ func runCode(args []string) int {
 	format := fs.String("format", "jsonl", "output format: jsonl, plover or table")
 	all := fs.Bool("all-modalities", false, "also print negated, future, hypothetical and conditional events")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
+	petrarch := fs.String("petrarch", "", "code with the PETRARCH/TABARI dictionaries in this folder (*.actors.txt, *.agents.txt, *.verbs.txt or CAMEO*.txt, *discards*) and write CAMEO events (jsonl or table)")
 	if !parseArgs(fs, args, "parley code [flags] FILE|DIR|-...") {
 		return 2
+	}
+	if *petrarch != "" {
+		return codePetrarch(*petrarch, *format, fs.Args(), opts.options(), *workers)
 	}
 	var write func(w io.Writer, d *doc.Document, evs []event.Event) error
 	switch *format {
@@ -83,13 +87,19 @@ func docName(d *doc.Document) string {
 // emit in input order. Memory stays bounded: at most a few documents per
 // worker are in flight.
 func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit func(*doc.Document, []event.Event, error) error) error {
+	return codeAllWith(paths, opts, n, func(d *doc.Document) ([]event.Event, error) { return codeOne(c, d) }, emit)
+}
+
+// codeAllWith is codeAll with any coder: code turns one document into its
+// result.
+func codeAllWith[T any](paths []string, opts reader.Options, n int, code func(*doc.Document) (T, error), emit func(*doc.Document, T, error) error) error {
 	if n < 1 {
 		n = 1
 	}
 	type job struct {
 		d    *doc.Document
 		err  error
-		evs  []event.Event
+		out  T
 		done chan struct{}
 	}
 	jobs := make(chan *job, n)
@@ -100,7 +110,7 @@ func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit fu
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.evs, j.err = codeOne(c, j.d)
+				j.out, j.err = code(j.d)
 				close(j.done)
 			}
 		}()
@@ -124,7 +134,7 @@ func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit fu
 		if firstErr != nil {
 			continue // drain
 		}
-		if err := emit(j.d, j.evs, j.err); err != nil {
+		if err := emit(j.d, j.out, j.err); err != nil {
 			firstErr = err
 		}
 		j.d = nil

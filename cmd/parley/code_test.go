@@ -64,3 +64,48 @@ func TestCodeBadInput(t *testing.T) {
 		}
 	}
 }
+
+// `parley code --petrarch DIR` codes with PETRARCH dictionaries: the seed
+// article with the Phoenix dictionaries gives CAMEO events with their
+// PLOVER type, the verb and the pattern; a folder without dictionaries is
+// an error naming it.
+func TestCodePetrarch(t *testing.T) {
+	seed := shared.Path(t, "examples/tass-2023-10-27.txt")
+	phoenix := shared.Path(t, "data/phoenix")
+	bin := buildParley(t)
+	out, err := exec.Command(bin, "code", "--petrarch", phoenix, seed).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type ev struct {
+		Doc, Source, Target, CAMEO, Type, Verb, Text string
+	}
+	var evs []ev
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var e ev
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("bad line %q: %v", line, err)
+		}
+		if e.Doc != "tass-2023-10-27" || e.CAMEO == "" || e.Verb == "" || !strings.Contains(e.Text, e.Verb) {
+			t.Errorf("incomplete event %+v", e)
+		}
+		evs = append(evs, e)
+	}
+	// Hamas's attack on Israel: "described its attack as ..." codes as an
+	// assault by Hamas (PSEREBHMS) on the Israeli government.
+	found := false
+	for _, e := range evs {
+		if strings.HasPrefix(e.Source, "PSE") && strings.HasPrefix(e.Target, "ISR") && e.Type == "ASSAULT" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no Palestinian ASSAULT on Israel among %+v", evs)
+	}
+	cmd := exec.Command(bin, "code", "--petrarch", t.TempDir(), seed)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err == nil || !strings.Contains(stderr.String(), "no verb dictionary") {
+		t.Errorf("empty dictionary folder: %v %s", err, stderr.String())
+	}
+}
