@@ -64,7 +64,7 @@ func (c *Coder) Code(d *doc.Document) ([]Event, []Discarded) {
 	var out []Event
 	var disc []Discarded
 	for si, sn := range d.Sentences {
-		s := newSentence(d, sn)
+		s := newSentence(d, sn, c.Dict.actorWord)
 		if ph, story, ok := c.discard(s); ok {
 			disc = append(disc, Discarded{si, ph, story})
 			if story {

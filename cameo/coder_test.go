@@ -93,7 +93,7 @@ func TestCommaClauses(t *testing.T) {
 	kept := func(text string, o CommaOptions) string {
 		d := &doc.Document{ID: "t", Text: text}
 		nlp.Annotate(d)
-		s := newSentence(d, d.Sentences[0])
+		s := newSentence(d, d.Sentences[0], nil)
 		s.buildPhrases(func([]string) string { return "---" })
 		s.deleteCommaClauses(o)
 		var ws []string

@@ -352,3 +352,6 @@ func FilesIn(dir string) (Files, error) {
 	}
 	return f, nil
 }
+
+// actorWord reports whether w (upper case) begins an actor's name.
+func (d *Dictionaries) actorWord(w string) bool { return len(d.actors[w]) > 0 }

@@ -52,7 +52,7 @@ func (s *sentence) phraseOf(i int) *phrase {
 	return s.inPhrase[i]
 }
 
-func newSentence(d *doc.Document, sn doc.Sentence) *sentence {
+func newSentence(d *doc.Document, sn doc.Sentence, actorWord func(string) bool) *sentence {
 	n := sn.Last - sn.First
 	s := &sentence{toks: make([]doc.Token, n), words: make([]string, n), deps: make([][]int, n),
 		inPhrase: make([]*phrase, n), deleted: make([]bool, n)}
@@ -68,7 +68,7 @@ func newSentence(d *doc.Document, sn doc.Sentence) *sentence {
 			s.words[i] = strings.ToUpper(t.Text)
 		}
 	}
-	s.repairNames()
+	s.repairNames(actorWord)
 	for i, t := range s.toks {
 		if t.Head >= 0 {
 			s.deps[t.Head] = append(s.deps[t.Head], i)
@@ -77,17 +77,57 @@ func newSentence(d *doc.Document, sn doc.Sentence) *sentence {
 	return s
 }
 
-// repairNames joins a noun to the next one when the parser made both
-// dependents of one head in the same role ("The Hermit | Kingdom fired":
-// two subjects): the first is a modifier of the second.
-func (s *sentence) repairNames() {
-	for i := 0; i+1 < len(s.toks); i++ {
-		a, b := &s.toks[i], &s.toks[i+1]
-		if (a.UPOS == "NOUN" || a.UPOS == "PROPN") && (b.UPOS == "NOUN" || b.UPOS == "PROPN") &&
-			a.Head == b.Head && a.Rel == b.Rel && a.Head >= 0 {
-			a.Head, a.Rel = i+1, "compound"
+// repairNames mends two parser errors on names. A capitalised word that
+// begins an actor's name but was tagged as something else ("Osgiliath"
+// as an interjection, "Arnor" as an auxiliary) is a proper noun, and the
+// subject when it hangs before its verb. A noun phrase directly followed
+// by another that the parser made a second dependent of the same head
+// ("The Hermit | Kingdom fired", "Deputy | Prime Minister Telemar left")
+// modifies the second.
+func (s *sentence) repairNames(actorWord func(string) bool) {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if actorWord != nil && t.Text != "" && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && actorWord(s.words[i]) &&
+			!s.nominalTag(i) && t.UPOS != "ADJ" {
+			t.UPOS, t.XPOS = "PROPN", "NNP"
+			if t.Head > i && strings.HasPrefix(s.toks[t.Head].UPOS, "VERB") {
+				switch t.Rel {
+				case "discourse", "aux", "dep", "advmod", "vocative", "mark":
+					t.Rel = "nsubj"
+				}
+			}
 		}
 	}
+	ends := make([]int, len(s.toks))
+	starts := make([]int, len(s.toks))
+	for i := range s.toks {
+		starts[i], ends[i] = i, i
+	}
+	for i := range s.toks {
+		for h, k := s.toks[i].Head, 0; h >= 0 && k < len(s.toks); h, k = s.toks[h].Head, k+1 {
+			starts[h], ends[h] = min(starts[h], i), max(ends[h], i)
+		}
+	}
+	for i := range s.toks {
+		for j := i + 1; j < len(s.toks); j++ {
+			a, b := &s.toks[i], &s.toks[j]
+			if !s.nominalTag(i) || !s.nominalTag(j) || a.UPOS == "PRON" || b.UPOS == "PRON" ||
+				a.Head != b.Head || a.Head < 0 || ends[i]+1 != starts[j] || j > a.Head {
+				continue
+			}
+			if a.Rel == b.Rel || strings.HasSuffix(a.Rel, ":unmarked") || a.Rel == "dep" {
+				a.Head, a.Rel = j, "compound"
+			}
+		}
+	}
+}
+
+func (s *sentence) nominalTag(i int) bool {
+	switch s.toks[i].UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM":
+		return true
+	}
+	return false
 }
 
 func (s *sentence) nominal(i int) bool {
