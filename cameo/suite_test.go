@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/internal/shared"
+	"github.com/parley-events/parley/nlp"
 )
 
 // The records format: options carry over from <Config> elements, a record
@@ -164,4 +166,33 @@ func TestPetrarchUnitSuite(t *testing.T) {
 	if res.Precision < 0.90 || res.Recall < 0.80 {
 		t.Errorf("full code P %.3f R %.3f, want at least 0.90 and 0.80", res.Precision, res.Recall)
 	}
+}
+
+// BenchmarkCode measures the dictionary coder alone (sentences already
+// tagged and parsed) on the unit suite's records with their dictionaries.
+func BenchmarkCode(b *testing.B) {
+	records := shared.Path(b, "data/petrarch/PETR.UnitTest.records.xml")
+	recs, err := ReadRecords(records)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := Load(SuiteFiles(records, ""))
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := make([]*doc.Document, len(recs))
+	sentences := 0
+	for i := range recs {
+		docs[i] = &doc.Document{ID: recs[i].ID, Date: recs[i].Date, Text: recs[i].Text}
+		nlp.Annotate(docs[i])
+		sentences += len(docs[i].Sentences)
+	}
+	c := New(d)
+	b.ResetTimer()
+	for range b.N {
+		for _, dd := range docs {
+			c.Code(dd)
+		}
+	}
+	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
