@@ -249,6 +249,12 @@ func (s *sentence) buildPhrases(code func([]string) string) {
 		// ("lawmakers and officials in Fornost and Gondor").
 		last := members[len(members)-1]
 		post := s.nmodChild(last)
+		if post < 0 && last != h {
+			// The parser may hang it on the first member.
+			if c := s.nmodChild(h); c > last {
+				post = c
+			}
+		}
 		if post >= 0 && s.hasDeepNmod(post) {
 			post = -1
 		}
@@ -277,22 +283,22 @@ func (s *sentence) buildPhrases(code func([]string) string) {
 				}
 			}
 			// A member's own prepositional phrase, when it is not the shared one.
-			if m != last || post < 0 {
-				if c := s.nmodChild(m); c >= 0 && !s.hasDeepNmod(c) && len(s.conjuncts(c)) == 0 {
+			if post < 0 || (m != last && m != h) {
+				if c := s.nmodChild(m); c >= 0 && c != post && !s.hasDeepNmod(c) && len(s.conjuncts(c)) == 0 {
 					s.base(c, b)
 					b[s.caseWord(c)] = true
 					used[c] = true
 				}
 			}
 			s.mark(b, span)
-			if len(postAlts) == 0 {
-				alts = append(alts, keys(b))
-				continue
-			}
-			for _, pa := range postAlts {
-				x := keys(b)
-				x = append(x, pa...)
-				alts = append(alts, x)
+			for _, mb := range s.modifierAlts(m, b) {
+				if len(postAlts) == 0 {
+					alts = append(alts, mb)
+					continue
+				}
+				for _, pa := range postAlts {
+					alts = append(alts, append(append([]int(nil), mb...), pa...))
+				}
 			}
 		}
 		ph := &phrase{head: h, first: len(s.toks), last: -1}
@@ -336,6 +342,37 @@ func (s *sentence) mark(b, span map[int]bool) {
 			span[i] = true
 		}
 	}
+}
+
+// modifierAlts expands a coordinated modifier of h ("Eriadori and
+// Calenardhon leaders") into one reading per member, as PETRARCH does
+// with a compound inside a noun phrase; b is h's phrase.
+func (s *sentence) modifierAlts(h int, b map[int]bool) [][]int {
+	for _, x := range s.deps[h] {
+		r := s.toks[x].Rel
+		if x > h || (r != "compound" && r != "amod") || !s.nominal(x) {
+			continue
+		}
+		conj := s.conjuncts(x)
+		if len(conj) == 0 {
+			continue
+		}
+		drop := map[int]bool{}
+		s.subtree(x, drop)
+		var out [][]int
+		for _, xm := range append([]int{x}, conj...) {
+			alt := map[int]bool{}
+			for i := range b {
+				if !drop[i] {
+					alt[i] = true
+				}
+			}
+			s.base(xm, alt)
+			out = append(out, keys(alt))
+		}
+		return out
+	}
+	return [][]int{keys(b)}
 }
 
 // hasDeepNmod reports whether the noun phrase at c has a prepositional
