@@ -324,6 +324,7 @@ func (s *sentence) buildPhrases(code func([]string) string) {
 		s.phrases = append(s.phrases, ph)
 	}
 	sort.Slice(s.phrases, func(i, j int) bool { return s.phrases[i].first < s.phrases[j].first })
+	s.joinCoordination(code)
 	for _, ph := range s.phrases {
 		for i := ph.first; i <= ph.last; i++ {
 			if s.inPhrase[i] == nil {
@@ -341,6 +342,60 @@ func (s *sentence) mark(b, span map[int]bool) {
 		if i >= 0 {
 			span[i] = true
 		}
+	}
+}
+
+// joinCoordination mends coordinations the parser broke ("Fornost and
+// the evil awful Gondor welcomed", parsed with Fornost as the root): two
+// phrases with actor codes, joined by "and" or "or" with nothing but
+// modifiers between, become one compound phrase when the first one has
+// no role of its own in the sentence.
+func (s *sentence) joinCoordination(code func([]string) string) {
+	coded := func(p *phrase) bool {
+		for _, a := range p.alts {
+			if code(a.words) != "---" {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(s.phrases); i++ {
+		p1 := s.phrases[i]
+		switch s.toks[p1.head].Rel {
+		case "root", "dep", "discourse", "vocative", "dislocated", "conj", "list", "parataxis":
+		default:
+			continue
+		}
+		if !coded(p1) {
+			continue
+		}
+		cc := false
+		j := i + 1
+		k := p1.last + 1
+		for ; k < len(s.toks); k++ {
+			if j < len(s.phrases) && s.phrases[j].first == k {
+				if coded(s.phrases[j]) {
+					break
+				}
+				k = s.phrases[j].last
+				j++
+				continue
+			}
+			w, u := s.words[k], s.toks[k].UPOS
+			if w == "AND" || w == "OR" {
+				cc = true
+			} else if w != "," && u != "DET" && u != "ADJ" {
+				break
+			}
+		}
+		if !cc || j >= len(s.phrases) || s.phrases[j].first != k {
+			continue
+		}
+		p2 := s.phrases[j]
+		p2.alts = append(append([]alt(nil), p1.alts...), p2.alts...)
+		p2.first = p1.first
+		s.phrases = append(s.phrases[:i], s.phrases[j:]...)
+		i--
 	}
 }
 
