@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -105,8 +104,11 @@ const (
 // writeSQL is the SQL of each writer statement but the story lookups.
 var writeSQL = [stCandidates]string{
 	stDocumentHash: `SELECT hash FROM documents WHERE id = ?`,
+	// A document already stored under the id is left as it is; the
+	// writer then compares the hashes (stDocumentHash). Most documents are
+	// new: one statement for them, not a lookup and an insert.
 	stInsertDocument: `INSERT INTO documents(id, hash, source, source_key, url, title, date, path, text, events, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
 	// The first report of a document in a story adds an article; its
 	// outlet is new unless another report came from it. SQLite evaluates
 	// CASE lazily: the outlet lookup runs only for a new article. The
@@ -370,27 +372,31 @@ func (w *sqliteWriter) document(d *doc.Document, events []event.Event) (res Resu
 	hash := textHash(d.Text)
 	id := docKey(d, hash)
 	res.DocID = id
-	var have string
-	switch err := w.scan(stDocumentHash, []any{id}, &have); {
-	case err == nil && have == hash:
-		res.Skipped = true
-		return res, false, nil
-	case err == nil:
-		return res, true, fmt.Errorf("store: document %s: %w", id, ErrConflict)
-	case !errors.Is(err, sql.ErrNoRows):
-		return res, false, fmt.Errorf("store: document %s: %w", id, err)
-	}
-
 	w.d, w.srcKey = d, sourceKey(d, id)
-	w.sentences, w.touched = map[int]int64{}, map[int64]bool{}
 	r, err := w.exec(stInsertDocument,
 		id, hash, d.Source, w.srcKey, d.URL, d.Title, d.Day(), d.Path, d.Text, len(events), w.now)
 	if err != nil {
 		return res, false, fmt.Errorf("store: document %s: %w", id, err)
 	}
+	if n, err := r.RowsAffected(); err != nil {
+		return res, false, fmt.Errorf("store: document %s: %w", id, err)
+	} else if n == 0 {
+		// Stored already: the same text is nothing to do, another is
+		// refused (nothing of it was written).
+		var have string
+		if err := w.scan(stDocumentHash, []any{id}, &have); err != nil {
+			return res, false, fmt.Errorf("store: document %s: %w", id, err)
+		}
+		if have != hash {
+			return res, true, fmt.Errorf("store: document %s: %w", id, ErrConflict)
+		}
+		res.Skipped = true
+		return res, false, nil
+	}
 	if w.docPK, err = r.LastInsertId(); err != nil {
 		return res, false, fmt.Errorf("store: document %s: %w", id, err)
 	}
+	w.sentences, w.touched = map[int]int64{}, map[int64]bool{}
 	for i := range events {
 		merged, err := w.event(i, &events[i])
 		if err != nil {
