@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"iter"
 	"runtime"
 	"sync"
@@ -44,6 +45,17 @@ const (
 	DefaultBatchWait = 250 * time.Millisecond
 )
 
+// DocumentsChecker is a Store that finds which of many documents it
+// holds in one query, as Load asks before coding them.
+type DocumentsChecker interface {
+	// StoredDocuments reports, for each document, whether HasDocument
+	// would say it is stored.
+	StoredDocuments(ctx context.Context, docs []*doc.Document) ([]bool, error)
+}
+
+// maxCheck bounds how many documents Load asks the store about at once.
+const maxCheck = 64
+
 // Progress counts what Load has done so far.
 type Progress struct {
 	Documents int // committed by this run
@@ -65,30 +77,56 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 		workers = runtime.NumCPU()
 	}
 	start := time.Now()
-	type job struct {
-		seq    int
-		d      *doc.Document
-		err    error
-		stored bool
-		events []event.Event
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	in := make(chan job, workers*2)
-	out := make(chan job, workers*2)
+	input := make(chan loadJob, maxCheck)
+	in := make(chan loadJob, workers*2)
+	out := make(chan loadJob, workers*2)
 
 	// Reader: numbers the input so results can be put back in order.
 	read := make(chan struct{}) // closed when the input is exhausted
 	go func() {
-		defer close(in)
+		defer close(input)
 		defer close(read)
 		seq := 0
 		for d, err := range docs {
 			select {
-			case in <- job{seq: seq, d: d, err: err}:
+			case input <- loadJob{seq: seq, d: d, err: err}:
 				seq++
 			case <-ctx.Done():
 				return
+			}
+		}
+	}()
+	// Checker: marks the documents already stored, which are not coded
+	// again. It asks about all the documents read while it waited (when
+	// the input comes faster than coding, many at once: a store that is
+	// a DocumentsChecker answers them in one query), and never waits for
+	// more input than there is.
+	checker, _ := s.(DocumentsChecker)
+	go func() {
+		defer close(in)
+		for j := range input {
+			group := []loadJob{j}
+		more:
+			for len(group) < maxCheck {
+				select {
+				case j, ok := <-input:
+					if !ok {
+						break more
+					}
+					group = append(group, j)
+				default:
+					break more
+				}
+			}
+			checkStored(ctx, s, checker, group)
+			for _, j := range group {
+				select {
+				case in <- j:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()
@@ -98,19 +136,13 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 		go func() {
 			defer wg.Done()
 			for j := range in {
-				if j.err == nil {
-					if has, err := s.HasDocument(ctx, j.d); err != nil {
-						j.err = err
-					} else if has {
-						j.stored = true
-					} else {
-						j.events = code(j.d)
-						// The store needs the text, not the annotations:
-						// dropping them keeps a batch of documents small.
-						d := *j.d
-						d.Tokens, d.Sentences = nil, nil
-						j.d = &d
-					}
+				if j.err == nil && !j.stored {
+					j.events = code(j.d)
+					// The store needs the text, not the annotations:
+					// dropping them keeps a batch of documents small.
+					d := *j.d
+					d.Tokens, d.Sentences = nil, nil
+					j.d = &d
 				}
 				select {
 				case out <- j:
@@ -143,7 +175,7 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 			opts.OnError(err)
 		}
 	}
-	batches := make(chan []job, 1)
+	batches := make(chan []loadJob, 1)
 	written := make(chan struct{})
 	go func() {
 		defer close(written)
@@ -211,11 +243,11 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 	// them into batches. While the writer is busy it goes on taking coded
 	// documents (up to a few batches' worth), so that a slow commit (a
 	// WAL checkpoint syncing the disk) does not stall the coders.
-	pending := map[int]job{}
+	pending := map[int]loadJob{}
 	next := 0
-	var batch []job
+	var batch []loadJob
 	var timeout <-chan time.Time
-	var ready chan<- []job // batches, once batch should go
+	var ready chan<- []loadJob // batches, once batch should go
 	coded := out
 	reading := read // nil once the input is read
 	for coded != nil || len(batch) > 0 {
@@ -263,4 +295,75 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 		failure = ctx.Err()
 	}
 	return p, failure
+}
+
+// loadJob is a document on its way through Load.
+type loadJob struct {
+	seq    int
+	d      *doc.Document
+	err    error
+	stored bool
+	events []event.Event
+}
+
+// checkStored marks the jobs whose documents s holds (or sets their
+// error), in one query when s is a DocumentsChecker.
+func checkStored(ctx context.Context, s Store, checker DocumentsChecker, group []loadJob) {
+	var docs []*doc.Document
+	var at []int
+	for i, j := range group {
+		if j.err == nil {
+			docs, at = append(docs, j.d), append(at, i)
+		}
+	}
+	if len(docs) == 0 {
+		return
+	}
+	if checker != nil {
+		stored, err := checker.StoredDocuments(ctx, docs)
+		for k, i := range at {
+			if err != nil {
+				group[i].err = err
+			} else {
+				group[i].stored = stored[k]
+			}
+		}
+		return
+	}
+	for _, i := range at {
+		group[i].stored, group[i].err = s.HasDocument(ctx, group[i].d)
+	}
+}
+
+// documentIDs are the ids docs are stored under.
+func documentIDs(docs []*doc.Document) []string {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+		if ids[i] == "" {
+			ids[i] = docKey(d, textHash(d.Text))
+		}
+	}
+	return ids
+}
+
+// storedAmong reads the stored ids among ids from rows and says, for each
+// of ids, whether it is one.
+func storedAmong(ids []string, rows *sql.Rows) ([]bool, error) {
+	have := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		have[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	stored := make([]bool, len(ids))
+	for i, id := range ids {
+		stored[i] = have[id]
+	}
+	return stored, nil
 }

@@ -159,6 +159,19 @@ func (s *Postgres) HasDocument(ctx context.Context, d *doc.Document) (bool, erro
 	return has, err
 }
 
+var _ DocumentsChecker = (*Postgres)(nil)
+
+// StoredDocuments reports which of docs are stored, in one query.
+func (s *Postgres) StoredDocuments(ctx context.Context, docs []*doc.Document) ([]bool, error) {
+	ids := documentIDs(docs)
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return storedAmong(ids, rows)
+}
+
 // Ingest stores d and its events in one transaction. A transaction that
 // PostgreSQL aborts to resolve a conflict with another writer (deadlock,
 // serialisation failure) is retried; other errors are returned.

@@ -224,6 +224,27 @@ func (s *SQLite) HasDocument(ctx context.Context, d *doc.Document) (bool, error)
 	return n > 0, err
 }
 
+var _ DocumentsChecker = (*SQLite)(nil)
+
+// StoredDocuments reports which of docs are stored, in one query.
+func (s *SQLite) StoredDocuments(ctx context.Context, docs []*doc.Document) ([]bool, error) {
+	ids := documentIDs(docs)
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.rstmts.get(ctx, `SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return storedAmong(ids, rows)
+}
+
 // Ingest stores d and its events in one transaction.
 func (s *SQLite) Ingest(ctx context.Context, d *doc.Document, events []event.Event) (Result, error) {
 	res, errs := s.IngestBatch(ctx, []Item{{Doc: d, Events: events}})

@@ -306,6 +306,15 @@ func testReingestChangesNothing(t *testing.T, b backend) {
 	if _, err := s.Ingest(ctx, changed, nil); !errors.Is(err, ErrConflict) {
 		t.Errorf("changed text under a stored id: err = %v, want ErrConflict", err)
 	}
+	// Load asks about many documents at once.
+	newDoc := irnaDoc()
+	newDoc.ID = "not-stored"
+	newAnon := &doc.Document{Text: "Another text without id."}
+	docs := []*doc.Document{irnaDoc(), newDoc, anon, tassDoc(), newAnon, irnaDoc()}
+	if stored, err := s.(DocumentsChecker).StoredDocuments(ctx, docs); err != nil ||
+		fmt.Sprint(stored) != "[true false true true false true]" {
+		t.Errorf("StoredDocuments = %v, %v; want [true false true true false true]", stored, err)
+	}
 	after, err := s.Stats(ctx)
 	if err != nil {
 		t.Fatal(err)
