@@ -29,10 +29,10 @@ type SQLite struct {
 	queries
 
 	writing sync.Mutex // held by IngestBatch
-	stories storyCache // the writer's copy of recent stories
-	// noStoryCache makes the writer look every story up in SQLite (tests
-	// compare the two paths).
-	noStoryCache bool
+	cache   writeCache // the writer's copy of recent stories, actors, places
+	// noWriteCache makes the writer look every story, actor and place up
+	// in SQLite (tests compare the two paths).
+	noWriteCache bool
 }
 
 var _ Store = (*SQLite)(nil)

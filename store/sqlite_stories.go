@@ -20,6 +20,10 @@ import (
 // the store once per transaction, whatever the number of reports the
 // transaction adds to it.
 //
+// The writer also remembers the rows of the actors and places it has
+// written, which are never deleted: a transaction that meets a known one
+// only adds to its event count (flushCounts), without looking it up.
+//
 // The copy is dropped, and days are read again, whenever it may differ
 // from the store: when a transaction fails (its writes were rolled back),
 // when another connection has committed since the writer's last
@@ -35,9 +39,11 @@ const (
 	// maxCachedWindow is the widest window (in days) looked up through
 	// the cache; a wider one would read too many days per lookup.
 	maxCachedWindow = 31
-	// maxCachedStories bounds the cache's memory (about 200 bytes a
-	// story): past it, the next transaction starts from an empty cache.
-	maxCachedStories = 1 << 18
+	// maxCachedStories and maxCachedEntities bound the cache's memory
+	// (about 200 bytes a story, actor or place): past them, the next
+	// transaction starts from an empty cache.
+	maxCachedStories  = 1 << 18
+	maxCachedEntities = 1 << 17
 )
 
 // storyKey is what a story must share with an event to be one of its
@@ -73,47 +79,52 @@ type storyDelta struct {
 	placePK  sql.NullInt64
 }
 
-// storyCache holds the stories of the days the writer has looked at.
-type storyCache struct {
+// writeCache holds the stories of the days the writer has looked at, and
+// the rows of the actors and places it has met.
+type writeCache struct {
 	conn    any   // the driver connection the cache was built through
 	version int64 // PRAGMA data_version when its last transaction began
 	days    map[int64]bool
 	byKey   map[storyKey][]*cachedStory
-	n       int
+	n       int // stories
+	actors  map[actorKey]int64
+	places  map[string]int64
 }
 
 // reset empties the cache.
-func (c *storyCache) reset() {
+func (c *writeCache) reset() {
 	c.days, c.byKey, c.n = map[int64]bool{}, map[storyKey][]*cachedStory{}, 0
+	c.actors, c.places = map[actorKey]int64{}, map[string]int64{}
 }
 
 // begin is called at the start of each write transaction, which holds
 // the write lock, with the connection it runs on and that connection's
 // data_version: it empties the cache unless the cache is still exactly
 // what the store holds.
-func (c *storyCache) begin(conn any, version int64) {
-	if c.days == nil || c.conn != conn || c.version != version || c.n > maxCachedStories {
+func (c *writeCache) begin(conn any, version int64) {
+	if c.days == nil || c.conn != conn || c.version != version || c.n > maxCachedStories ||
+		len(c.actors)+len(c.places) > maxCachedEntities {
 		c.reset()
 	}
 	c.conn, c.version = conn, version
 }
 
 // add records a story.
-func (c *storyCache) add(k storyKey, st *cachedStory) {
+func (c *writeCache) add(k storyKey, st *cachedStory) {
 	c.byKey[k] = append(c.byKey[k], st)
 	c.n++
 }
 
 // cached reports whether the writer looks p up in the cache.
 func (w *sqliteWriter) cached(p storyProbe) bool {
-	return p.day.Valid && w.s.window <= maxCachedWindow && !w.s.noStoryCache
+	return p.day.Valid && w.s.window <= maxCachedWindow && !w.s.noWriteCache
 }
 
 // findCached returns the story p reports (nil for none) and whether p
 // names its sides the other way round: the same story, by the same rules
 // and order, as findStory's query would.
 func (w *sqliteWriter) findCached(p storyProbe) (*cachedStory, bool, error) {
-	c := &w.s.stories
+	c := &w.s.cache
 	win := int64(w.s.window)
 	for d := p.day.Int64 - win; d <= p.day.Int64+win; d++ {
 		if !c.days[d] {
@@ -157,7 +168,7 @@ func (w *sqliteWriter) loadDay(d int64) error {
 		return err
 	}
 	defer rows.Close()
-	c := &w.s.stories
+	c := &w.s.cache
 	for rows.Next() {
 		st := &cachedStory{day: d}
 		var k storyKey

@@ -110,15 +110,16 @@ func dump(t *testing.T, db *sql.DB, query string) [][]string {
 }
 
 // TestStoryCacheMergesAsSQLiteDoes writes the same reports, in the same
-// batches, once through the story cache and once looking every story up
-// in SQLite: the two stores must hold the same stories, every column of
-// them, and file every event under the same story.
+// batches, once through the writer's cache and once looking every story,
+// actor and place up in SQLite: the two stores must hold the same stories,
+// actors and places, every column of them, and file every event under the
+// same story.
 func TestStoryCacheMergesAsSQLiteDoes(t *testing.T) {
 	ctx := context.Background()
 	items := randomReports(600, 7)
 	cached, _ := open(t, Options{})
 	direct, _ := open(t, Options{})
-	direct.noStoryCache = true
+	direct.noWriteCache = true
 	r := rand.New(rand.NewPCG(3, 3))
 	for k := 0; k < len(items); {
 		n := min(1+r.IntN(60), len(items)-k)
@@ -136,6 +137,7 @@ func TestStoryCacheMergesAsSQLiteDoes(t *testing.T) {
 		`SELECT * FROM stories ORDER BY pk`,
 		`SELECT pk, doc_pk, story_pk FROM events ORDER BY pk`,
 		`SELECT * FROM actors ORDER BY pk`,
+		`SELECT * FROM places ORDER BY pk`,
 	} {
 		want, got := dump(t, direct.r, q), dump(t, cached.r, q)
 		if !reflect.DeepEqual(got, want) {
@@ -244,7 +246,7 @@ func BenchmarkStoryLookup(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				s.noStoryCache = !cache
+				s.noWriteCache = !cache
 				start := time.Now()
 				for k := 0; k < len(items); k += 128 {
 					if _, errs := s.IngestBatch(context.Background(), items[k:min(k+128, len(items))]); errs[0] != nil {

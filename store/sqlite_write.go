@@ -290,7 +290,7 @@ func (s *SQLite) ingestInto(ctx context.Context, items []Item, results []Result,
 func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result, errs []error) (failed int, err error) {
 	defer func() {
 		if err != nil {
-			s.stories.reset() // it holds what was rolled back
+			s.cache.reset() // it holds what was rolled back
 		}
 	}()
 	conn, err := s.w.Conn(ctx)
@@ -311,7 +311,7 @@ func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result,
 	if err != nil {
 		return -1, fmt.Errorf("store: %w", err)
 	}
-	s.stories.begin(driverConn, version)
+	s.cache.begin(driverConn, version)
 	w := &sqliteWriter{s: s, tx: tx, ctx: ctx, now: time.Now().UTC().Format(time.RFC3339),
 		actors: map[actorKey]*counted{}, places: map[string]*counted{}}
 	for i := range items {
@@ -343,8 +343,8 @@ func (s *SQLite) writeBatch(ctx context.Context, items []Item, results []Result,
 	return 0, nil
 }
 
-// counted is a row written once per transaction, with the events that
-// referred to it after it was written.
+// counted is an actor or place row a transaction refers to, with the
+// events whose count it has not yet added to the row (flushCounts).
 type counted struct {
 	pk    int64
 	extra int
@@ -478,7 +478,7 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 		} else {
 			st, err = w.insertStory(e, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK, day, date, seen, mentions)
 			if err == nil {
-				w.s.stories.add(storyKey{typ: p.typ, ac: ac, rc: rc, day: day.Int64}, st)
+				w.s.cache.add(storyKey{typ: p.typ, ac: ac, rc: rc, day: day.Int64}, st)
 			}
 		}
 		if err != nil {
@@ -648,12 +648,17 @@ func (w *sqliteWriter) actor(a *event.Actor) (sql.NullInt64, error) {
 		c.extra++
 		return sql.NullInt64{Int64: c.pk, Valid: true}, nil
 	}
+	if pk, ok := w.s.cache.actors[k]; ok && !w.s.noWriteCache {
+		w.actors[k] = &counted{pk: pk, extra: 1}
+		return sql.NullInt64{Int64: pk, Valid: true}, nil
+	}
 	var pk int64
 	if err := w.scan(stUpsertActor,
 		[]any{k.name, k.country, k.sector, k.code}, &pk); err != nil {
 		return sql.NullInt64{}, err
 	}
 	w.actors[k] = &counted{pk: pk}
+	w.s.cache.actors[k] = pk
 	return sql.NullInt64{Int64: pk, Valid: true}, nil
 }
 
@@ -667,17 +672,23 @@ func (w *sqliteWriter) place(l *event.Location) (sql.NullInt64, string, error) {
 		c.extra++
 		return sql.NullInt64{Int64: c.pk, Valid: true}, key, nil
 	}
+	if pk, ok := w.s.cache.places[key]; ok && !w.s.noWriteCache {
+		w.places[key] = &counted{pk: pk, extra: 1}
+		return sql.NullInt64{Int64: pk, Valid: true}, key, nil
+	}
 	var pk int64
 	if err := w.scan(stUpsertPlace,
 		[]any{key, l.Name, l.Country, l.Lat, l.Lon, l.GeonamesID, l.Resolution}, &pk); err != nil {
 		return sql.NullInt64{}, "", err
 	}
 	w.places[key] = &counted{pk: pk}
+	w.s.cache.places[key] = pk
 	return sql.NullInt64{Int64: pk, Valid: true}, key, nil
 }
 
-// flushCounts adds to actors and places the events that referred to them
-// after their first in the transaction.
+// flushCounts adds to actors and places the events of the transaction
+// not counted yet: all of them for a row the cache knew, all but the
+// first for a row the transaction looked up (the upsert counted it).
 func (w *sqliteWriter) flushCounts() error {
 	for _, c := range w.actors {
 		if c.extra > 0 {
