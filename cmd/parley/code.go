@@ -87,7 +87,7 @@ func docName(d *doc.Document) string {
 // emit in input order. Memory stays bounded: at most a few documents per
 // worker are in flight.
 func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit func(*doc.Document, []event.Event, error) error) error {
-	return codeAllWith(paths, opts, n, func(d *doc.Document) ([]event.Event, error) { return codeOne(c, d) }, emit)
+	return codeAllWith(paths, opts, n, func(d *doc.Document) ([]event.Event, error) { return c.Code(d), nil }, emit)
 }
 
 // codeAllWith is codeAll with any coder: code turns one document into its
@@ -110,7 +110,7 @@ func codeAllWith[T any](paths []string, opts reader.Options, n int, code func(*d
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out, j.err = code(j.d)
+				j.out, j.err = safely(code, j.d)
 				close(j.done)
 			}
 		}()
@@ -143,16 +143,23 @@ func codeAllWith[T any](paths []string, opts reader.Options, n int, code func(*d
 	return firstErr
 }
 
-// codeOne codes one document; a panic in the coder is a bug, but it must
-// not take the other documents down with it: it is reported as this
+// codeOne codes one document with parley's coder, a panic reported as the
 // document's error.
-func codeOne(c *coder.Coder, d *doc.Document) (evs []event.Event, err error) {
+func codeOne(c *coder.Coder, d *doc.Document) ([]event.Event, error) {
+	return safely(func(d *doc.Document) ([]event.Event, error) { return c.Code(d), nil }, d)
+}
+
+// safely runs code on one document; a panic in a coder is a bug, but it
+// must not take the other documents down with it: it is reported as this
+// document's error.
+func safely[T any](code func(*doc.Document) (T, error), d *doc.Document) (out T, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			evs, err = nil, fmt.Errorf("%s: internal error while coding (a bug: please report it): %v", docName(d), r)
+			var zero T
+			out, err = zero, fmt.Errorf("%s: internal error while coding (a bug: please report it): %v", docName(d), r)
 		}
 	}()
-	return c.Code(d), nil
+	return code(d)
 }
 
 func writeJSONL(w io.Writer, _ *doc.Document, evs []event.Event) error {
