@@ -12,7 +12,7 @@ import (
 )
 
 // testDicts writes small PETRARCH dictionaries and loads them.
-func testDicts(t *testing.T) *Dictionaries {
+func testDicts(t testing.TB) *Dictionaries {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
@@ -140,4 +140,24 @@ func TestCompilePattern(t *testing.T) {
 			t.Errorf("compilePattern(%q, %q) = %q, want %q", bad.text, bad.code, why, bad.why)
 		}
 	}
+}
+
+// Any text codes without a panic, and every event has both codes and a
+// verb inside the document.
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{"Arnor restored diplomatic ties with Gondor.", "Arnor and Gondor agree, Minas Tirith said.",
+		"The Shire, , and attacked by", "MSF Arnor police met MSF."} {
+		f.Add(s)
+	}
+	c := New(testDicts(f))
+	f.Fuzz(func(t *testing.T, text string) {
+		d := &doc.Document{ID: "f", Date: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), Text: text}
+		nlp.Annotate(d)
+		evs, _ := c.Code(d)
+		for _, e := range evs {
+			if e.Source == "" || e.Target == "" || e.Code == "" || e.Verb < 0 || e.Verb >= len(d.Tokens) {
+				t.Fatalf("bad event %+v in %q", e, text)
+			}
+		}
+	})
 }

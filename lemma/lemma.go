@@ -164,8 +164,10 @@ func (t *tables) lemma(word, upos, xpos string) string {
 	if upos == "PROPN" || xpos == "NNP" || xpos == "NNPS" {
 		if xpos == "NNPS" {
 			// Keep the case, drop the plural: Americans → American.
+			// Only when lower-casing keeps the byte offsets (not for
+			// invalid UTF-8 or letters whose cases differ in length).
 			low := strings.ToLower(word)
-			if l := t.inflect(low, "NNS"); l != low && strings.HasPrefix(low, l[:min(len(l), len(low))]) {
+			if l := t.inflect(low, "NNS"); l != low && len(low) == len(word) && len(l) <= len(word) && strings.HasPrefix(low, l) {
 				return word[:len(l)]
 			}
 		}
