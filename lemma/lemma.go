@@ -348,3 +348,20 @@ func normaliseQuotes(w string) string {
 	}
 	return w
 }
+
+// CommonWord reports whether a lower-case word is, in WordNet, a common
+// noun, verb, adjective or adverb, directly or through a regular
+// inflection ("uproots", "drills", "bases"); proper nouns alone are not.
+func CommonWord(low string) bool {
+	t := defaultTables()
+	const common = Noun | Verb | Adj | Adv
+	if t.lexicon[low]&common != 0 {
+		return true
+	}
+	for _, xpos := range []string{"NNS", "VBZ", "VBD", "VBG"} {
+		if l := t.inflect(low, xpos); l != low && t.lexicon[l]&common != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -40,11 +40,19 @@ func Annotate(d *doc.Document) {
 	s := pool.Get().(*scratch)
 	defer pool.Put(s)
 	tagger, parser := tag.Default(), depparse.Default()
+	var tc *truecaser
 	for _, sent := range d.Sentences {
 		toks := d.Tokens[sent.First:sent.Last]
 		s.reset(len(toks))
-		for i := range toks {
-			s.words[i] = toks[i].Text
+		if titleCase(toks) {
+			if tc == nil {
+				tc = newTruecaser(d)
+			}
+			tc.words(toks, s.words)
+		} else {
+			for i := range toks {
+				s.words[i] = toks[i].Text
+			}
 		}
 		tagger.Tag(s.words, s.upos, s.xpos)
 		parser.Parse(s.words, s.upos, s.xpos, s.heads, s.rels)
