@@ -6,6 +6,7 @@ import (
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
+	"github.com/parley-events/parley/mention"
 )
 
 // actorsOf finds the actor phrase heads of a trigger (several when the
@@ -569,6 +570,224 @@ func (x *extraction) reporting(v int) bool {
 func (x *extraction) accordingTo(n int) bool {
 	for _, dep := range x.deps[n] {
 		if strings.EqualFold(x.d.Tokens[dep].Text, "according") {
+			return true
+		}
+	}
+	return false
+}
+
+// impliedRecipient finds the recipient of an event whose pattern slot is
+// empty, when the sentence still makes it plain: the subject of what a
+// demand asks for ("demands that all parties to the conflict in Sudan
+// facilitate access"), the doer of the harm a demand would end ("demand the
+// release of those detained" asks whoever detained them), the one country a
+// demand or sanction names ("restrict goods to Russia"), and what a protest
+// condemns ("held rallies ... to condemn Israel's crimes"). The actor's own
+// side is never its recipient. It returns nil when the text says nothing
+// definite.
+func (x *extraction) impliedRecipient(m match, act *event.Actor) *event.Actor {
+	foreign := func(a *event.Actor) *event.Actor {
+		if a == nil || a.Country == "" || a.Country == act.Country {
+			return nil
+		}
+		return a
+	}
+	switch m.tr.Type {
+	case "REQUEST":
+		if a := foreign(x.complementSubject(m)); a != nil {
+			return a
+		}
+		if a := foreign(x.harmDoer(m)); a != nil {
+			return a
+		}
+		return x.soleCountry(m, act)
+	case "ACCUSE":
+		return foreign(x.complementSubject(m))
+	case "SANCTION":
+		return x.soleCountry(m, act)
+	case "PROTEST":
+		return foreign(x.condemnedTarget(m))
+	}
+	return nil
+}
+
+// complementSubject is the actor a verb trigger's complement clause is
+// about: "demands that Israel allow ...", "urged that all parties respect".
+func (x *extraction) complementSubject(m match) *event.Actor {
+	if m.tr.POS != "V" {
+		return nil
+	}
+	for _, c := range x.deps[m.head] {
+		if r := x.d.Tokens[c].Rel; r != "ccomp" && r != "xcomp" {
+			continue
+		}
+		for _, s := range x.deps[c] {
+			if x.d.Tokens[s].Rel != "nsubj" {
+				continue
+			}
+			if k := x.nominal(s); x.namesActor(k) && x.ms.At(k).Kind != "pronoun" {
+				return x.actor(k)
+			}
+		}
+	}
+	return nil
+}
+
+// hostileTypes are the event types whose recipient is a victim: a country
+// named inside such an event's phrase ("an end to attacks on Gaza") is not
+// whom a demand is addressed to, but the attacker is.
+var hostileTypes = map[string]bool{"ASSAULT": true, "COERCE": true, "THREATEN": true, "SANCTION": true}
+
+// hostileType returns the hostile event type whose trigger matched at
+// token i (as a verb or an event noun), or "".
+func (x *extraction) hostileType(i int) string {
+	if t := x.triggerType[i]; hostileTypes[t] {
+		return t
+	}
+	return ""
+}
+
+// argumentTokens lists the tokens of the trigger's own phrase or clause
+// that may name its recipient: the trigger's subtree without its subject,
+// parenthetical or reporting clauses, and without the insides of hostile
+// events it mentions: their roots are passed to harm, which says whether
+// to look inside after all. A sanction keeps the restrictions that spell
+// it out ("sanctions restricting exports to Russia"): their target is its
+// own.
+func (x *extraction) argumentTokens(m match, harm func(int) bool) []int {
+	var out []int
+	var walk func(int)
+	walk = func(i int) {
+		for _, dep := range x.deps[i] {
+			switch x.d.Tokens[dep].Rel {
+			case "nsubj", "nsubj:pass", "csubj", "parataxis", "obl:agent", "punct", "appos":
+				continue
+			}
+			if x.sentIndex[dep] != x.sentIndex[m.head] {
+				continue
+			}
+			if h := x.hostileType(dep); h != "" && !(m.tr.Type == "SANCTION" && (h == "SANCTION" || h == "COERCE")) {
+				if harm == nil || !harm(dep) {
+					continue
+				}
+			}
+			out = append(out, dep)
+			walk(dep)
+		}
+	}
+	walk(m.head)
+	return out
+}
+
+// harmDoer is the doer of a hostile event a demand wants ended: the actor
+// the document gave that event ("an end to Israel's killing of Gazans"),
+// or, for a participle or definite noun that refers back ("the release of
+// those detained", "an end to the blockade"), whoever the document last
+// reported doing such a thing.
+func (x *extraction) harmDoer(m match) *event.Actor {
+	var found *event.Actor
+	x.argumentTokens(m, func(i int) bool {
+		if found != nil {
+			return false
+		}
+		if a := x.eventActors[i]; a != nil {
+			found = a
+			return false
+		}
+		if x.refersBack(i) {
+			found = x.lastActor[x.hostileType(i)]
+		}
+		return found == nil
+	})
+	return found
+}
+
+// refersBack says whether event word i points at a happening already
+// reported: a definite noun ("the blockade") or a participle standing for
+// its patients ("those detained", "the personnel arbitrarily detained").
+func (x *extraction) refersBack(i int) bool {
+	t := x.d.Tokens[i]
+	if t.UPOS == "NOUN" {
+		return x.definiteNoun(i)
+	}
+	if t.UPOS != "VERB" || t.XPOS != "VBN" {
+		return false
+	}
+	for _, dep := range x.deps[i] {
+		switch x.d.Tokens[dep].Rel {
+		case "nsubj", "nsubj:pass", "aux", "aux:pass", "obj":
+			return false
+		}
+	}
+	return t.Rel != "root" && t.Rel != "ccomp" && t.Rel != "conj"
+}
+
+// soleCountry is the one country, other than the actor's, that the
+// trigger's phrase or clause names ("sanctions restricting exports to
+// Russia", "access to civilians in Sudan"); nil when it names none or
+// several.
+func (x *extraction) soleCountry(m match, act *event.Actor) *event.Actor {
+	var found *event.Actor
+	seen := map[*mention.Mention]bool{}
+	for _, i := range x.argumentTokens(m, nil) {
+		mn := x.ms.At(i)
+		if mn == nil || seen[mn] || mn.Country == "" || mn.Kind == "pronoun" || i != mn.Head {
+			continue
+		}
+		seen[mn] = true
+		if mn.Country == act.Country || specialCountry(mn.Country) {
+			continue
+		}
+		if found != nil && found.Country != mn.Country {
+			return nil
+		}
+		if found == nil {
+			found = x.actor(i)
+		}
+	}
+	return found
+}
+
+// specialCountry says whether code is one of PLOVER's non-state codes
+// (IGO, UNO, NGO, ...): an organisation named in a demand ("through the
+// United Nations") is a channel, not the country it is about.
+func specialCountry(code string) bool {
+	switch code {
+	case "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC":
+		return true
+	}
+	return false
+}
+
+// condemnedTarget is what a protest's own clause condemns: "held rallies
+// ... to condemn Israel's crimes", "marched, denouncing the United States".
+func (x *extraction) condemnedTarget(m match) *event.Actor {
+	root := m.head
+	if m.tr.POS == "N" {
+		if v, ok := x.governingVerb(m.head); ok {
+			root = v
+		}
+	}
+	var found *event.Actor
+	for _, i := range x.argumentTokens(match{tr: m.tr, head: root}, nil) {
+		if x.d.Tokens[i].UPOS != "VERB" || !x.accusing(i) {
+			continue
+		}
+		for _, o := range x.deps[i] {
+			if x.d.Tokens[o].Rel == "obj" {
+				if a := x.recipientActor(x.nominal(o)); a != nil && found == nil {
+					found = a
+				}
+			}
+		}
+	}
+	return found
+}
+
+// accusing says whether verb i is an ACCUSE trigger ("condemn", "denounce").
+func (x *extraction) accusing(i int) bool {
+	for _, tr := range x.c.kb.Triggers(x.lemmaAt(i)) {
+		if tr.POS == "V" && tr.Type == "ACCUSE" {
 			return true
 		}
 	}

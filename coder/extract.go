@@ -21,6 +21,7 @@ type extraction struct {
 	countries   []string                // the document's countries, once computed
 	place       **event.Location        // the document's main place, once computed
 	eventActors map[int]*event.Actor    // trigger token → actor of its event
+	triggerType map[int]string          // trigger token → type of the pattern that matched there
 	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
 }
 
@@ -60,6 +61,7 @@ func (x *extraction) sentence(si int) []event.Event {
 			}
 			if m, ok := x.matchPattern(tr, i, sent); ok {
 				found = append(found, m)
+				x.triggerType[i] = tr.Type
 				for j := m.head; j <= m.last; j++ {
 					covered[j] = true
 				}
@@ -383,8 +385,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		if len(recips) == 0 {
 			e := base
 			e.Actor = act
+			e.Recipient = x.impliedRecipient(m, act)
 			e.Location = x.location(m, nil)
-			if l := e.Location; l != nil && l.Country != "" && (tr.Type == "ASSAULT" || tr.Type == "COERCE" && l.Text != "") {
+			if l := e.Location; e.Recipient == nil && l != nil && l.Country != "" && (tr.Type == "ASSAULT" || tr.Type == "COERCE" && l.Text != "") {
 				// Violence "in Al Jazirah State" with no named target is
 				// violence against that place's country, and so is violence
 				// the text places no closer than the country it is about.
@@ -401,6 +404,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		}
 		for _, r := range recips {
 			rec := x.recipientActor(r)
+			if rec == nil {
+				// "demanded the release of those detained": the slot
+				// holds no actor, but the sentence may still name one.
+				rec = x.impliedRecipient(m, act)
+			}
 			if rec == nil && (pt.RecipientRequired || needsRecipient) {
 				continue
 			}

@@ -175,3 +175,57 @@ func TestRequestModes(t *testing.T) {
 		}
 	}
 }
+
+// A demand, accusation, sanction or protest whose pattern names no
+// recipient takes the one the sentence makes plain, and never a victim
+// or the actor's own side.
+func TestImpliedRecipients(t *testing.T) {
+	cases := []struct {
+		text string
+		want want
+	}{
+		// the subject of what a demand asks for
+		{"UN Secretary-General António Guterres demanded that the Syrian government allow aid convoys into Idlib.", want{"REQUEST", "UNO", "SYR", false}},
+		{"Egypt demands that all parties to the conflict in Libya respect the ceasefire.", want{"REQUEST", "EGY", "LBY", false}},
+		// the doer of the harm a demand would end
+		{"Turkey called for an end to Israel's bombardment of Gaza.", want{"REQUEST", "TUR", "ISR", false}},
+		{"Houthi forces detained five aid workers in Sanaa on Monday. The European Union demanded the release of those detained.", want{"REQUEST", "EUR", "YEM", false}},
+		// the one country a sanction's own words name
+		{"Japan imposed sanctions that restrict the export of chips to China.", want{"SANCTION", "JPN", "CHN", false}},
+		// what a protest condemns
+		{"Pakistani protesters held rallies on Friday to condemn France.", want{"PROTEST", "PAK", "FRA", false}},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		if !has(evs, c.want) {
+			t.Errorf("%s\n want %v; got:%s", c.text, c.want, describe(evs))
+		}
+	}
+}
+
+// A country named as the victim of the harm a demand would end is not
+// whom the demand is addressed to, nor is the actor's own country.
+func TestImpliedRecipientsNotVictims(t *testing.T) {
+	cases := []struct{ text, typ, not string }{
+		{"Britain called for a halt to the shelling of Ukrainian cities.", "REQUEST", "UKR"},
+		{"Britain demanded an end to the shelling of Kharkiv.", "REQUEST", "UKR"},
+		{"Kenya demanded that Kenyan police respect the law.", "REQUEST", "KEN"},
+		{"Germany urged an immediate halt to the bombing of Lebanon.", "REQUEST", "LBN"},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		found := false
+		for _, e := range evs {
+			if e.Type != c.typ {
+				continue
+			}
+			found = true
+			if e.Recipient != nil && e.Recipient.Country == c.not {
+				t.Errorf("%s: recipient %s%s", c.text, c.not, describe(evs))
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s event:%s", c.text, c.typ, describe(evs))
+		}
+	}
+}
