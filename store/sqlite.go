@@ -183,6 +183,12 @@ DROP INDEX stories_actor;
 DROP INDEX stories_recipient;
 CREATE INDEX stories_network ON stories(type, actor_pk, recipient_pk, quad);
 `},
+	// Documents are found by id (a document without one is stored under a
+	// name made from its hash); no query looks a hash up, and the index
+	// cost every document a random insert.
+	{"no documents_hash index", `
+DROP INDEX documents_hash;
+`},
 }
 
 // OpenSQLite opens (creating when missing) the SQLite store at path and
