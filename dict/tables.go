@@ -218,3 +218,16 @@ func PloverOf(code string) (typ, mode string, ok bool) {
 	typ, mode, _ = sharedMappings.Plover(code)
 	return typ, mode, typ != ""
 }
+
+// ActorOf translates a CAMEO actor code ("IRNGOV", "IGOUNO", "PSEREBHMS")
+// to a PLOVER country (ISO alpha-3 or PLOVER's special codes) and sector,
+// with known telling which ISO codes are countries. ok is false when the
+// code names no country (a region, "---", "INT").
+func ActorOf(code string, known func(string) bool) (country, sector string, ok bool) {
+	mappingsOnce.Do(func() { sharedMappings, sharedMappingsErr = loadMappings() })
+	if sharedMappingsErr != nil {
+		return "", "", false
+	}
+	a, why := sharedMappings.Actor(code, known, false)
+	return a.Country, a.Sector, why == "" && a.Country != ""
+}

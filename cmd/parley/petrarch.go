@@ -11,6 +11,7 @@ import (
 	"github.com/parley-events/parley/cameo"
 	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/kb"
 	"github.com/parley-events/parley/nlp"
 	"github.com/parley-events/parley/reader"
 )
@@ -19,18 +20,23 @@ import (
 // its PLOVER type and mode by PLOVER's translation table, and where it
 // came from.
 type cameoEvent struct {
-	Doc         string `json:"doc"`
-	Date        string `json:"date"`
-	Sentence    int    `json:"sentence"`
-	Source      string `json:"source"`
-	Target      string `json:"target"`
-	CAMEO       string `json:"cameo"`
-	Type        string `json:"type,omitempty"`
-	Mode        string `json:"mode,omitempty"`
-	Verb        string `json:"verb"`
-	Pattern     string `json:"pattern,omitempty"`
-	PatternLine int    `json:"pattern_line,omitempty"`
-	Text        string `json:"text"`
+	Doc      string `json:"doc"`
+	Date     string `json:"date"`
+	Sentence int    `json:"sentence"`
+	Source   string `json:"source"`
+	Target   string `json:"target"`
+	// The sides as PLOVER countries and sectors, when their codes name one.
+	SourceCountry string `json:"source_country,omitempty"`
+	SourceSector  string `json:"source_sector,omitempty"`
+	TargetCountry string `json:"target_country,omitempty"`
+	TargetSector  string `json:"target_sector,omitempty"`
+	CAMEO         string `json:"cameo"`
+	Type          string `json:"type,omitempty"`
+	Mode          string `json:"mode,omitempty"`
+	Verb          string `json:"verb"`
+	Pattern       string `json:"pattern,omitempty"`
+	PatternLine   int    `json:"pattern_line,omitempty"`
+	Text          string `json:"text"`
 }
 
 type cameoResult struct {
@@ -59,6 +65,8 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 		fmt.Fprintf(os.Stderr, "parley code: %s: %d dictionary entries skipped: %s\n", dir, n, reason)
 	}
 	c := cameo.New(d)
+	ref := kb.Default()
+	known := func(iso string) bool { _, ok := ref.Country(iso); return ok }
 	code := func(doc *doc.Document) (cameoResult, error) {
 		nlp.Annotate(doc)
 		evs, disc := c.Code(doc)
@@ -66,8 +74,11 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 		for _, e := range evs {
 			typ, mode, _ := dict.PloverOf(e.Code)
 			sn := doc.Sentences[e.Sentence]
+			sc, ss, _ := dict.ActorOf(e.Source, known)
+			tc, ts, _ := dict.ActorOf(e.Target, known)
 			r.events = append(r.events, cameoEvent{Doc: doc.ID, Date: doc.Day(), Sentence: e.Sentence,
-				Source: e.Source, Target: e.Target, CAMEO: e.Code, Type: typ, Mode: mode,
+				Source: e.Source, Target: e.Target, SourceCountry: sc, SourceSector: ss, TargetCountry: tc, TargetSector: ts,
+				CAMEO: e.Code, Type: typ, Mode: mode,
 				Verb: doc.Tokens[e.Verb].Text, Pattern: e.Pattern, PatternLine: e.PatternLine,
 				Text: doc.SentenceText(sn)})
 		}
