@@ -2,67 +2,155 @@ package coder
 
 import (
 	"strings"
+	"time"
 
+	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/mention"
 )
 
-// location finds where the event happened: an "in"/"at" phrase of the
-// trigger, the recipient when it is a place under attack or sanction, and
-// the dateline for meetings and statements.
+// location finds where the event happened, from the most specific evidence
+// to the least: a place phrase of the trigger or of its recipient, the
+// recipient itself when it is a place under attack or visited, where the
+// story was filed from (meetings, and statements by a side or by an
+// international body), where the story sets meetings, and last where the
+// story as a whole is set.
 func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
-	heads := []int{m.head}
-	if t := x.d.Tokens[m.head]; m.tr.POS == "N" && t.Head >= 0 && x.d.Tokens[t.Head].UPOS == "VERB" {
-		// Place phrases of an event noun often hang on its verb:
-		// "condemns the attack ... in Kanbalu Township".
-		heads = append(heads, t.Head)
-	}
-	for _, h := range heads {
-		for _, dep := range x.deps[h] {
-			rel := x.d.Tokens[dep].Rel
-			if !strings.HasPrefix(rel, "obl") && !strings.HasPrefix(rel, "nmod") {
-				continue
-			}
-			switch x.caseOf(dep) {
-			case "in", "at", "inside", "near", "around", "across":
-			default:
-				continue
-			}
-			if loc := x.placeAt(dep); loc != nil {
-				return loc
-			}
-		}
+	if loc := x.triggerPlace(m); loc != nil {
+		return loc
 	}
 	if loc := x.placeAfter(m); loc != nil {
 		return loc
 	}
-	// "met with Bogdanov in Moscow": the parser often hangs the place on
-	// the last noun phrase rather than the verb.
-	if recip != nil && recip.Head > m.head {
-		for i := recip.First; i < recip.Last; i++ {
-			for _, dep := range x.deps[i] {
-				if c := x.caseOf(dep); (c == "in" || c == "at") && x.isNmod(dep) {
-					if loc := x.placeAt(dep); loc != nil {
-						return loc
-					}
+	if loc := x.agentPlace(m); loc != nil {
+		return loc
+	}
+	pt, _ := x.c.kb.PloverType(m.tr.Type)
+	material := pt.Quad == 4 || pt.Quad == 2
+	if loc := x.recipientPlace(m, recip, material); loc != nil {
+		return loc
+	}
+	// A place under attack, aid or sanction is where they happen, and a
+	// visit happens at its destination ("visit to Iran").
+	if recip != nil && recip.Place && (material || m.tr.Type == "SANCTION" || m.tr.Mode == "visit") {
+		if loc := x.placeOf(recip); loc != nil {
+			return loc
+		}
+	}
+	if pt.Quad == 1 || pt.Quad == 3 {
+		// A meeting the story reports happened where its reporter files
+		// from, as a rule; a statement is placed there only when the place
+		// is in one of its sides' countries, or the speaker is an
+		// international body (a UN briefing datelined New York): a Kyiv
+		// dateline does not place Beijing's criticism of Washington.
+		if loc := x.filedFrom(); loc != nil && (m.tr.Type == "CONSULT" || x.side(m, loc.Country) || x.stateless(m)) {
+			return loc
+		}
+	}
+	if m.tr.Type == "CONSULT" {
+		if loc := x.meetingPlace(m); loc != nil {
+			return loc
+		}
+	}
+	return x.storyPlace(m, recip)
+}
+
+// triggerPlace reads an "in"/"at" phrase of the trigger, or of the verb an
+// event noun hangs on: "condemns the attack ... in Kanbalu Township".
+func (x *extraction) triggerPlace(m match) *event.Location {
+	heads := []int{m.head}
+	if t := x.d.Tokens[m.head]; m.tr.POS == "N" && t.Head >= 0 && x.d.Tokens[t.Head].UPOS == "VERB" {
+		heads = append(heads, t.Head)
+	}
+	for _, h := range heads {
+		if loc := x.placeDep(h, x.isPlaceRel); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
+// agentPlace reads a place phrase the parser hung on the "by" agent of an
+// event noun: "the attack ... by the M23 on 22 May in the area of Shangi".
+func (x *extraction) agentPlace(m match) *event.Location {
+	if m.tr.POS != "N" {
+		return nil
+	}
+	a, via := x.actorsOf(m)
+	if via != "agent" || len(a) == 0 || a[0] <= m.head {
+		return nil
+	}
+	return x.placeDep(a[0], x.isNmod)
+}
+
+// placeDep returns the first place phrase among the dependents of h whose
+// relation rel accepts, marked by a locative preposition. A place the
+// gazetteer knows wins over an unknown one: "stationed at Ain al-Asad
+// Airbase in Iraq's al-Anbar province" is placed in al-Anbar, which has
+// coordinates.
+func (x *extraction) placeDep(h int, rel func(int) bool) *event.Location {
+	var unknown *event.Location
+	for _, dep := range x.deps[h] {
+		if !rel(dep) {
+			continue
+		}
+		switch x.caseOf(dep) {
+		case "in", "at", "inside", "near", "around", "across":
+		default:
+			continue
+		}
+		loc := x.placeAt(dep)
+		switch {
+		case loc == nil:
+		case !located(loc):
+			if unknown == nil {
+				unknown = loc
+			}
+		case unknown == nil || loc.Country == unknown.Country:
+			return loc
+		}
+	}
+	return unknown
+}
+
+// located says whether loc has coordinates: a country, a known territory
+// or a gazetteer place, not a name the knowledge base does not know.
+func located(loc *event.Location) bool { return loc.Lat != 0 || loc.Lon != 0 }
+
+func (x *extraction) isPlaceRel(dep int) bool {
+	rel := x.d.Tokens[dep].Rel
+	return strings.HasPrefix(rel, "obl") || strings.HasPrefix(rel, "nmod")
+}
+
+// recipientPlace reads a place phrase the parser hung on the recipient:
+// "met with Bogdanov in Moscow". For material acts it also reads where the
+// recipient is said to be: "an attack on American forces stationed at Ain
+// al-Asad Airbase", "aid to families sheltering in Rafah"; a meeting with
+// "officials based in Doha" need not happen in Doha.
+func (x *extraction) recipientPlace(m match, recip *mention.Mention, material bool) *event.Location {
+	if recip == nil || recip.Head <= m.head {
+		return nil
+	}
+	for i := recip.First; i < recip.Last; i++ {
+		for _, dep := range x.deps[i] {
+			if c := x.caseOf(dep); (c == "in" || c == "at") && x.isNmod(dep) {
+				if loc := x.placeAt(dep); loc != nil {
+					return loc
 				}
 			}
 		}
 	}
-	pt, _ := x.c.kb.PloverType(m.tr.Type)
-	if recip != nil && recip.Place && (pt.Quad == 4 || pt.Quad == 2 || m.tr.Type == "SANCTION") {
-		return x.placeOf(recip)
+	if !material {
+		return nil
 	}
-	if (pt.Quad == 1 || pt.Quad == 3) && x.d.Dateline != nil {
-		// A meeting the story reports happened where its reporter files
-		// from, as a rule; a statement is placed at the dateline only when
-		// the dateline is in one of its sides' countries: a Kyiv dateline
-		// does not place Beijing's criticism of Washington.
-		if loc := x.geocode(x.d.Dateline.Place, x.d.Dateline.Place); loc != nil && (m.tr.Type == "CONSULT" || x.side(m, loc.Country)) {
-			return loc
+	for _, dep := range x.deps[recip.Head] {
+		if t := x.d.Tokens[dep]; t.Rel == "acl" && t.UPOS == "VERB" {
+			if loc := x.placeDep(dep, x.isPlaceRel); loc != nil {
+				return loc
+			}
 		}
 	}
-	return x.documentPlace()
+	return nil
 }
 
 // side says whether country is the country of the actor or a recipient of
@@ -81,6 +169,195 @@ func (x *extraction) side(m match, country string) bool {
 		}
 	}
 	return false
+}
+
+// stateless says whether the actor of match m is an international body or
+// another actor with no country of its own (UN, EU, NGOs): it speaks where
+// it sits, not in any side's country.
+func (x *extraction) stateless(m match) bool {
+	a, _ := x.actorsOf(m)
+	if len(a) == 0 {
+		return false
+	}
+	mm := x.ms.At(a[0])
+	return mm != nil && mm.Country != "" && x.c.kb.Special(mm.Country)
+}
+
+// filedFrom is where the story says it was written or delivered: the wire
+// dateline ("MOSCOW, October 27. /TASS/."), or else a line of the opening
+// that is only a place and a date, as speeches and press releases carry
+// under their title ("New York, 21 July 2023").
+func (x *extraction) filedFrom() *event.Location {
+	if dl := x.d.Dateline; dl != nil {
+		return x.geocode(dl.Place, dl.Place)
+	}
+	for si, s := range x.d.Sentences {
+		if si >= openingLines {
+			break
+		}
+		if loc := x.placeDateLine(s); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
+// openingLines is how many sentences of the opening may hold a place-and-
+// date line: the title, a reference number, a subtitle, the line itself.
+const openingLines = 6
+
+// placeDateLine reads sentence s as "Place, date": capitalised words, a
+// comma, then only numbers and month names, with a day or a year.
+func (x *extraction) placeDateLine(s doc.Sentence) *event.Location {
+	toks := x.d.Tokens[s.First:s.Last]
+	comma := -1
+	for i, t := range toks {
+		if t.Text == "," {
+			comma = i
+			break
+		}
+		if t.UPOS == "VERB" || t.UPOS == "AUX" || !startsUpper(t.Text) {
+			return nil
+		}
+	}
+	if comma < 1 || comma > 4 {
+		return nil
+	}
+	numbers := 0
+	for _, t := range toks[comma+1:] {
+		switch {
+		case t.UPOS == "NUM":
+			numbers++
+		case isMonth(t.Text), t.Text == "." || t.Text == ",":
+		default:
+			return nil
+		}
+	}
+	if numbers == 0 {
+		return nil
+	}
+	name := x.d.Text[toks[0].Start:toks[comma-1].End]
+	return x.geocode(name, name)
+}
+
+func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// isMonth says whether word names a month, in full or abbreviated, in any
+// case ("July", "JULY", "Jul.").
+func isMonth(word string) bool {
+	w := strings.TrimSuffix(strings.ToLower(word), ".")
+	if len(w) < 3 {
+		return false
+	}
+	w = strings.ToUpper(w[:1]) + w[1:]
+	for _, layout := range []string{"January", "Jan"} {
+		if _, err := time.Parse(layout, w); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingPlace places a meeting its sentence does not place where the story
+// first sets something in one of its sides' countries: "Hamas Chief Met With
+// Iranian Officials In Tehran" ... "Haniyeh met with Amirabdollahian on
+// Tuesday". Meetings happen in a side's city, and stories lead with it.
+func (x *extraction) meetingPlace(m match) *event.Location {
+	for i := range x.ms.Mentions {
+		mm := &x.ms.Mentions[i]
+		if !mm.SetIn || mm.Country == "" || x.c.kb.Special(mm.Country) || !x.side(m, mm.Country) {
+			continue
+		}
+		if loc := x.placeOf(mm); loc != nil {
+			return elsewhere(loc)
+		}
+	}
+	return nil
+}
+
+// storyPlace places an event its sentence does not place where the story
+// is set: the country the document sets things in most, or for an attack
+// by and on others than that country, the country attacked when the story
+// sets things there ("rallies in Tehran" against "Israel's killing of
+// Gazans ... in the Gaza Strip"). Within that country, the one place the
+// story sets things in, when there is only one (a tanker seized "in the
+// Persian Gulf", retold later without a place); else the country.
+func (x *extraction) storyPlace(m match, recip *mention.Mention) *event.Location {
+	loc := x.documentPlace()
+	if loc == nil {
+		return nil
+	}
+	country := loc.Country
+	if pt, _ := x.c.kb.PloverType(m.tr.Type); pt.Quad == 4 && recip != nil && recip.Country != country &&
+		!x.side(m, country) && x.setsIn(recip.Country) {
+		country = recip.Country
+	}
+	if x.physical(m) {
+		if only := x.onlyPlaceIn(country); only != nil {
+			return elsewhere(only)
+		}
+	}
+	if country == loc.Country {
+		return loc
+	}
+	if c, ok := x.c.kb.Country(country); ok {
+		return &event.Location{Name: c.Name, Country: c.Code, Lat: c.Lat, Lon: c.Lon, Resolution: 1}
+	}
+	return loc
+}
+
+// physical says whether match m is an act done somewhere (force, aid,
+// concessions, a protest), not words, which are said wherever the speaker
+// is: a UN demand about Sudan is not made in Al Jazirah State.
+func (x *extraction) physical(m match) bool {
+	pt, _ := x.c.kb.PloverType(m.tr.Type)
+	return pt.Quad == 2 || pt.Quad == 4 || m.tr.Type == "PROTEST"
+}
+
+// elsewhere copies a location found outside the event's sentence, without
+// the words: the sentence does not name it.
+func elsewhere(loc *event.Location) *event.Location {
+	l := *loc
+	l.Text = ""
+	return &l
+}
+
+// setsIn says whether the document sets something in country.
+func (x *extraction) setsIn(country string) bool {
+	for _, mm := range x.ms.Mentions {
+		if mm.SetIn && mm.Country == country {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPlaceIn returns the one place below country level the document sets
+// things in within country, or nil when it sets none or several.
+func (x *extraction) onlyPlaceIn(country string) *event.Location {
+	var only *event.Location
+	for i := range x.ms.Mentions {
+		mm := &x.ms.Mentions[i]
+		if !mm.SetIn || mm.Country != country || mm.Kind == "country" {
+			continue
+		}
+		loc := x.placeOf(mm)
+		if loc == nil || loc.Resolution <= 1 || loc.Country != country {
+			continue
+		}
+		if only != nil && !samePlace(only, loc) {
+			return nil
+		}
+		only = loc
+	}
+	return only
+}
+
+func samePlace(a, b *event.Location) bool {
+	if a.GeonamesID != 0 || b.GeonamesID != 0 {
+		return a.GeonamesID == b.GeonamesID
+	}
+	return a.Name == b.Name
 }
 
 // documentPlace is the country the document's places name most often, as a
@@ -147,12 +424,29 @@ func (x *extraction) placeAfter(m match) *event.Location {
 // nested place phrase when the head is not one ("in Kanbalu Township in
 // Sagaing Region", "in the area of Shangi").
 func (x *extraction) placeAt(n int) *event.Location {
-	if loc := x.placeHead(n); loc != nil {
+	if loc := x.placeName(n); loc != nil {
 		return loc
 	}
 	for _, dep := range x.deps[n] {
 		switch x.caseOf(dep) {
 		case "in", "of", "near":
+			if loc := x.placeName(dep); loc != nil {
+				return loc
+			}
+		}
+	}
+	return nil
+}
+
+// placeName resolves the name headed by token n, or when the gazetteer does
+// not know it, the wider place its apposition names: a village too small
+// for the gazetteer is still in its province ("Shangi, North Kivu").
+func (x *extraction) placeName(n int) *event.Location {
+	if loc := x.placeHead(n); loc != nil {
+		return loc
+	}
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel == "appos" {
 			if loc := x.placeHead(dep); loc != nil {
 				return loc
 			}
@@ -173,12 +467,18 @@ func (x *extraction) placeHead(n int) *event.Location {
 		return nil
 	}
 	// A proper noun the knowledge base does not name as an actor: a town.
+	name := x.d.Text[x.d.Tokens[x.nameStart(n)].Start:t.End]
+	return x.geocode(name, name)
+}
+
+// nameStart is the first token of the proper name headed by token n: the
+// proper nouns before it that hang on it ("Kanbalu" of "Kanbalu Township").
+func (x *extraction) nameStart(n int) int {
 	first := n
 	for first > 0 && x.d.Tokens[first-1].UPOS == "PROPN" && x.d.Tokens[first-1].Head == n {
 		first--
 	}
-	name := x.d.Text[x.d.Tokens[first].Start:t.End]
-	return x.geocode(name, name)
+	return first
 }
 
 // placeOf turns a place mention into a location, geocoding cities.
@@ -196,18 +496,47 @@ func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 	if m.Country == "" {
 		return nil // a place of unknown country ("the Red Sea") locates nothing
 	}
-	return &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 4}
+	name := m.Name
+	if first := x.nameStart(m.Head); first < m.First {
+		// The mention kept only the last words of the name: "Ain al-Asad
+		// Airbase", not "Airbase".
+		name = x.d.Text[x.d.Tokens[first].Start:x.d.Tokens[m.Head].End]
+	}
+	return &event.Location{Text: text, Name: name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 4}
 }
 
 // geocode looks a place name up in the gazetteer, preferring the document's
-// countries.
+// countries. The location is named as the text spells it when that spelling
+// is one of the place's own names: GeoNames' main name lags renamings and
+// transliterations ("Odessa" for Odesa, "Mykolayiv" for Mykolaiv), while
+// the article's spelling is the one its readers use; the GeoNames id still
+// identifies the place.
 func (x *extraction) geocode(name, text string) *event.Location {
 	p, ok := x.c.kb.Geocode(name, x.docCountries())
 	if !ok {
 		return nil
 	}
-	return &event.Location{Text: text, Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+	loc := &event.Location{Text: text, Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
 		GeonamesID: p.GeonameID, Resolution: 4}
+	if sp := spelling(text); sp != "" && sp != p.Name {
+		if q, ok := x.c.kb.Geocode(sp, x.docCountries()); ok && q.GeonameID == p.GeonameID {
+			loc.Name = sp
+		}
+	}
+	return loc
+}
+
+// spelling is a place phrase without its article, or "" when it is written
+// in capitals (a headline's "ODESA" names no spelling).
+func spelling(text string) string {
+	text = strings.TrimSpace(text)
+	for _, art := range []string{"the ", "The "} {
+		text = strings.TrimPrefix(text, art)
+	}
+	if strings.ToUpper(text) == text {
+		return ""
+	}
+	return text
 }
 
 // docCountries lists the countries the document's mentions resolve to, in
