@@ -122,9 +122,7 @@ func Load(f Files) (*Dictionaries, error) {
 		for _, s := range skips {
 			d.Skipped[s.Reason]++
 		}
-		if err := d.addVerbs(vd); err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Verbs, err)
-		}
+		d.addVerbs(vd)
 	}
 	if f.Discards != "" {
 		data, err := read(f.Discards)
@@ -246,7 +244,7 @@ func isConsonant(c byte) bool {
 	return c >= 'A' && c <= 'Z' && !strings.ContainsRune("AEIOU", rune(c))
 }
 
-func (d *Dictionaries) addVerbs(vd *dict.VerbDict) error {
+func (d *Dictionaries) addVerbs(vd *dict.VerbDict) {
 	for label, s := range vd.Synsets {
 		ss := &synset{label: label, plural: !s.NoPlural}
 		for _, m := range s.Members {
@@ -297,7 +295,6 @@ func (d *Dictionaries) addVerbs(vd *dict.VerbDict) error {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 		d.verbs[k] = list
 	}
-	return nil
 }
 
 func upper(ws []string) []string {

@@ -8,12 +8,13 @@ import (
 // the elements before the verb (upper, in reading order) and after it
 // (lower).
 type pattern struct {
-	text   string
-	code   string
-	line   int
-	upper  []elem
-	lower  []elem
-	weight int // literal words and markers: more specific patterns are tried first
+	text     string
+	code     string
+	line     int
+	upper    []elem
+	upperRev []elem // upper from the verb backwards, as it is matched
+	lower    []elem
+	weight   int // literal words and markers: more specific patterns are tried first
 }
 
 // elem is one element of a pattern: a word, a synset, or a marker
@@ -81,6 +82,9 @@ func compilePattern(text, code string, line int) (*pattern, string) {
 		}
 	}
 	p.upper = append([]elem(nil), all[:verbAt]...)
+	for i := len(p.upper) - 1; i >= 0; i-- {
+		p.upperRev = append(p.upperRev, p.upper[i])
+	}
 	p.lower = append([]elem(nil), all[verbAt+1:]...)
 	for _, e := range all {
 		if e.kind != '*' {

@@ -151,10 +151,7 @@ func (c *Coder) codeSentence(s *sentence, day time.Time) []Event {
 		if code == "" {
 			continue
 		}
-		// The verb has matched: PETRARCH resumes after its verb phrase.
-		next := end
-		evs := c.events(s, vm, code, b, upper, lower, end)
-		for _, e := range evs {
+		for _, e := range c.events(s, vm, code, b, upper, lower, end) {
 			k := [3]string{e.Source, e.Target, e.Code}
 			if seen[k] {
 				continue
@@ -166,7 +163,8 @@ func (c *Coder) codeSentence(s *sentence, day time.Time) []Event {
 			}
 			out = append(out, e)
 		}
-		v = max(v, next)
+		// The verb has matched: PETRARCH resumes after its verb phrase.
+		v = max(v, end)
 	}
 	return out
 }
@@ -204,11 +202,7 @@ func (c *Coder) matchPatterns(s *sentence, vm *verbEntry, upper, lower []int) (s
 		if !ok {
 			continue
 		}
-		rev := make([]elem, len(p.upper))
-		for i, e := range p.upper {
-			rev[len(p.upper)-1-i] = e
-		}
-		b, ok = um.match(rev, 0, 0, b)
+		b, ok = um.match(p.upperRev, 0, 0, b)
 		if !ok {
 			continue
 		}
