@@ -161,3 +161,20 @@ func FuzzCode(f *testing.F) {
 		}
 	})
 }
+
+// Explain shows the coder's view: tokens, phrases with their codes, events.
+func TestExplain(t *testing.T) {
+	c := New(testDicts(t))
+	d := &doc.Document{ID: "t", Date: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), Text: "Soldiers from Gondor attacked MSF Arnor."}
+	nlp.Annotate(d)
+	var b strings.Builder
+	if err := c.Explain(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# sentence 1: Soldiers from Gondor attacked MSF Arnor.", "phrase: SOLDIERS FROM GONDOR = GONMIL",
+		"phrase: MSF ARNOR = NGOARN", `event GONMIL NGOARN 190  verb "attacked"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explanation lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -88,7 +88,7 @@ func (s *sentence) repairNames(actorWord func(string) bool) {
 	for i := range s.toks {
 		t := &s.toks[i]
 		if actorWord != nil && t.Text != "" && t.Text[0] >= 'A' && t.Text[0] <= 'Z' && actorWord(s.words[i]) &&
-			!s.nominalTag(i) && t.UPOS != "ADJ" {
+			!closedClass[t.UPOS] && !s.nominalTag(i) && t.UPOS != "ADJ" {
 			t.UPOS, t.XPOS = "PROPN", "NNP"
 			if t.Head > i && strings.HasPrefix(s.toks[t.Head].UPOS, "VERB") {
 				switch t.Rel {
@@ -121,6 +121,10 @@ func (s *sentence) repairNames(actorWord func(string) bool) {
 		}
 	}
 }
+
+// closedClass are the tags a capitalised actor word keeps ("The" of "The
+// Hermit Kingdom" stays a determiner).
+var closedClass = map[string]bool{"DET": true, "ADP": true, "CCONJ": true, "SCONJ": true, "PRON": true, "PART": true, "NUM": true, "PUNCT": true}
 
 func (s *sentence) nominalTag(i int) bool {
 	switch s.toks[i].UPOS {

@@ -28,7 +28,7 @@ func runCode(args []string) int {
 	format := fs.String("format", "jsonl", "output format: jsonl, plover or table")
 	all := fs.Bool("all-modalities", false, "also print negated, future, hypothetical and conditional events")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
-	petrarch := fs.String("petrarch", "", "code with the PETRARCH/TABARI dictionaries in this folder (*.actors.txt, *.agents.txt, *.verbs.txt or CAMEO*.txt, *discards*) and write CAMEO events (jsonl or table)")
+	petrarch := fs.String("petrarch", "", "code with the PETRARCH/TABARI dictionaries in this folder (*.actors.txt, *.agents.txt, *.verbs.txt or CAMEO*.txt, *discards*) and write CAMEO events (jsonl, table, or explain: each sentence's tokens, phrases with their codes, and events)")
 	if !parseArgs(fs, args, "parley code [flags] FILE|DIR|-...") {
 		return 2
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/parley-events/parley/cameo"
@@ -42,13 +43,14 @@ type cameoEvent struct {
 type cameoResult struct {
 	events    []cameoEvent
 	discarded []cameo.Discarded
+	explained string // --format explain: the coder's view of each sentence
 }
 
 // codePetrarch codes documents with PETRARCH dictionaries instead of
 // parley's knowledge base and writes CAMEO events.
 func codePetrarch(dir, format string, paths []string, opts reader.Options, workers int) int {
-	if format != "jsonl" && format != "table" {
-		fmt.Fprintf(os.Stderr, "parley code: --petrarch writes jsonl or table, not %q\n", format)
+	if format != "jsonl" && format != "table" && format != "explain" {
+		fmt.Fprintf(os.Stderr, "parley code: --petrarch writes jsonl, table or explain, not %q\n", format)
 		return 2
 	}
 	files, err := cameo.FilesIn(dir)
@@ -69,6 +71,11 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 	known := func(iso string) bool { _, ok := ref.Country(iso); return ok }
 	code := func(doc *doc.Document) (cameoResult, error) {
 		nlp.Annotate(doc)
+		if format == "explain" {
+			var b strings.Builder
+			err := c.Explain(&b, doc)
+			return cameoResult{explained: b.String()}, err
+		}
 		evs, disc := c.Code(doc)
 		r := cameoResult{discarded: disc}
 		for _, e := range evs {
@@ -103,6 +110,10 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 				what = "story"
 			}
 			fmt.Fprintf(os.Stderr, "parley code: %s: %s %d discarded by %q\n", docName(doc), what, x.Sentence+1, x.Phrase)
+		}
+		if format == "explain" {
+			fmt.Fprintf(out, "## %s (%s)\n%s", doc.ID, doc.Day(), r.explained)
+			return nil
 		}
 		return write(out, doc, r.events)
 	})
