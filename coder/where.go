@@ -30,6 +30,11 @@ func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
 	if loc := x.recipientPlace(m, recip, material); loc != nil {
 		return loc
 	}
+	if material {
+		if loc := x.objectPlace(m); loc != nil {
+			return loc
+		}
+	}
 	// A place under attack, aid or sanction is where they happen, and a
 	// visit happens at its destination ("visit to Iran").
 	if recip != nil && recip.Place && (material || m.tr.Type == "SANCTION" || m.tr.Mode == "visit") {
@@ -143,7 +148,7 @@ func (x *extraction) recipientPlace(m match, recip *mention.Mention, material bo
 	if !material {
 		return nil
 	}
-	for _, dep := range x.deps[recip.Head] {
+	for _, dep := range x.deps[x.phraseHead(recip.Head)] {
 		if t := x.d.Tokens[dep]; t.Rel == "acl" && t.UPOS == "VERB" {
 			if loc := x.placeDep(dep, x.isPlaceRel); loc != nil {
 				return loc
@@ -151,6 +156,34 @@ func (x *extraction) recipientPlace(m match, recip *mention.Mention, material bo
 		}
 	}
 	return nil
+}
+
+// objectPlace reads a place phrase of the thing a material act is done to,
+// when that thing is no actor: "attacked an army post in the area of
+// Kamango", "shelled homes in Kharkiv".
+func (x *extraction) objectPlace(m match) *event.Location {
+	if m.tr.POS != "V" {
+		return nil
+	}
+	for _, dep := range x.deps[m.head] {
+		if x.d.Tokens[dep].Rel == "obj" {
+			if loc := x.placeDep(dep, x.isNmod); loc != nil {
+				return loc
+			}
+		}
+	}
+	return nil
+}
+
+// phraseHead climbs from a modifier to the noun it modifies: a recipient
+// written as a nationality ("American" in "American troops stationed at
+// ...") stands for the whole phrase.
+func (x *extraction) phraseHead(n int) int {
+	t := x.d.Tokens[n]
+	if (t.Rel == "amod" || t.Rel == "compound" || t.Rel == "nmod:poss") && t.Head >= 0 {
+		return t.Head
+	}
+	return n
 }
 
 // side says whether country is the country of the actor or a recipient of
@@ -446,13 +479,32 @@ func (x *extraction) placeName(n int) *event.Location {
 		return loc
 	}
 	for _, dep := range x.deps[n] {
-		if x.d.Tokens[dep].Rel == "appos" {
+		if x.apposed(dep) {
 			if loc := x.placeHead(dep); loc != nil {
 				return loc
 			}
 		}
 	}
 	return nil
+}
+
+// apposed says whether token dep follows its head as an apposition, which
+// the parser also labels a conjunct when only a comma joins them
+// ("Kamango, North Kivu").
+func (x *extraction) apposed(dep int) bool {
+	switch x.d.Tokens[dep].Rel {
+	case "appos":
+		return true
+	case "conj":
+		for _, c := range x.deps[dep] {
+			if x.d.Tokens[c].Rel == "cc" {
+				return false
+			}
+		}
+		start := x.nameStart(dep)
+		return start > 0 && x.d.Tokens[start-1].Text == ","
+	}
+	return false
 }
 
 func (x *extraction) placeHead(n int) *event.Location {
