@@ -200,6 +200,9 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 			return h, "subject"
 		}
 	case "advcl":
+		if o := x.judgedObject(v); o >= 0 {
+			return o, "subject"
+		}
 		if t.XPOS == "VBG" || t.XPOS == "VBN" {
 			return x.subjectWith(t.Head, depth+1, false)
 		}
@@ -212,6 +215,32 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// judgedObject is the doer of a "for" gerund that gives the grounds of a
+// judgement: in "criticized the United States for ordering sanctions" and
+// "praised Egypt for mediating" the object of the main verb does the
+// ordering and the mediating, not its subject. It returns -1 otherwise.
+func (x *extraction) judgedObject(v int) int {
+	t := x.d.Tokens[v]
+	if t.XPOS != "VBG" || t.Head < 0 {
+		return -1
+	}
+	marked := false
+	for _, dep := range x.deps[v] {
+		if d := x.d.Tokens[dep]; d.Rel == "mark" && strings.EqualFold(d.Text, "for") {
+			marked = true
+		}
+	}
+	if !marked {
+		return -1
+	}
+	for _, dep := range x.deps[t.Head] {
+		if x.d.Tokens[dep].Rel == "obj" && dep < v && x.namesActor(dep) {
+			return dep
+		}
+	}
+	return -1
 }
 
 // passive says whether verb v is passive: it has a passive auxiliary or
@@ -792,4 +821,39 @@ func (x *extraction) accusing(i int) bool {
 		}
 	}
 	return false
+}
+
+// noteSanctioned records the targets a sanction match names ("new
+// sanctions against Russia"), whether or not the sentence says who
+// imposes them.
+func (x *extraction) noteSanctioned(m match) {
+	if m.tr.NoRecip || m.recipSlot < 0 {
+		return
+	}
+	for _, r := range x.recipientsOf(m) {
+		if a := x.actor(r); a != nil && a.Country != "" {
+			if _, ok := x.sanctioned[a.Country]; !ok {
+				x.sanctioned[a.Country] = a
+			}
+		}
+	}
+}
+
+// sanctionTargets gives sanctions whose sentence names no target the one
+// target the document names for sanctions elsewhere: an article about
+// "new sanctions against Russia" means Russia by "the sanctions" and by
+// "New US Sanctions" in its headline. Several targets leave them open.
+func (x *extraction) sanctionTargets(evs []event.Event) {
+	if len(x.sanctioned) != 1 {
+		return
+	}
+	for _, target := range x.sanctioned {
+		for i := range evs {
+			e := &evs[i]
+			if e.Type == "SANCTION" && e.Recipient == nil && e.Actor.Country != target.Country {
+				t := *target
+				e.Recipient = &t
+			}
+		}
+	}
 }

@@ -60,11 +60,13 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 	}
 	ms := mention.Find(d, c.kb)
 	x := &extraction{c: c, d: d, ms: ms, deps: ms.Dependents(), sentIndex: sentenceIndex(d),
-		eventActors: map[int]*event.Actor{}, triggerType: map[int]string{}, lastActor: map[string]*event.Actor{}}
+		eventActors: map[int]*event.Actor{}, triggerType: map[int]string{}, lastActor: map[string]*event.Actor{},
+		sanctioned: map[string]*event.Actor{}}
 	var evs []event.Event
 	for si := range d.Sentences {
 		evs = append(evs, x.sentence(si)...)
 	}
+	x.sanctionTargets(evs)
 	evs = merge(evs)
 	out := evs[:0]
 	for _, e := range evs {

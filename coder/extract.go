@@ -23,6 +23,7 @@ type extraction struct {
 	eventActors map[int]*event.Actor    // trigger token → actor of its event
 	triggerType map[int]string          // trigger token → type of the pattern that matched there
 	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
+	sanctioned  map[string]*event.Actor // country → a target the document names for sanctions
 }
 
 // match is one trigger found in a sentence.
@@ -55,18 +56,17 @@ func (x *extraction) sentence(si int) []event.Event {
 		default:
 			continue
 		}
-		for _, tr := range x.c.kb.Triggers(strings.ToLower(t.Lemma)) {
-			if tr.POS != pos {
-				continue
-			}
-			if m, ok := x.matchPattern(tr, i, sent); ok {
-				found = append(found, m)
-				x.triggerType[i] = tr.Type
-				for j := m.head; j <= m.last; j++ {
-					covered[j] = true
-				}
-				break
-			}
+		m, ok := x.bestMatch(i, pos, sent)
+		if !ok {
+			continue
+		}
+		found = append(found, m)
+		x.triggerType[i] = m.tr.Type
+		if m.tr.Type == "SANCTION" {
+			x.noteSanctioned(m)
+		}
+		for j := m.head; j <= m.last; j++ {
+			covered[j] = true
 		}
 	}
 	if len(found) == 0 {
@@ -93,6 +93,27 @@ func (x *extraction) sentence(si int) []event.Event {
 	}
 	sortEvents(evs)
 	return evs
+}
+
+// bestMatch finds the pattern that fits token i: the longest (the lexicon
+// lists a word's patterns longest first), and of equally long ones the one
+// whose words end nearest, so that "sanctions against Russia on Friday"
+// is "sanction against +", not "sanction on +" reaching for the date.
+func (x *extraction) bestMatch(i int, pos string, sent doc.Sentence) (match, bool) {
+	var best match
+	ok := false
+	for _, tr := range x.c.kb.Triggers(strings.ToLower(x.d.Tokens[i].Lemma)) {
+		if tr.POS != pos {
+			continue
+		}
+		if ok && len(tr.Words) < len(best.tr.Words) {
+			break
+		}
+		if m, fits := x.matchPattern(tr, i, sent); fits && (!ok || m.last < best.last) {
+			best, ok = m, true
+		}
+	}
+	return best, ok
 }
 
 // implicitRecipients finds a target for a pattern that marks none: the

@@ -194,6 +194,11 @@ func TestImpliedRecipients(t *testing.T) {
 		{"Japan imposed sanctions that restrict the export of chips to China.", want{"SANCTION", "JPN", "CHN", false}},
 		// what a protest condemns
 		{"Pakistani protesters held rallies on Friday to condemn France.", want{"PROTEST", "PAK", "FRA", false}},
+		// the target the document names for sanctions, for sanctions whose
+		// sentence names none; a date after the target is not one
+		{"Moscow condemned the new sanctions against Russia on Friday. The British sanctions took effect on Saturday.", want{"SANCTION", "GBR", "RUS", false}},
+		// the object of a judgement does what it is judged for
+		{"China criticised the United States for ordering new sanctions against Iran.", want{"SANCTION", "USA", "IRN", false}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")
@@ -227,5 +232,19 @@ func TestImpliedRecipientsNotVictims(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no %s event:%s", c.text, c.typ, describe(evs))
 		}
+	}
+}
+
+// Sanctions elsewhere in a document against several countries leave a
+// sanction without a target of its own open.
+func TestSanctionTargetsAmbiguous(t *testing.T) {
+	evs := codeText(t, "The EU imposed sanctions on Iran and Syria. The British sanctions took effect on Saturday.", "2024-05-10")
+	for _, e := range evs {
+		if e.Type == "SANCTION" && e.Actor.Country == "GBR" && e.Recipient != nil {
+			t.Errorf("British sanctions got a target:%s", describe(evs))
+		}
+	}
+	if !has(evs, want{"SANCTION", "GBR", "", false}) {
+		t.Errorf("no SANCTION GBR:%s", describe(evs))
 	}
 }
