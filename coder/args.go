@@ -98,7 +98,7 @@ func (x *extraction) coordinatedByWords(n int) []int {
 // strikes". It returns the possessor mention's head, or -1.
 func (x *extraction) possessorBefore(n int) int {
 	j := n - 1
-	for j >= 0 && (x.d.Tokens[j].UPOS == "ADJ" || x.d.Tokens[j].UPOS == "NOUN" && x.ms.At(j) == nil) && n-j < 4 {
+	for j >= 0 && (x.d.Tokens[j].UPOS == "ADJ" || x.d.Tokens[j].UPOS == "NOUN" && x.ms.At(j) == nil || participleModifier(x.d.Tokens[j], n)) && n-j < 4 {
 		j--
 	}
 	if j < 1 {
@@ -111,6 +111,12 @@ func (x *extraction) possessorBefore(n int) int {
 		}
 	}
 	return -1
+}
+
+// participleModifier says whether t is a participle used as an adjective
+// of noun n ("the Houthis' continued attacks", "Russia's renewed strikes").
+func participleModifier(t doc.Token, n int) bool {
+	return t.UPOS == "VERB" && (t.XPOS == "VBN" || t.XPOS == "VBG") && t.Head == n && (t.Rel == "amod" || t.Rel == "acl")
 }
 
 // governingVerb climbs from an event noun to the verb it is the object of,

@@ -75,6 +75,7 @@ func TestPhrasings(t *testing.T) {
 		// ASSAULT: active, passive, noun with possessor, coordinated recipients
 		{"Israeli aircraft struck Hezbollah positions in southern Lebanon.", []want{{"ASSAULT", "ISR", "LBN", false}}},
 		{"Israel was attacked by Iran on Saturday.", []want{{"ASSAULT", "IRN", "ISR", false}}},
+		{"Britain struck targets in Yemen in response to the Houthis' continued attacks on Israel.", []want{{"ASSAULT", "GBR", "YEM", false}, {"ASSAULT", "YEM", "ISR", false}}},
 		{"Israel has begun delivering air strikes on Lebanon and Syria.", []want{{"ASSAULT", "ISR", "LBN", false}, {"ASSAULT", "ISR", "SYR", false}}},
 		// PROTEST
 		{"Thousands of Iranians rallied against Israel in Tehran on Friday.", []want{{"PROTEST", "IRN", "ISR", false}}},
