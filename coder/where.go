@@ -6,6 +6,7 @@ import (
 
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/kb"
 	"github.com/parley-events/parley/mention"
 )
 
@@ -219,10 +220,13 @@ func (x *extraction) stateless(m match) bool {
 // filedFrom is where the story says it was written or delivered: the wire
 // dateline ("MOSCOW, October 27. /TASS/."), or else a line of the opening
 // that is only a place and a date, as speeches and press releases carry
-// under their title ("New York, 21 July 2023").
+// under their title ("New York, 21 July 2023"). A city standing alone there
+// is the well-known one (wire style qualifies the others: "GENEVA, Ill."),
+// so the story's countries are not preferred: a story about the United
+// States datelined GENEVA is filed from Switzerland.
 func (x *extraction) filedFrom() *event.Location {
 	if dl := x.d.Dateline; dl != nil {
-		return x.geocode(dl.Place, dl.Place)
+		return x.prominent(dl.Place)
 	}
 	for si, s := range x.d.Sentences {
 		if si >= openingLines {
@@ -270,7 +274,7 @@ func (x *extraction) placeDateLine(s doc.Sentence) *event.Location {
 		return nil
 	}
 	name := x.d.Text[toks[0].Start:toks[comma-1].End]
-	return x.geocode(name, name)
+	return x.prominent(name)
 }
 
 func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
@@ -558,24 +562,60 @@ func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 }
 
 // geocode looks a place name up in the gazetteer, preferring the document's
-// countries. The location is named as the text spells it when that spelling
-// is one of the place's own names: GeoNames' main name lags renamings and
-// transliterations ("Odessa" for Odesa, "Mykolayiv" for Mykolaiv), while
-// the article's spelling is the one its readers use; the GeoNames id still
-// identifies the place.
+// countries.
 func (x *extraction) geocode(name, text string) *event.Location {
 	p, ok := x.c.kb.Geocode(name, x.docCountries())
 	if !ok {
 		return nil
 	}
-	loc := &event.Location{Text: text, Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
-		GeonamesID: p.GeonameID, Resolution: 4}
-	if sp := spelling(text); sp != "" && sp != p.Name {
-		if q, ok := x.c.kb.Geocode(sp, x.docCountries()); ok && q.GeonameID == p.GeonameID {
-			loc.Name = sp
+	return x.gazetteerPlace(p, text)
+}
+
+// prominent geocodes a name standing alone, as in a dateline: a capital of
+// that name, else the most populous place called or also known so (Genève
+// for "Geneva", not Geneva, Illinois).
+func (x *extraction) prominent(name string) *event.Location {
+	places := x.c.kb.Places(name)
+	if len(places) == 0 {
+		return nil
+	}
+	best := places[0]
+	for _, p := range places[1:] {
+		if p.Capital() != best.Capital() {
+			if p.Capital() {
+				best = p
+			}
+			continue
+		}
+		if p.Population > best.Population {
+			best = p
 		}
 	}
+	return x.gazetteerPlace(best, name)
+}
+
+// gazetteerPlace is the location of gazetteer place p, written as text. It
+// is named as the text spells it when that spelling is one of the place's
+// names: GeoNames' main name lags renamings and transliterations ("Odessa"
+// for Odesa, "Mykolayiv" for Mykolaiv), while the article's spelling is the
+// one its readers use; the GeoNames id still identifies the place.
+func (x *extraction) gazetteerPlace(p kb.Place, text string) *event.Location {
+	loc := &event.Location{Text: text, Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+		GeonamesID: p.GeonameID, Resolution: 4}
+	if sp := spelling(text); sp != "" && sp != p.Name && x.namesPlace(sp, p.GeonameID) {
+		loc.Name = sp
+	}
 	return loc
+}
+
+// namesPlace says whether name is one of the names of gazetteer place id.
+func (x *extraction) namesPlace(name string, id int) bool {
+	for _, q := range x.c.kb.Places(name) {
+		if q.GeonameID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // spelling is a place phrase without its article, or "" when it is written
