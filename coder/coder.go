@@ -16,6 +16,7 @@ package coder
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/parley-events/parley/doc"
@@ -103,7 +104,7 @@ next:
 	for _, e := range evs {
 		k := dyadKey(&e)
 		for _, i := range byDyad[k] {
-			if datesFit(&out[i], &e) {
+			if datesFit(&out[i], &e) && !distinct(&out[i], &e) {
 				combine(&out[i], &e)
 				continue next
 			}
@@ -147,6 +148,21 @@ func datesFit(a, b *event.Event) bool {
 		return false
 	}
 	return within(b.Date, a.Date, a.DatePrecision) || within(a.Date, b.Date, b.DatePrecision)
+}
+
+// distinct says whether two reports of the same dyad and date describe
+// different happenings all the same: different specific places ("hitting
+// the base near al-Khazra", "a drone attack on Ain al-Asad Airbase"), or
+// different modes of one type (a missile barrage, a drone attack).
+func distinct(a, b *event.Event) bool {
+	if a.Mode != "" && b.Mode != "" && a.Mode != b.Mode {
+		return true
+	}
+	la, lb := a.Location, b.Location
+	if la == nil || lb == nil || la.Resolution < 3 || lb.Resolution < 3 {
+		return false
+	}
+	return la.Name != lb.Name && !strings.Contains(la.Name, lb.Name) && !strings.Contains(lb.Name, la.Name)
 }
 
 // combine folds report b into event a, keeping what b knows better: a
