@@ -85,14 +85,14 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 
 	// Reader: numbers the input so results can be put back in order.
 	read := make(chan struct{}) // closed when the input is exhausted
+	var total int               // documents read, set before read is closed
 	go func() {
 		defer close(input)
 		defer close(read)
-		seq := 0
 		for d, err := range docs {
 			select {
-			case input <- loadJob{seq: seq, d: d, err: err}:
-				seq++
+			case input <- loadJob{seq: total, d: d, err: err}:
+				total++
 			case <-ctx.Done():
 				return
 			}
@@ -251,10 +251,13 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 	coded := out
 	reading := read // nil once the input is read
 	for coded != nil || len(batch) > 0 {
-		// Once the input is read, no more documents are coming to share a
-		// transaction: the last ones are written as soon as the writer is
-		// free, not after all coding has ended.
-		if coded == nil || len(batch) >= maxBatch || reading == nil && len(batch) > 0 {
+		// Once the input is read, the documents still to come are
+		// counted: a batch goes as soon as it holds as many as are still
+		// being coded, so that the last ones are written in a few batches
+		// of halving size while the others are coded (each commit writes
+		// the pages it touched, whatever the number of its documents) and
+		// the one written after all coding has ended is small.
+		if coded == nil || len(batch) >= maxBatch || reading == nil && len(batch) > 0 && len(batch) >= total-next {
 			ready = batches
 		}
 		take := coded

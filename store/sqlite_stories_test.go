@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -257,5 +258,54 @@ func BenchmarkStoryLookup(b *testing.B) {
 				s.Close()
 			}
 		})
+	}
+}
+
+// batchSpy records the batches Load hands the store.
+type batchSpy struct {
+	*SQLite
+	mu    sync.Mutex
+	sizes []int
+}
+
+func (s *batchSpy) IngestBatch(ctx context.Context, items []Item) ([]Result, []error) {
+	s.mu.Lock()
+	s.sizes = append(s.sizes, len(items))
+	s.mu.Unlock()
+	return s.SQLite.IngestBatch(ctx, items)
+}
+
+// TestLoadWritesTheLastDocumentsInFewBatches codes documents more slowly
+// than the store writes them: once the input is read, Load must not
+// commit each document as it comes (every commit writes the pages it
+// touched), but in batches that halve what is left.
+func TestLoadWritesTheLastDocumentsInFewBatches(t *testing.T) {
+	s, _ := open(t, Options{})
+	spy := &batchSpy{SQLite: s}
+	items := randomReports(300, 5)
+	events := map[string][]event.Event{}
+	docs := func(yield func(*doc.Document, error) bool) {
+		for _, it := range items {
+			events[it.Doc.ID] = it.Events
+			if !yield(it.Doc, nil) {
+				return
+			}
+		}
+	}
+	var mu sync.Mutex
+	code := func(d *doc.Document) []event.Event {
+		time.Sleep(time.Millisecond)
+		mu.Lock()
+		defer mu.Unlock()
+		return events[d.ID]
+	}
+	p, err := Load(context.Background(), spy, docs, code, LoadOptions{Workers: 2, BatchWait: time.Minute})
+	if err != nil || p.Documents != len(items) {
+		t.Fatalf("%+v, %v", p, err)
+	}
+	// 300 documents: at most 256 before the input is read, then at most
+	// log2(300) batches.
+	if len(spy.sizes) > 12 {
+		t.Errorf("%d batches %v, want at most 12", len(spy.sizes), spy.sizes)
 	}
 }
