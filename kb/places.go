@@ -122,14 +122,22 @@ type placeRank struct {
 	population int // negated population
 }
 
+// better ranks by preferred country, then capital, then a population five
+// times larger (an English alternate name of a city, "Geneva" for Genève,
+// beats the own name of a small town, Geneva, Illinois), then own name
+// over alternate name, then population.
 func (a placeRank) better(b placeRank) bool {
 	switch {
 	case a.preferred != b.preferred:
 		return a.preferred < b.preferred
-	case a.alias != b.alias:
-		return a.alias < b.alias
 	case a.capital != b.capital:
 		return a.capital < b.capital
+	case a.population <= 5*b.population && a.population < 0:
+		return true // a is at least five times as populous (populations are negated)
+	case b.population <= 5*a.population && b.population < 0:
+		return false
+	case a.alias != b.alias:
+		return a.alias < b.alias
 	}
 	return a.population < b.population
 }

@@ -45,6 +45,10 @@ func TestGeocodeCapitalsAndCities(t *testing.T) {
 		{"Khān Yūnis", "PSE", 31.34, 34.31}, // GeoNames' own spelling
 		{"khan-yunis", "PSE", 31.34, 34.31},
 		{"Pristina", "KOS", 42.67, 21.17}, // XK in GeoNames, KOS in parley
+		{"Geneva", "CHE", 46.20, 6.15},    // English name of Genève, not Geneva, Illinois
+		{"Tripoli", "LBY", 32.89, 13.19},  // the capital, not Tripoli, Lebanon
+		{"Alexandria", "EGY", 31.20, 29.92},
+		{"Birmingham", "GBR", 52.48, -1.90},
 	}
 	for _, c := range cases {
 		p, ok := k.Geocode(c.name, nil)
