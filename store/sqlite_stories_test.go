@@ -284,19 +284,18 @@ func TestLoadWritesTheLastDocumentsInFewBatches(t *testing.T) {
 	spy := &batchSpy{SQLite: s}
 	items := randomReports(300, 5)
 	events := map[string][]event.Event{}
+	for _, it := range items {
+		events[it.Doc.ID] = it.Events
+	}
 	docs := func(yield func(*doc.Document, error) bool) {
 		for _, it := range items {
-			events[it.Doc.ID] = it.Events
 			if !yield(it.Doc, nil) {
 				return
 			}
 		}
 	}
-	var mu sync.Mutex
 	code := func(d *doc.Document) []event.Event {
 		time.Sleep(time.Millisecond)
-		mu.Lock()
-		defer mu.Unlock()
 		return events[d.ID]
 	}
 	p, err := Load(context.Background(), spy, docs, code, LoadOptions{Workers: 2, BatchWait: time.Minute})
