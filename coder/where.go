@@ -571,27 +571,16 @@ func (x *extraction) geocode(name, text string) *event.Location {
 	return x.gazetteerPlace(p, text)
 }
 
-// prominent geocodes a name standing alone, as in a dateline: a capital of
-// that name, else the most populous place called or also known so (Genève
-// for "Geneva", not Geneva, Illinois).
+// prominent geocodes a name standing alone, as in a dateline, without
+// preferring the story's countries: the gazetteer's capital or most
+// prominent place of that name (Genève for "Geneva", not Geneva, Illinois,
+// even in a story about the United States).
 func (x *extraction) prominent(name string) *event.Location {
-	places := x.c.kb.Places(name)
-	if len(places) == 0 {
+	p, ok := x.c.kb.Geocode(name, nil)
+	if !ok {
 		return nil
 	}
-	best := places[0]
-	for _, p := range places[1:] {
-		if p.Capital() != best.Capital() {
-			if p.Capital() {
-				best = p
-			}
-			continue
-		}
-		if p.Population > best.Population {
-			best = p
-		}
-	}
-	return x.gazetteerPlace(best, name)
+	return x.gazetteerPlace(p, name)
 }
 
 // gazetteerPlace is the location of gazetteer place p, written as text. It
