@@ -240,28 +240,9 @@ func (s *sentence) buildPhrases(code func([]string) string) {
 			continue // a member of an earlier head's compound
 		}
 		span := map[int]bool{}
-		// The adjectives before the first member are shared by all.
-		var shared []int
-		for _, c := range s.deps[h] {
-			if c < h && s.toks[c].Rel == "amod" {
-				tmp := map[int]bool{}
-				s.subtree(c, tmp)
-				shared = append(shared, keys(tmp)...)
-			}
-		}
-		// A prepositional phrase after the last member is shared by all
-		// ("lawmakers and officials in Fornost and Gondor").
+		shared := s.sharedAdjectives(h)
 		last := members[len(members)-1]
-		post := s.nmodChild(last)
-		if post < 0 && last != h {
-			// The parser may hang it on the first member.
-			if c := s.nmodChild(h); c > last {
-				post = c
-			}
-		}
-		if post >= 0 && s.hasDeepNmod(post) {
-			post = -1
-		}
+		post := s.sharedPP(h, last)
 		var postAlts [][]int
 		if post >= 0 {
 			for _, pm := range append([]int{post}, s.conjuncts(post)...) {
@@ -311,19 +292,7 @@ func (s *sentence) buildPhrases(code func([]string) string) {
 			ph.last = max(ph.last, i)
 		}
 		for _, a := range alts {
-			sort.Ints(a)
-			var ws []string
-			for _, i := range a {
-				if w := s.words[i]; w != "" && w != "," && w != "'S" && w != "'" {
-					// "Dol_Amroth" written with the dictionaries' connector.
-					for _, part := range strings.Split(w, "_") {
-						if part != "" {
-							ws = append(ws, part)
-						}
-					}
-				}
-			}
-			ph.alts = append(ph.alts, alt{words: ws})
+			ph.alts = append(ph.alts, alt{words: s.phraseWords(a)})
 		}
 		s.phrases = append(s.phrases, ph)
 	}
@@ -339,6 +308,56 @@ func (s *sentence) buildPhrases(code func([]string) string) {
 			ph.alts[k].code = code(ph.alts[k].words)
 		}
 	}
+}
+
+// sharedAdjectives are the adjectives before the first member of a
+// coordination, which PETRARCH gives to every member ("Danish media and
+// government").
+func (s *sentence) sharedAdjectives(h int) []int {
+	var out []int
+	for _, c := range s.deps[h] {
+		if c < h && s.toks[c].Rel == "amod" {
+			tmp := map[int]bool{}
+			s.subtree(c, tmp)
+			out = append(out, keys(tmp)...)
+		}
+	}
+	return out
+}
+
+// sharedPP is the simple prepositional phrase after the last member of a
+// coordination headed by h, shared by all members ("lawmakers and
+// officials in Fornost and Gondor"), or -1.
+func (s *sentence) sharedPP(h, last int) int {
+	post := s.nmodChild(last)
+	if post < 0 && last != h {
+		// The parser may hang it on the first member.
+		if c := s.nmodChild(h); c > last {
+			post = c
+		}
+	}
+	if post >= 0 && s.hasDeepNmod(post) {
+		return -1
+	}
+	return post
+}
+
+// phraseWords are the words of a reading's tokens for dictionary
+// matching: no commas or possessive marks, and "Dol_Amroth" (written with
+// the dictionaries' connector) split.
+func (s *sentence) phraseWords(toks []int) []string {
+	sort.Ints(toks)
+	var ws []string
+	for _, i := range toks {
+		if w := s.words[i]; w != "" && w != "," && w != "'S" && w != "'" {
+			for _, part := range strings.Split(w, "_") {
+				if part != "" {
+					ws = append(ws, part)
+				}
+			}
+		}
+	}
+	return ws
 }
 
 func (s *sentence) mark(b, span map[int]bool) {
