@@ -354,6 +354,13 @@ func (x *extraction) subjectPhrase(n int) int {
 			return dep
 		}
 	}
+	// "Russian missiles struck", "Houthi drones hit": weapons or units
+	// named by their side's nationality act for that side.
+	for _, dep := range x.deps[n] {
+		if r := x.d.Tokens[dep].Rel; (r == "amod" || r == "compound") && dep < n && x.namesActor(dep) {
+			return dep
+		}
+	}
 	return n
 }
 

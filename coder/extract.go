@@ -365,6 +365,12 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 		}
 	}
+	// "targeting Israeli interests or US forces": either may have been
+	// hit, so the event has no definite recipient.
+	indefinite := !tr.Sym && x.disjunctive(recips)
+	if indefinite {
+		recips = nil
+	}
 	if tr.Sym && len(recips) == 0 && len(actors) > 1 {
 		// "A and B met": the second conjunct is the other side.
 		recips = actors[1:2]
@@ -398,26 +404,16 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		Attribution: attrib,
 	}
 	var evs []event.Event
-	for _, a := range actors {
-		act := x.actor(a)
-		if act == nil || act.Country == "" {
-			continue
-		}
+	for _, act := range x.actorList(actors) {
 		if len(recips) == 0 {
 			e := base
 			e.Actor = act
-			e.Recipient = x.impliedRecipient(m, act)
+			if !indefinite {
+				e.Recipient = x.impliedRecipient(m, act)
+			}
 			e.Location = x.location(m, nil)
-			if l := e.Location; e.Recipient == nil && l != nil && l.Country != "" && (tr.Type == "ASSAULT" || tr.Type == "COERCE" && l.Text != "") {
-				// Violence "in Al Jazirah State" with no named target is
-				// violence against that place's country, and so is violence
-				// the text places no closer than the country it is about.
-				// Coercion takes its place as target only when the text
-				// names the place ("detentions in Sanaa"): restrictions are
-				// aimed elsewhere than where a story is set. Protests,
-				// threats and the like name no target this way.
-				l := e.Location
-				e.Recipient = &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}
+			if e.Recipient == nil && !indefinite {
+				e.Recipient = placeTarget(tr.Type, e.Location, false)
 			}
 			e.Confidence = confidence(via, false)
 			evs = append(evs, e)
@@ -437,13 +433,39 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 				continue // "Israel ... Israeli territory" is no dyad
 			}
 			e := base
-			e.Actor, e.Recipient = act, rec
 			e.Location = x.location(m, x.ms.At(r))
+			if rec == nil {
+				// "struck targets in Yemen": a target that is no actor
+				// stands for the country the sentence places it in.
+				if rec = placeTarget(tr.Type, e.Location, true); rec != nil && sameActor(act, rec) {
+					rec = nil
+				}
+			}
+			e.Actor, e.Recipient = act, rec
 			e.Confidence = confidence(via, rec != nil)
 			evs = append(evs, e)
 		}
 	}
 	return evs
+}
+
+// placeTarget is the target of violence or coercion that names none: the
+// country of its place. Violence "in Al Jazirah State" with no named target
+// is violence against that place's country, and so is violence the text
+// places no closer than the country it is about (unless named says the
+// sentence must name the place, as for a target that is a thing: "struck
+// targets in Yemen"). Coercion takes its place as target only when the
+// text names the place ("detentions in Sanaa"): restrictions are aimed
+// elsewhere than where a story is set. Protests, threats and the like name
+// no target this way. It returns nil when there is no such target.
+func placeTarget(typ string, l *event.Location, named bool) *event.Actor {
+	if l == nil || l.Country == "" {
+		return nil
+	}
+	if !(typ == "ASSAULT" && (!named || l.Text != "") || typ == "COERCE" && l.Text != "") {
+		return nil
+	}
+	return &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}
 }
 
 func sameActor(a, b *event.Actor) bool {

@@ -1,0 +1,39 @@
+package coder
+
+import "testing"
+
+// Events in the clauses and phrases news wraps them in: collectives set in
+// several places, alternatives, participles, gerunds and causes.
+func TestClausePhrasings(t *testing.T) {
+	cases := []struct {
+		text string
+		want []want
+		not  []want
+	}{
+		// An unnamed collective in a list of places is one actor per place,
+		// also when the parser takes the last place for the subject.
+		{"Armed groups in Syria, Iraq, and Jordan have attacked American troops.",
+			[]want{{"ASSAULT", "SYR", "USA", false}, {"ASSAULT", "IRQ", "USA", false}, {"ASSAULT", "JOR", "USA", false}}, nil},
+		{"Militants in Mali and Niger attacked French soldiers.",
+			[]want{{"ASSAULT", "MLI", "FRA", false}, {"ASSAULT", "NER", "FRA", false}}, nil},
+		// A nationality names the group's country wherever it is.
+		{"Iraqi militants in Syria attacked US forces.",
+			[]want{{"ASSAULT", "IRQ", "USA", false}}, []want{{"ASSAULT", "SYR", "USA", false}}},
+		// Alternatives leave the target open.
+		{"Rebel groups in Sudan have backed the army by attacking Chadian convoys or Libyan fighters.",
+			[]want{{"ASSAULT", "SDN", "", false}}, []want{{"ASSAULT", "SDN", "TCD", false}, {"ASSAULT", "SDN", "LBY", false}}},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		for _, w := range c.want {
+			if !has(evs, w) {
+				t.Errorf("%s\n want %v; got:%s", c.text, w, describe(evs))
+			}
+		}
+		for _, w := range c.not {
+			if has(evs, w) {
+				t.Errorf("%s\n do not want %v; got:%s", c.text, w, describe(evs))
+			}
+		}
+	}
+}
