@@ -210,16 +210,17 @@ func (w *sqliteWriter) newSource(st *cachedStory) (bool, error) {
 }
 
 // mergeCached merges one report into a cached story: the copy changes at
-// once, the store when the transaction ends (flushStories). an and rn are
-// the report's names in the story's order of sides.
-func (w *sqliteWriter) mergeCached(st *cachedStory, mentions int, day int64, seen, an, rn, pkey string, placePK sql.NullInt64) error {
+// once, the store when the transaction ends (flushStories). swapped says
+// the report names the story's sides the other way round.
+func (w *sqliteWriter) mergeCached(st *cachedStory, r *report, swapped bool) error {
+	day := r.day.Int64
 	d := st.delta
 	if d == nil {
-		d = &storyDelta{firstDay: day, lastDay: day, firstSeen: seen, lastSeen: seen}
+		d = &storyDelta{firstDay: day, lastDay: day, firstSeen: r.seen, lastSeen: r.seen}
 		st.delta = d
 		w.merged = append(w.merged, st)
 	}
-	d.mentions += mentions
+	d.mentions += r.mentions
 	if !w.touched[st.pk] {
 		d.articles++
 		fresh, err := w.newSource(st)
@@ -234,13 +235,17 @@ func (w *sqliteWriter) mergeCached(st *cachedStory, mentions int, day int64, see
 	d.firstDay, d.lastDay = min(d.firstDay, day), max(d.lastDay, day)
 	// As stMergeStory does report by report: the earliest publication
 	// day that is known, and the latest.
-	if seen != "" && (d.firstSeen == "" || seen < d.firstSeen) {
-		d.firstSeen = seen
+	if r.seen != "" && (d.firstSeen == "" || r.seen < d.firstSeen) {
+		d.firstSeen = r.seen
 	}
-	d.lastSeen = max(d.lastSeen, seen)
+	d.lastSeen = max(d.lastSeen, r.seen)
+	an, rn := r.an, r.rn
+	if swapped {
+		an, rn = rn, an
+	}
 	st.an, st.rn = widerName(st.an, an), widerName(st.rn, rn)
-	if st.placeKey == "" && pkey != "" {
-		st.placeKey, d.placeKey, d.placePK = pkey, pkey, placePK
+	if st.placeKey == "" && r.placeKey != "" {
+		st.placeKey, d.placeKey, d.placePK = r.placeKey, r.placeKey, r.placePK
 	}
 	return nil
 }

@@ -436,33 +436,27 @@ func (w *sqliteWriter) document(d *doc.Document, events []event.Event) (res Resu
 // event stores one raw event and merges it into a story; it reports
 // whether an existing story took it.
 func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
-	date := eventDate(e, w.d)
-	var day sql.NullInt64
-	if n, ok := dayNumber(date); ok {
-		day = sql.NullInt64{Int64: int64(n), Valid: true}
+	r := report{e: e, date: eventDate(e, w.d), seen: w.d.Day(), mentions: max(e.Mentions, 1)}
+	if n, ok := dayNumber(r.date); ok {
+		r.day = sql.NullInt64{Int64: int64(n), Valid: true}
 	}
-	actorPK, err := w.actor(e.Actor)
-	if err != nil {
+	var err error
+	if r.actorPK, err = w.actor(e.Actor); err != nil {
 		return false, err
 	}
-	recipientPK, err := w.actor(e.Recipient)
-	if err != nil {
+	if r.recipientPK, err = w.actor(e.Recipient); err != nil {
 		return false, err
 	}
-	placePK, pkey, err := w.place(e.Location)
-	if err != nil {
+	if r.placePK, r.placeKey, err = w.place(e.Location); err != nil {
 		return false, err
 	}
-	sentPK, err := w.sentence(e)
-	if err != nil {
+	if r.sentPK, err = w.sentence(e); err != nil {
 		return false, err
 	}
-	mentions := max(e.Mentions, 1)
-	ac, an := sideOf(e.Actor)
-	rc, rn := sideOf(e.Recipient)
-	seen := w.d.Day()
+	r.ac, r.an = sideOf(e.Actor)
+	r.rc, r.rn = sideOf(e.Recipient)
 
-	p := storyProbe{typ: e.Type, placeKey: pkey, day: day, ac: ac, rc: rc, an: an, rn: rn}
+	p := storyProbe{typ: e.Type, placeKey: r.placeKey, day: r.day, ac: r.ac, rc: r.rc, an: r.an, rn: r.rn}
 	var storyPK int64
 	var merged bool
 	if w.cached(p) {
@@ -471,28 +465,22 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 			return false, err
 		}
 		if merged = st != nil; merged {
-			if swapped {
-				an, rn = rn, an
-			}
-			err = w.mergeCached(st, mentions, day.Int64, seen, an, rn, pkey, placePK)
-		} else {
-			st, err = w.insertStory(e, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK, day, date, seen, mentions)
-			if err == nil {
-				w.s.cache.add(storyKey{typ: p.typ, ac: ac, rc: rc, day: day.Int64}, st)
-			}
+			err = w.mergeCached(st, &r, swapped)
+		} else if st, err = w.insertStory(&r); err == nil {
+			w.s.cache.add(storyKey{typ: p.typ, ac: r.ac, rc: r.rc, day: r.day.Int64}, st)
 		}
 		if err != nil {
 			return false, err
 		}
 		storyPK = st.pk
-	} else if storyPK, merged, err = w.findAndMerge(p, e, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK, day, date, seen, mentions); err != nil {
+	} else if storyPK, merged, err = w.findAndMerge(p, &r); err != nil {
 		return false, err
 	}
 	w.touched[storyPK] = true
 	// The stored JSON leaves out the sentence when the sentences table
 	// holds it (a fifth of the row); reading puts it back.
 	stored := e
-	if _, _, text := eventSentence(w.d, e); sentPK.Valid && text == e.Text {
+	if _, _, text := eventSentence(w.d, e); r.sentPK.Valid && text == e.Text {
 		c := *e
 		c.Text = ""
 		stored = &c
@@ -502,47 +490,63 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 		return false, err
 	}
 	_, err = w.exec(stInsertEvent,
-		w.docPK, storyPK, idx, e.ID, date, day, e.Type, e.Mode, e.Quad, actorPK, recipientPK, ac, rc, placePK, sentPK, mentions, string(js))
+		w.docPK, storyPK, idx, e.ID, r.date, r.day, e.Type, e.Mode, e.Quad, r.actorPK, r.recipientPK, r.ac, r.rc,
+		r.placePK, r.sentPK, r.mentions, string(js))
 	return merged, err
+}
+
+// report is one event of the document being written, as its story sees
+// it.
+type report struct {
+	e                    *event.Event
+	date                 string        // the event's date, else the publication date
+	day                  sql.NullInt64 // date as a day number
+	seen                 string        // the publication date
+	mentions             int
+	actorPK, recipientPK sql.NullInt64
+	placePK              sql.NullInt64
+	placeKey             string
+	sentPK               sql.NullInt64
+	ac, rc               string // actor and recipient countries
+	an, rn               string // and entity names (normName)
 }
 
 // insertStory starts a story with its first report; it is cached with
 // that report's outlet as its only one.
-func (w *sqliteWriter) insertStory(e *event.Event, actorPK, recipientPK sql.NullInt64, ac, rc, an, rn string,
-	placePK sql.NullInt64, pkey string, sentPK, day sql.NullInt64, date, seen string, mentions int) (*cachedStory, error) {
-	r, err := w.exec(stInsertStory,
-		e.Type, e.Mode, e.CAMEO, e.Quad, e.Intensity, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK,
-		day, date, seen, mentions)
+func (w *sqliteWriter) insertStory(r *report) (*cachedStory, error) {
+	e := r.e
+	res, err := w.exec(stInsertStory,
+		e.Type, e.Mode, e.CAMEO, e.Quad, e.Intensity, r.actorPK, r.recipientPK, r.ac, r.rc, r.an, r.rn,
+		r.placePK, r.placeKey, r.sentPK, r.day, r.date, r.seen, r.mentions)
 	if err != nil {
 		return nil, err
 	}
-	pk, err := r.LastInsertId()
+	pk, err := res.LastInsertId()
 	if err != nil {
 		return nil, err
 	}
-	return &cachedStory{pk: pk, day: day.Int64, an: an, rn: rn, placeKey: pkey,
+	return &cachedStory{pk: pk, day: r.day.Int64, an: r.an, rn: r.rn, placeKey: r.placeKey,
 		sources: []string{w.srcKey}, sourcesKnown: true}, nil
 }
 
 // findAndMerge looks p up in SQLite and merges the report into the story
 // it finds, at once, or starts a story: the path of reports the story
 // cache does not serve.
-func (w *sqliteWriter) findAndMerge(p storyProbe, e *event.Event, actorPK, recipientPK sql.NullInt64, ac, rc, an, rn string,
-	placePK sql.NullInt64, pkey string, sentPK, day sql.NullInt64, date, seen string, mentions int) (int64, bool, error) {
+func (w *sqliteWriter) findAndMerge(p storyProbe, r *report) (int64, bool, error) {
 	storyPK, swapped, san, srn, err := w.findStory(p)
 	if err != nil {
 		return 0, false, err
 	}
-	merged := storyPK != 0
-	if merged {
+	if storyPK != 0 {
+		an, rn := r.an, r.rn
 		if swapped {
 			an, rn = rn, an
 		}
-		_, err := w.exec(stMergeStory,
-			mentions, !w.touched[storyPK], w.srcKey, day, seen, widerName(san, an), widerName(srn, rn), pkey, placePK, storyPK)
+		_, err := w.exec(stMergeStory, r.mentions, !w.touched[storyPK], w.srcKey, r.day, r.seen,
+			widerName(san, an), widerName(srn, rn), r.placeKey, r.placePK, storyPK)
 		return storyPK, true, err
 	}
-	st, err := w.insertStory(e, actorPK, recipientPK, ac, rc, an, rn, placePK, pkey, sentPK, day, date, seen, mentions)
+	st, err := w.insertStory(r)
 	if err != nil {
 		return 0, false, err
 	}
