@@ -92,6 +92,13 @@ func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
 // tags. heads and rels must be as long as words; a missing or unknown tag
 // is treated as a tag never seen in training.
 func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
+	p.parseOnly(words, upos, xpos, heads, rels)
+	n := len(words)
+	repair(words, upos, heads[:n], rels[:n])
+}
+
+// parseOnly is Parse without the repairs.
+func (p *Parser) parseOnly(words, upos, xpos []string, heads []int, rels []string) {
 	n := len(words)
 	if len(heads) < n || len(rels) < n {
 		panic(fmt.Sprintf("depparse: Parse of %d words given %d heads and %d rels", n, len(heads), len(rels)))

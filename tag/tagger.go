@@ -82,6 +82,12 @@ func (t *Tagger) lex(h uint64) uint64 {
 // Tag fills upos[i] and xpos[i] with the tags of words[i]. upos and xpos
 // must be at least as long as words. Tag is safe for concurrent use.
 func (t *Tagger) Tag(words []string, upos, xpos []string) {
+	t.tagOnly(words, upos, xpos)
+	fixPhrases(words, upos[:len(words)], xpos[:len(words)])
+}
+
+// tagOnly is Tag without the phrase corrections.
+func (t *Tagger) tagOnly(words []string, upos, xpos []string) {
 	if len(words) == 0 {
 		return
 	}

@@ -1,0 +1,126 @@
+package depparse
+
+import "strings"
+
+// The parser is greedy and the treebank is web text; two structures that
+// news writes all the time and the treebank almost never does come out
+// broken, and both cost the event coder a subject:
+//
+//   - a bare time noun between subject and verb ("The Security Council
+//     today adopted", "A senior official today condemned"). The parser
+//     takes "today" as the head of the noun phrase before it, or as the
+//     subject of a relative clause on it; "today" is a modifier of the verb
+//     (obl:unmarked) and never takes a determiner or a compound.
+//   - a noun phrase split into two subjects of one verb ("The Hermit
+//     Kingdom fired": Hermit and Kingdom both nsubj). A clause has one
+//     subject; two adjacent nominal subjects are one phrase, the first a
+//     compound of the second.
+//
+// repair rewrites these after parsing. Each rewrite keeps the result a
+// tree: it only moves dependents between a token and its neighbours in the
+// same phrase.
+
+// timeNoun reports the nouns that stand alone as time modifiers.
+func timeNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "today", "yesterday", "tonight":
+		return true
+	}
+	return false
+}
+
+func nominalTag(u string) bool { return u == "NOUN" || u == "PROPN" || u == "PRON" }
+
+// phraseRel lists the relations of a noun's left dependents inside its
+// phrase.
+func phraseRel(r string) bool {
+	switch r {
+	case "det", "amod", "compound", "nmod:poss", "nummod", "flat", "det:poss":
+		return true
+	}
+	return false
+}
+
+// repair fixes heads (1-based, 0 = root) and rels in place.
+func repair(words, upos []string, heads []int, rels []string) {
+	n := len(words)
+	for i := 0; i < n; i++ {
+		if upos[i] != "NOUN" || !timeNoun(words[i]) {
+			continue
+		}
+		id := i + 1
+		// The rightmost nominal among the time noun's phrase dependents
+		// is the phrase's real head.
+		c := 0
+		for d := i; d >= 1; d-- { // d is 1-based, d < id
+			if heads[d-1] == id && phraseRel(rels[d-1]) && nominalTag(upos[d-1]) {
+				c = d
+				break
+			}
+		}
+		if c > 0 {
+			heads[c-1], rels[c-1] = heads[i], rels[i]
+			for d := 1; d < id; d++ {
+				if d != c && heads[d-1] == id && d < c {
+					heads[d-1] = c
+				}
+			}
+			heads[i], rels[i] = modifierOf(upos, heads[c-1], c)
+			continue
+		}
+		// A relative clause on the noun before, with the time noun as its
+		// subject: the clause is the main one and the noun its subject.
+		v := heads[i]
+		if !strings.HasPrefix(rels[i], "nsubj") || v <= id || i == 0 {
+			continue
+		}
+		nn := i // 1-based index of the token before the time noun
+		if !nominalTag(upos[nn-1]) || heads[v-1] != nn || !strings.HasPrefix(rels[v-1], "acl") {
+			continue
+		}
+		heads[v-1], rels[v-1] = heads[nn-1], rels[nn-1]
+		heads[nn-1], rels[nn-1] = v, rels[i]
+		for d := v + 1; d <= n; d++ {
+			if heads[d-1] == nn {
+				heads[d-1] = v
+			}
+		}
+		heads[i], rels[i] = v, "obl:unmarked"
+	}
+	// Two adjacent nominal subjects of one verb are one phrase. Its head
+	// follows the treebank: a common noun before a common noun, or a
+	// capitalised one before a name ("The Hermit Kingdom"), is a compound
+	// of the second; a name before a name heads it (flat, "Hans
+	// Pettersson"). A lower-case noun before a name ("the owner Karla")
+	// is left alone: the treebank makes the name an apposition or the noun
+	// a description about equally often.
+	for b := 2; b <= n; b++ {
+		a := b - 1
+		if !strings.HasPrefix(rels[b-1], "nsubj") || heads[a-1] != heads[b-1] || rels[a-1] != rels[b-1] {
+			continue
+		}
+		switch {
+		case upos[a-1] == "PROPN" && upos[b-1] == "PROPN":
+			heads[b-1], rels[b-1] = a, "flat"
+		case upos[a-1] == "NOUN" && (upos[b-1] == "NOUN" || upos[b-1] == "PROPN" && capitalised(words[a-1])):
+			heads[a-1], rels[a-1] = b, "compound"
+			for d := 1; d < a; d++ {
+				if heads[d-1] == a && (rels[d-1] == "det" || rels[d-1] == "det:poss" || rels[d-1] == "nmod:poss" || rels[d-1] == "amod") {
+					heads[d-1] = b
+				}
+			}
+		}
+	}
+}
+
+func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// modifierOf returns the head and relation of a time noun that modifies the
+// phrase headed by c, whose head is h: the verb's obl:unmarked, or, when
+// the phrase is the root or hangs from a noun, the phrase's own nmod.
+func modifierOf(upos []string, h, c int) (int, string) {
+	if h > 0 && (upos[h-1] == "VERB" || upos[h-1] == "AUX" || upos[h-1] == "ADJ") {
+		return h, "obl:unmarked"
+	}
+	return c, "nmod:unmarked"
+}
