@@ -205,6 +205,12 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		if h := x.subjectPhrase(t.Head); x.ms.At(h) != nil {
 			return h, "subject"
 		}
+		if o := x.d.Tokens[t.Head]; t.XPOS == "VBG" && o.Rel == "obj" && o.Head >= 0 {
+			// "claimed responsibility for striking", "took credit for
+			// downing": a gerund completing the object of a verb is done
+			// by that verb's subject.
+			return x.subjectWith(o.Head, depth+1, false)
+		}
 	case "advcl":
 		if o := x.judgedObject(v); o >= 0 {
 			return o, "subject"

@@ -22,6 +22,18 @@ func TestClausePhrasings(t *testing.T) {
 		// Alternatives leave the target open.
 		{"Rebel groups in Sudan have backed the army by attacking Chadian convoys or Libyan fighters.",
 			[]want{{"ASSAULT", "SDN", "", false}}, []want{{"ASSAULT", "SDN", "TCD", false}, {"ASSAULT", "SDN", "LBY", false}}},
+		// A place modifying another noun is no place a group is in.
+		{"The deaths of five fighters in a US airstrike were confirmed.",
+			[]want{{"ASSAULT", "USA", "", false}}, nil},
+		// A gerund completing the object is done by the verb's subject; a
+		// base stands for those stationed there.
+		{"Hezbollah claimed responsibility for attacking a military camp where Israeli soldiers are stationed.",
+			[]want{{"ASSAULT", "LBN", "ISR", false}}, nil},
+		{"Syrian militants shelled the outpost, which hosts Turkish soldiers.",
+			[]want{{"ASSAULT", "SYR", "TUR", false}}, nil},
+		// A town is not its garrison.
+		{"Iran struck Erbil, where US forces are stationed.",
+			[]want{{"ASSAULT", "IRN", "IRQ", false}}, []want{{"ASSAULT", "IRN", "USA", false}}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

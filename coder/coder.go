@@ -152,14 +152,20 @@ func datesFit(a, b *event.Event) bool {
 
 // distinct says whether two reports of the same dyad and date describe
 // different happenings all the same: different specific places ("hitting
-// the base near al-Khazra", "a drone attack on Ain al-Asad Airbase"), or
+// the base near al-Khazra", "a drone attack on Ain al-Asad Airbase"; two
+// provinces, "in al-Anbar" and "in the Kurdistan region"), or
 // different modes of one type (a missile barrage, a drone attack).
 func distinct(a, b *event.Event) bool {
 	if a.Mode != "" && b.Mode != "" && a.Mode != b.Mode {
 		return true
 	}
 	la, lb := a.Location, b.Location
-	if la == nil || lb == nil || la.Resolution < 3 || lb.Resolution < 3 {
+	if la == nil || lb == nil || la.Resolution < 2 || lb.Resolution < 2 {
+		return false
+	}
+	if (la.Resolution == 2) != (lb.Resolution == 2) {
+		// A province and a town may be the same place told two ways;
+		// two provinces, or two towns, that differ are not.
 		return false
 	}
 	return la.Name != lb.Name && !strings.Contains(la.Name, lb.Name) && !strings.Contains(lb.Name, la.Name)

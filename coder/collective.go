@@ -88,6 +88,14 @@ func (x *extraction) placeMentionAt(j int) *mention.Mention {
 	if p == nil || p.Country == "" || specialCountry(p.Country) || !(p.Kind == "country" || p.Kind == "territory" || p.Kind == "capital" || p.Kind == "place") {
 		return nil
 	}
+	if p.Last < len(x.d.Tokens) {
+		// "fighters in a US airstrike": a place modifying another noun
+		// is no place the group is in.
+		switch x.d.Tokens[p.Last].UPOS {
+		case "NOUN", "PROPN", "ADJ":
+			return nil
+		}
+	}
 	return p
 }
 

@@ -413,7 +413,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 			e.Location = x.location(m, nil)
 			if e.Recipient == nil && !indefinite {
-				e.Recipient = placeTarget(tr.Type, e.Location, false)
+				if rec := placeTarget(tr.Type, e.Location, false); rec != nil && !sameActor(act, rec) {
+					e.Recipient = rec
+				}
 			}
 			e.Confidence = confidence(via, false)
 			evs = append(evs, e)
@@ -434,6 +436,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 			e := base
 			e.Location = x.location(m, x.ms.At(r))
+			if tr.Type == "ASSAULT" && (rec == nil || x.facility(r)) {
+				if o := x.occupants(r); o != nil {
+					rec = o
+				}
+			}
 			if rec == nil {
 				// "struck targets in Yemen": a target that is no actor
 				// stands for the country the sentence places it in.

@@ -16,6 +16,7 @@ var (
 	lightVerbs   = map[string]bool{}
 	modalWords   = map[string]modalWord{}
 	requestModes = map[string]string{} // requested thing → REQUEST mode
+	facilities   = map[string]bool{}   // nouns of places that house forces or staff
 )
 
 type modalWord struct{ modality, where string }
@@ -23,6 +24,10 @@ type modalWord struct{ modality, where string }
 func init() {
 	mustRead("data/light_verbs.txt", func(f []string) error {
 		lightVerbs[f[0]] = true
+		return nil
+	})
+	mustRead("data/facilities.txt", func(f []string) error {
+		facilities[f[0]] = true
 		return nil
 	})
 	mustRead("data/request_modes.tsv", func(f []string) error {

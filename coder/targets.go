@@ -1,0 +1,72 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/parley-events/parley/event"
+)
+
+// stationWords say that people are kept at a place: "a base where US
+// forces are stationed", "the airbase housing American troops".
+var stationWords = map[string]bool{
+	"station": true, "stationed": true, "base": true, "based": true, "deploy": true, "deployed": true,
+	"garrison": true, "garrisoned": true, "house": true, "houses": true, "housing": true, "host": true, "hosts": true, "hosting": true,
+}
+
+// occupants is the actor a target that names none stands for: those the
+// text says are kept there ("striking al-Harir Airbase in the Kurdistan
+// region, where US military forces are stationed", "Ain al-Asad Airbase,
+// housing US forces"). An attack on a base is an attack on its garrison.
+// It reads the words after target noun r, up to the end of its clause, and
+// returns nil when they name no one.
+func (x *extraction) occupants(r int) *event.Actor {
+	sent := x.sentenceOf(r)
+	j := r + 1
+	for ; j < sent.Last && j <= r+8; j++ {
+		w := strings.ToLower(x.d.Tokens[j].Text)
+		if w == "where" || w == "housing" || w == "hosting" || w == "which" {
+			break
+		}
+		if t := x.d.Tokens[j]; t.UPOS == "VERB" || t.Text == ";" {
+			return nil
+		}
+	}
+	if j >= sent.Last || j > r+8 {
+		return nil
+	}
+	w := strings.ToLower(x.d.Tokens[j].Text)
+	if w == "housing" || w == "hosting" {
+		if k := x.nextMention(j+1, 3); k >= 0 && x.namesActor(k) {
+			return x.actor(k)
+		}
+		return nil
+	}
+	// "where US forces are stationed", "which hosts US troops".
+	k := -1
+	for i := j + 1; i < sent.Last && i <= j+8; i++ {
+		if k < 0 && x.namesActor(i) {
+			k = i
+		}
+		if stationWords[strings.ToLower(x.d.Tokens[i].Text)] || stationWords[x.lemmaAt(i)] && x.d.Tokens[i].UPOS == "VERB" {
+			if k < 0 && w == "which" {
+				// "which houses US troops": the occupants follow the verb.
+				k = x.nextMention(i+1, 3)
+			}
+			if k >= 0 && x.namesActor(k) {
+				return x.actor(x.ms.At(k).Head)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// facility says whether recipient phrase head r is a place that houses
+// forces or staff ("al-Harir Airbase", "the camp"), as opposed to a town
+// or a country, whose people are not the ones stationed there.
+func (x *extraction) facility(r int) bool {
+	if m := x.ms.At(r); m != nil && m.Kind != "place" {
+		return false
+	}
+	return facilities[x.lemmaAt(r)]
+}
