@@ -87,6 +87,49 @@ func repair(words, upos []string, heads []int, rels []string) {
 		}
 		heads[i], rels[i] = v, "obl:unmarked"
 	}
+	// A name with a title, after a place or body that the title belongs to
+	// ("Iran Foreign Minister Hossein Amirabdollahian", "Bree Prime
+	// Minister Romendacil"): the parser heads the phrase with the first
+	// name and hangs the person from it (flat, conj, appos), with the
+	// title already a description of the person. The treebank heads it
+	// with the person: the first name becomes a compound of the title.
+	for r := 3; r <= n; r++ {
+		if upos[r-1] != "PROPN" {
+			continue
+		}
+		t := 0 // the title: the person's description just before the name
+		for d := r - 1; d >= 1; d-- {
+			if heads[d-1] == r && rels[d-1] == "nmod:desc" {
+				t = d
+				break
+			}
+		}
+		if t == 0 {
+			continue
+		}
+		lo := t
+		for lo > 1 && spans(heads, lo-1, lo-1, t) {
+			lo--
+		}
+		p := lo - 1 // the place or body before the title
+		if p < 1 || upos[p-1] != "PROPN" || !spans(heads, lo, r-1, t) {
+			continue
+		}
+		switch {
+		case heads[r-1] == p && (rels[r-1] == "flat" || rels[r-1] == "conj" || rels[r-1] == "appos" || rels[r-1] == "compound"):
+			heads[r-1], rels[r-1] = heads[p-1], rels[p-1]
+			for d := 1; d <= n; d++ {
+				if heads[d-1] == p && d != r && (d > r || rels[d-1] == "det") {
+					heads[d-1] = r
+				}
+			}
+		case heads[p-1] == heads[r-1] && rels[p-1] == rels[r-1]:
+			// Two subjects of one verb, the place and the person.
+		default:
+			continue
+		}
+		heads[p-1], rels[p-1] = t, "compound"
+	}
 	// Two adjacent nominal subjects of one verb are one phrase. Its head
 	// follows the treebank: a common noun before a common noun, or a
 	// capitalised one before a name ("The Hermit Kingdom"), is a compound
@@ -111,6 +154,20 @@ func repair(words, upos []string, heads []int, rels []string) {
 			}
 		}
 	}
+}
+
+// spans reports whether every token from lo to hi (1-based) lies under t.
+func spans(heads []int, lo, hi, t int) bool {
+	for d := lo; d <= hi; d++ {
+		h := d
+		for k := 0; h != t && h > 0 && k < len(heads); k++ {
+			h = heads[h-1]
+		}
+		if h != t {
+			return false
+		}
+	}
+	return true
 }
 
 func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }

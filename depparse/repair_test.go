@@ -59,3 +59,34 @@ func TestRepairOnTreebanks(t *testing.T) {
 		t.Errorf("changed arcs right before %d, after %d", before, after)
 	}
 }
+
+// TestRepairNews checks the repaired structures on the news sentences that
+// led to them: the word's head word and relation.
+func TestRepairNews(t *testing.T) {
+	for _, c := range []struct {
+		sentence, word, head, rel string
+	}{
+		{"The Security Council today adopted a resolution .", "Council", "adopted", "nsubj"},
+		{"The Security Council today adopted a resolution .", "today", "adopted", "obl:unmarked"},
+		{"A senior UN official today condemned the attack .", "official", "condemned", "nsubj"},
+		{"The Hermit Kingdom fired two missiles on Tuesday .", "Kingdom", "fired", "nsubj"},
+		{"The Hermit Kingdom fired two missiles on Tuesday .", "Hermit", "Kingdom", "compound"},
+		{"Bree Prime Minister Romendacil will meet the Gondor envoy on Monday .", "Romendacil", "meet", "nsubj"},
+		{"Bree Prime Minister Romendacil will meet the Gondor envoy on Monday .", "Bree", "Minister", "compound"},
+		{"Ukraine President Volodymyr Zelenskyy visited Washington .", "Volodymyr", "visited", "nsubj"},
+	} {
+		words := strings.Fields(c.sentence)
+		n := len(words)
+		up, xp, rels, heads := make([]string, n), make([]string, n), make([]string, n), make([]int, n)
+		tag.Default().Tag(words, up, xp)
+		Default().Parse(words, up, xp, heads, rels)
+		i := slices.Index(words, c.word)
+		head := "ROOT"
+		if heads[i] > 0 {
+			head = words[heads[i]-1]
+		}
+		if head != c.head || rels[i] != c.rel {
+			t.Errorf("%q in %q: %s of %q, want %s of %q", c.word, c.sentence, rels[i], head, c.rel, c.head)
+		}
+	}
+}
