@@ -34,6 +34,17 @@ func TestClausePhrasings(t *testing.T) {
 		// A town is not its garrison.
 		{"Iran struck Erbil, where US forces are stationed.",
 			[]want{{"ASSAULT", "IRN", "IRQ", false}}, []want{{"ASSAULT", "IRN", "USA", false}}},
+		// A hostile act that caused another is aimed at the responder.
+		{"Russia launched strikes on Kyiv in retaliation for Ukraine's attack.",
+			[]want{{"ASSAULT", "RUS", "UKR", false}, {"ASSAULT", "UKR", "RUS", false}}, nil},
+		// A detention the text gives no author: made where it happened,
+		// or in the detainee's own country; a named author stays.
+		{"Washington condemned the detention of two American journalists in Iran.",
+			[]want{{"COERCE", "IRN", "USA", false}}, nil},
+		{"The opposition protested against the arrest of President Ali Bongo.",
+			[]want{{"COERCE", "GAB", "GAB", false}}, nil},
+		{"The UN condemned the detention of seven staff members by the Houthis.",
+			[]want{{"COERCE", "YEM", "", false}}, nil},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

@@ -332,7 +332,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	d := x.d
 	tr := m.tr
 	actors, via := x.actorsOf(m)
-	if len(actors) == 0 {
+	if len(actors) == 0 && !x.detention(m) {
 		return nil
 	}
 	var recips []int
@@ -379,7 +379,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	// A meeting or agreement with no other side named is a body's own
 	// session, not a dyad; a weak trigger needs both sides to be an event.
 	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
-	if needsRecipient && len(recips) == 0 {
+	var responder *event.Actor
+	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && hostileTypes[tr.Type] {
+		responder = x.responder(m.head)
+	}
+	if needsRecipient && len(recips) == 0 && responder == nil {
 		return nil
 	}
 	pt, _ := x.c.kb.PloverType(tr.Type)
@@ -403,12 +407,20 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		Contexts:    x.contexts(sent),
 		Attribution: attrib,
 	}
+	acts := x.actorList(actors)
+	if len(acts) == 0 && x.detention(m) && len(recips) == 1 {
+		if a := x.detainer(m, recips[0]); a != nil {
+			acts, via = []*event.Actor{a}, "implied"
+		}
+	}
 	var evs []event.Event
-	for _, act := range x.actorList(actors) {
+	for _, act := range acts {
 		if len(recips) == 0 {
 			e := base
 			e.Actor = act
-			if !indefinite {
+			if responder != nil && !sameActor(act, responder) {
+				e.Recipient = responder
+			} else if !indefinite {
 				e.Recipient = x.impliedRecipient(m, act)
 			}
 			e.Location = x.location(m, nil)

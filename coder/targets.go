@@ -70,3 +70,64 @@ func (x *extraction) facility(r int) bool {
 	}
 	return facilities[x.lemmaAt(r)]
 }
+
+// responseWords are nouns that make the event they govern the cause of the
+// clause's own act: "in response to", "in retaliation for".
+var responseWords = map[string]bool{"response": true, "retaliation": true, "reprisal": true, "revenge": true, "answer": true, "reaction": true}
+
+// responder is the target of a hostile event noun that names none but is
+// the cause of another act: in "Israel began its war on Gaza in response
+// to Hamas's operation" the operation was aimed at Israel, who responds.
+// It returns nil when the noun is no such cause.
+func (x *extraction) responder(n int) *event.Actor {
+	t := x.d.Tokens[n]
+	if !(strings.HasPrefix(t.Rel, "nmod") || strings.HasPrefix(t.Rel, "obl")) || t.Head < 0 {
+		return nil
+	}
+	switch x.caseOf(n) {
+	case "to", "for", "against":
+	default:
+		return nil
+	}
+	r := t.Head
+	if !responseWords[x.lemmaAt(r)] {
+		return nil
+	}
+	v := x.d.Tokens[r].Head
+	if v < 0 || x.d.Tokens[v].UPOS != "VERB" {
+		return nil
+	}
+	s, _ := x.subjectOf(v, 0)
+	if s < 0 {
+		return nil
+	}
+	if a := x.actor(s); a != nil && a.Country != "" {
+		return a
+	}
+	// "The strikes came in response to ...": the act is an event noun.
+	return x.eventActors[s]
+}
+
+// detention says whether match m is an arrest or detention named as a noun
+// ("the detention of President Mohamed Bazoum"), which the text often
+// reports without saying who made it.
+func (x *extraction) detention(m match) bool {
+	return m.tr.POS == "N" && m.tr.Type == "COERCE" && m.tr.Mode == "arrest"
+}
+
+// detainer is the unnamed actor of a detention whose text names no one:
+// the authorities, or whoever holds power, where it happened: the place
+// the sentence names ("the detention of US citizens in Iran"), else the
+// detainee's own country ("the detention of President Bazoum" in Niger).
+// It returns nil when the detainee is no country's (a UN official).
+func (x *extraction) detainer(m match, r int) *event.Actor {
+	rec := x.recipientActor(r)
+	if rec == nil || rec.Country == "" || specialCountry(rec.Country) {
+		return nil
+	}
+	country := rec.Country
+	if l := x.location(m, x.ms.At(r)); l != nil && l.Text != "" && l.Country != "" && !specialCountry(l.Country) {
+		country = l.Country
+	}
+	return &event.Actor{Name: "unidentified", Country: country, Sector: "UNK", Code: country + "UNK"}
+}
