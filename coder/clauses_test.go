@@ -60,3 +60,23 @@ func TestClausePhrasings(t *testing.T) {
 		}
 	}
 }
+
+// A list of days gives one event a day; a month's name is no trigger.
+func TestDatedLists(t *testing.T) {
+	evs := codeText(t, "Houthi forces attacked US warships on November 19 and 22.", "2023-12-04")
+	days := map[string]bool{}
+	for _, e := range evs {
+		if e.Type == "ASSAULT" && e.Actor.Country == "YEM" {
+			days[e.Date] = true
+		}
+	}
+	if !days["2023-11-19"] || !days["2023-11-22"] || len(days) != 2 {
+		t.Errorf("want attacks on 2023-11-19 and 2023-11-22, got %v:%s", days, describe(evs))
+	}
+	evs = codeText(t, "Russia and Ukraine held talks on 5 March.", "2024-05-10")
+	for _, e := range evs {
+		if e.Type == "PROTEST" {
+			t.Errorf("the month became a march:%s", describe(evs))
+		}
+	}
+}

@@ -40,6 +40,13 @@ func (x *extraction) sentence(si int) []event.Event {
 	sent := d.Sentences[si]
 	var found []match
 	covered := map[int]bool{}
+	exprs := x.dateExprs(sent)
+	for _, e := range exprs {
+		// "on 5 March", "May 9": a month is no march, no May.
+		for j := sent.First + e.First; j < sent.First+e.Last; j++ {
+			covered[j] = true
+		}
+	}
 	for i := sent.First; i < sent.Last; i++ {
 		t := d.Tokens[i]
 		if covered[i] {
@@ -72,7 +79,6 @@ func (x *extraction) sentence(si int) []event.Event {
 	if len(found) == 0 {
 		return nil
 	}
-	exprs := x.dateExprs(sent)
 	var evs []event.Event
 	// Event nouns first: a verb's recipient may be one of them ("condemned
 	// the attack by M23" is aimed at M23).
@@ -463,6 +469,18 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			e.Actor, e.Recipient = act, rec
 			e.Confidence = confidence(via, rec != nil)
 			evs = append(evs, e)
+		}
+	}
+	return x.perDate(evs, x.moreDates(m, exprs, all))
+}
+
+// perDate repeats events once for each further day of a dated list.
+func (x *extraction) perDate(evs []event.Event, more []dates.Expr) []event.Event {
+	n := len(evs)
+	for _, e := range more {
+		for _, ev := range evs[:n] {
+			ev.Date, ev.DatePrecision = e.Day, e.Precision
+			evs = append(evs, ev)
 		}
 	}
 	return evs

@@ -53,8 +53,17 @@ func (x *extraction) tense(sent doc.Sentence) string {
 // parse ("met ... on Thursday"), else the nearest expression with no other
 // trigger between them, else the publication date.
 func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, string) {
-	if len(exprs) == 0 {
+	best := x.bestDate(m, exprs, all)
+	if best < 0 {
 		return x.d.Day(), "publication"
+	}
+	return exprs[best].Day, exprs[best].Precision
+}
+
+// bestDate is the index of the expression dateFor picks, or -1.
+func (x *extraction) bestDate(m match, exprs []dates.Expr, all []match) int {
+	if len(exprs) == 0 {
+		return -1
 	}
 	first := x.sentenceOf(m.head).First
 	best, dist := -1, 1<<30
@@ -84,10 +93,38 @@ func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, 
 			}
 		}
 	}
-	if best < 0 {
-		return x.d.Day(), "publication"
+	return best
+}
+
+// moreDates lists the other days of a list the trigger's date belongs to:
+// "strikes on November 19, 22, and earlier on November 15" are three
+// happenings, one a day. They are the expressions the parse coordinates
+// with the chosen one, each a day of its own.
+func (x *extraction) moreDates(m match, exprs []dates.Expr, all []match) []dates.Expr {
+	best := x.bestDate(m, exprs, all)
+	if best < 0 || exprs[best].Precision != dates.Day {
+		return nil
 	}
-	return exprs[best].Day, exprs[best].Precision
+	first := x.sentenceOf(m.head).First
+	in := func(tok int, e dates.Expr) bool { return tok >= first+e.First && tok < first+e.Last }
+	var out []dates.Expr
+	for i, e := range exprs {
+		if i == best || e.Precision != dates.Day || e.Day == exprs[best].Day {
+			continue
+		}
+		// Climb conj links from the expression to the chosen one.
+		for t, steps := first+e.Last-1, 0; t >= 0 && steps < 4; steps++ {
+			if x.d.Tokens[t].Rel != "conj" {
+				break
+			}
+			t = x.d.Tokens[t].Head
+			if in(t, exprs[best]) {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // attachedTo returns how many head links lead from the expression in
