@@ -22,11 +22,10 @@ import "strings"
 
 // timeNoun reports the nouns that stand alone as time modifiers.
 func timeNoun(w string) bool {
-	switch strings.ToLower(w) {
-	case "today", "yesterday", "tonight":
-		return true
+	if len(w) < 5 || len(w) > 9 { // cheap test first: nouns are many
+		return false
 	}
-	return false
+	return strings.EqualFold(w, "today") || strings.EqualFold(w, "yesterday") || strings.EqualFold(w, "tonight")
 }
 
 func nominalTag(u string) bool { return u == "NOUN" || u == "PROPN" || u == "PRON" }
@@ -93,18 +92,9 @@ func repair(words, upos []string, heads []int, rels []string) {
 	// name and hangs the person from it (flat, conj, appos), with the
 	// title already a description of the person. The treebank heads it
 	// with the person: the first name becomes a compound of the title.
-	for r := 3; r <= n; r++ {
-		if upos[r-1] != "PROPN" {
-			continue
-		}
-		t := 0 // the title: the person's description just before the name
-		for d := r - 1; d >= 1; d-- {
-			if heads[d-1] == r && rels[d-1] == "nmod:desc" {
-				t = d
-				break
-			}
-		}
-		if t == 0 {
+	for t := 1; t <= n; t++ {
+		r := heads[t-1] // the person the title describes
+		if rels[t-1] != "nmod:desc" || r <= t || upos[r-1] != "PROPN" {
 			continue
 		}
 		lo := t

@@ -152,7 +152,18 @@ func mainVerb(words, upos, xpos []string, i int) bool {
 // its verb in news ("officials today condemned", "Russia on Monday said" is
 // a prepositional phrase and not one of them).
 func timeWord(w string) bool {
-	switch strings.ToLower(w) {
+	if len(w) < 3 || len(w) > 9 {
+		return false
+	}
+	var buf [9]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(w)]) {
 	case "today", "yesterday", "tonight", "now", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "next", "this":
 		return true
 	}
