@@ -142,6 +142,12 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 			}
 			return h, true
 		case strings.HasPrefix(rel, "nmod") || rel == "compound" || rel == "conj":
+			if t := x.triggerType[h]; t != "" && t != x.triggerType[n] {
+				// "reiterated their condemnation of all attacks": the
+				// attacks are not the condemner's; the noun between is an
+				// event of its own, about another.
+				return 0, false
+			}
 			n = h
 		default:
 			return 0, false
@@ -523,7 +529,55 @@ func (x *extraction) recipientsOf(m match) []int {
 			n = a
 		}
 	}
+	if x.hostileType(n) != "" && m.tr.POS == "V" {
+		return x.doers(n)
+	}
 	return x.conjuncts(n)
+}
+
+// doers expands a hostile event noun that is the object of a verb
+// ("condemned all attacks on cities ... in Ukraine and the Russian
+// Federation") into the phrases that may name who did it: the noun itself
+// (its event's actor, if the document gave it one) and only the actors
+// that stand for its doer (a "by" agent, a possessor, a nationality).
+// Places and targets inside the phrase are its victims, never the one a
+// condemnation or demand is aimed at, also when the parse coordinated a
+// target noun with the event noun.
+func (x *extraction) doers(n int) []int {
+	out := []int{n}
+	if d := x.doerPhrase(n); d >= 0 {
+		out = []int{d}
+	}
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel != "conj" {
+			continue
+		}
+		switch {
+		case x.hostileType(dep) != "":
+			out = append(out, x.doers(dep)...)
+		case x.ms.At(dep) != nil && x.ms.At(dep).Kind != "place":
+			out = append(out, dep) // "condemned the attacks and the Houthis"
+		}
+	}
+	return out
+}
+
+// doerPhrase is the head of the phrase inside event noun n that names who
+// did it: a "by" agent, a possessor, or a name or nationality modifier
+// ("the attack by M23", "Russia's strikes", "Houthi attacks"); -1 if none.
+func (x *extraction) doerPhrase(n int) int {
+	for _, dep := range x.deps[n] {
+		t := x.d.Tokens[dep]
+		doer := x.isNmod(dep) && x.caseOf(dep) == "by" || t.Rel == "nmod:poss" ||
+			(t.Rel == "amod" || t.Rel == "compound") && dep < n
+		if doer && x.namesActor(dep) && x.ms.Index(dep) != x.ms.Index(n) {
+			return dep
+		}
+	}
+	if a := x.agentAfter(n); a >= 0 {
+		return a
+	}
+	return x.possessorBefore(n)
 }
 
 // byPhrase returns the head of a "by" phrase of token h that names an

@@ -45,6 +45,14 @@ func TestClausePhrasings(t *testing.T) {
 			[]want{{"COERCE", "GAB", "GAB", false}}, nil},
 		{"The UN condemned the detention of seven staff members by the Houthis.",
 			[]want{{"COERCE", "YEM", "", false}}, nil},
+		// Places and targets inside a condemned attack are its victims,
+		// not the ones condemned; the condemner is no attacker.
+		{"Pope Francis condemned all attacks on schools, hospitals, and homes in Sudan and Chad.",
+			[]want{{"ACCUSE", "VAT", "", false}}, []want{{"ACCUSE", "VAT", "SDN", false}, {"ACCUSE", "VAT", "TCD", false}}},
+		{"Egypt condemned the Israeli strikes on villages in Lebanon.",
+			[]want{{"ACCUSE", "EGY", "ISR", false}}, []want{{"ACCUSE", "EGY", "LBN", false}}},
+		{"Jordan reiterated its strong condemnation of all attacks against UN peacekeepers.",
+			nil, []want{{"ASSAULT", "JOR", "UNO", false}}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")
