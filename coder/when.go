@@ -51,13 +51,17 @@ func (x *extraction) tense(sent doc.Sentence) string {
 
 // dateFor picks the date of a trigger: an expression attached to it in the
 // parse ("met ... on Thursday"), else the nearest expression with no other
-// trigger between them, else the publication date.
+// trigger between them. An act with no date of its own takes the time the
+// narrative gives it (see narrativeDate), else the publication date.
 func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, string) {
 	best := x.bestDate(m, exprs, all)
-	if best < 0 {
-		return x.d.Day(), "publication"
+	if best >= 0 {
+		return exprs[best].Day, exprs[best].Precision
 	}
-	return exprs[best].Day, exprs[best].Precision
+	if e, ok := x.narrativeDate(m, exprs); ok {
+		return e.Day, e.Precision
+	}
+	return x.d.Day(), "publication"
 }
 
 // bestDate is the index of the expression dateFor picks, or -1.
@@ -171,4 +175,314 @@ func triggerBetween(all []match, lo, hi, self int) bool {
 		}
 	}
 	return false
+}
+
+// narrativeDate dates an act that its own words leave undated, by the time
+// news narrative sets for it:
+//
+//   - a reporting clause dates what it reports: "On Monday I reiterated our
+//     regret over the decision to terminate the deal", "A late Sunday
+//     statement reported missiles hitting the base";
+//   - a sentence telling the past with no date of its own continues the time
+//     the story set: the day named in the sentences before it, as long as
+//     each sentence in between tells the past too ("Iranians held rallies
+//     yesterday. ... Speaking at the rally, Mokhber said ...");
+//   - a headline's happening is dated where the lead tells it ("Hamas Chief
+//     Met With Iranian Officials" ... "Haniyeh met with ... on Tuesday").
+//
+// Statements in the present ("says", "calls for") and present perfects
+// ("has criticized") are news of the day: they keep the publication date.
+func (x *extraction) narrativeDate(m match, exprs []dates.Expr) (dates.Expr, bool) {
+	if e, ok := x.reportingDate(m, exprs); ok {
+		return e, true
+	}
+	si := int(x.sentIndex[m.head])
+	if x.headline(si) {
+		return x.leadDate(m, si)
+	}
+	if len(exprs) > 0 {
+		// The sentence keeps time of its own, only not for this act.
+		return dates.Expr{}, false
+	}
+	return x.earlierDate(si)
+}
+
+// maxNarrative bounds how many sentences back a narrative's time carries,
+// and leadSentences how far into the story a headline's happening is told.
+const (
+	maxNarrative  = 8
+	leadSentences = 6
+)
+
+// reportingVerbs introduce what someone reported; a date on them is the
+// day the news was made, which dates a reported act that has none.
+var reportingVerbs = map[string]bool{
+	"say": true, "state": true, "report": true, "announce": true, "reiterate": true,
+	"tell": true, "declare": true, "confirm": true, "claim": true, "add": true,
+	"note": true, "write": true, "mention": true, "stress": true, "reveal": true,
+	"acknowledge": true, "explain": true, "disclose": true, "repeat": true,
+}
+
+// reportingNouns are the statements that can be a reporting verb's
+// subject and carry its date ("a late Sunday statement reported ...").
+var reportingNouns = map[string]bool{
+	"statement": true, "announcement": true, "report": true, "communique": true,
+	"declaration": true, "communiqué": true, "release": true,
+}
+
+// reportingDate is the day of the reporting clause an act is told in, when
+// the act is not itself in the present or future ("said on Monday that
+// Iran supports" is no dated support).
+func (x *extraction) reportingDate(m match, exprs []dates.Expr) (dates.Expr, bool) {
+	if len(exprs) == 0 || x.presentOrFuture(m.head) {
+		return dates.Expr{}, false
+	}
+	v := x.clauseAbove(m.head)
+	if v < 0 || !reportingVerbs[x.lemmaAt(v)] || x.presentOrFuture(v) {
+		return dates.Expr{}, false
+	}
+	heads := []int{v}
+	for _, dep := range x.deps[v] {
+		if strings.HasPrefix(x.d.Tokens[dep].Rel, "nsubj") && reportingNouns[x.lemmaAt(dep)] {
+			heads = append(heads, dep)
+		}
+	}
+	first := x.sentenceOf(m.head).First
+	for _, e := range exprs {
+		if e.Precision != dates.Day || e.Since {
+			continue
+		}
+		for _, h := range heads {
+			if x.attachedTo(first+e.First, first+e.Last, h, nil) >= 0 {
+				return e, true
+			}
+		}
+	}
+	return dates.Expr{}, false
+}
+
+// clauseAbove is the verb that governs token i: the first verb among its
+// heads, or -1.
+func (x *extraction) clauseAbove(i int) int {
+	for steps, t := 0, x.d.Tokens[i].Head; t >= 0 && steps < 8; steps++ {
+		if x.d.Tokens[t].UPOS == "VERB" {
+			return t
+		}
+		t = x.d.Tokens[t].Head
+	}
+	return -1
+}
+
+// presentOrFuture says whether verb token v is in the present tense or
+// marked for the future ("supports", "will attack", "has condemned").
+func (x *extraction) presentOrFuture(v int) bool {
+	switch x.d.Tokens[v].XPOS {
+	case "VBZ", "VBP":
+		return true
+	}
+	for _, dep := range x.deps[v] {
+		if !strings.HasPrefix(x.d.Tokens[dep].Rel, "aux") {
+			continue
+		}
+		switch strings.ToLower(x.d.Tokens[dep].Text) {
+		case "will", "shall", "'ll", "has", "have", "is", "are", "am", "'s", "'re":
+			return true
+		}
+	}
+	return false
+}
+
+// tellsPast says whether sentence si's main clause tells the past in the
+// simple past or past perfect ("held", "were staged", "had met"), the
+// tenses of narrative; present perfects and the present are news of the
+// day.
+func (x *extraction) tellsPast(si int) bool {
+	sent := x.d.Sentences[si]
+	for i := sent.First; i < sent.Last; i++ {
+		if x.d.Tokens[i].Head != -1 {
+			continue
+		}
+		past := x.d.Tokens[i].XPOS == "VBD"
+		for _, dep := range x.deps[i] {
+			t := x.d.Tokens[dep]
+			if !strings.HasPrefix(t.Rel, "aux") && t.Rel != "cop" {
+				continue
+			}
+			switch strings.ToLower(t.Text) {
+			case "was", "were", "had", "did":
+				past = true
+			case "will", "shall", "'ll", "would", "has", "have", "is", "are", "am", "'s", "'re":
+				return false
+			}
+		}
+		return past
+	}
+	return false
+}
+
+// earlierDate is the time the narrative set before sentence si: the day
+// of the latest earlier sentence that names one, when si and every
+// sentence in between tell the past and si goes on about what they told.
+func (x *extraction) earlierDate(si int) (dates.Expr, bool) {
+	if !x.tellsPast(si) {
+		return dates.Expr{}, false
+	}
+	for k := si - 1; k >= 0 && si-k <= maxNarrative && !x.headline(k); k-- {
+		if es := x.dateExprs(x.d.Sentences[k]); len(es) > 0 {
+			if !x.continues(si, k) {
+				break
+			}
+			return x.sentenceTime(k, es)
+		}
+		if !x.tellsPast(k) {
+			break
+		}
+	}
+	return dates.Expr{}, false
+}
+
+// sentenceTime is the day sentence k's main clause happened in the past:
+// the expression attached to its root. A sentence whose dates belong to
+// something else ("condemned the attack by M23 on 22 May": the
+// condemnation is today's) or are no day ("in March") sets no day, and
+// ends the narrative's reach all the same.
+func (x *extraction) sentenceTime(k int, es []dates.Expr) (dates.Expr, bool) {
+	if !x.tellsPast(k) {
+		return dates.Expr{}, false
+	}
+	sent := x.d.Sentences[k]
+	for i := sent.First; i < sent.Last; i++ {
+		if x.d.Tokens[i].Head != -1 {
+			continue
+		}
+		for _, e := range es {
+			if e.Precision == dates.Day && !e.Since && x.attachedTo(sent.First+e.First, sent.First+e.Last, i, nil) >= 0 {
+				return e, true
+			}
+		}
+		break
+	}
+	return dates.Expr{}, false
+}
+
+// headline says whether sentence si is the story's headline written into
+// its text: the first sentence, a paragraph of its own, ending without a
+// full stop.
+func (x *extraction) headline(si int) bool {
+	if si != 0 || len(x.d.Sentences) < 2 || x.d.Sentences[1].Paragraph == x.d.Sentences[0].Paragraph {
+		return false
+	}
+	sent := x.d.Sentences[0]
+	for i := sent.Last - 1; i >= sent.First; i-- {
+		switch x.d.Tokens[i].Text {
+		case "’", "'", "\"", "”", ")":
+			continue
+		case ".", "!", "?":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// leadDate dates a headline's happening by the lead: the first day the
+// story's opening sentences attach to a word of the headline trigger's
+// lemma ("Met" ... "met with ... on Tuesday"; "Sanctions" ... "announced
+// the sanctions on Wednesday").
+func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
+	lemma := x.lemmaAt(m.head)
+	for k := si + 1; k < len(x.d.Sentences) && k <= si+leadSentences; k++ {
+		sent := x.d.Sentences[k]
+		es := x.dateExprs(sent)
+		if len(es) == 0 {
+			continue
+		}
+		for j := sent.First; j < sent.Last; j++ {
+			if x.lemmaAt(j) != lemma {
+				continue
+			}
+			heads := []int{j}
+			if v, ok := x.governingVerb(j); ok {
+				heads = append(heads, v)
+			}
+			for _, e := range es {
+				if e.Precision != dates.Day || e.Since {
+					continue
+				}
+				for _, h := range heads {
+					if x.attachedTo(sent.First+e.First, sent.First+e.Last, h, nil) >= 0 {
+						return e, true
+					}
+				}
+			}
+		}
+	}
+	return dates.Expr{}, false
+}
+
+// continues says whether sentence si goes on about what sentences
+// [from, si) told: it reports the same kind of happening ("conducted a drone
+// attack" after "missiles hitting the base"), or names again one of their
+// things or acts ("the rally", "the statement", "killed"), give or take a
+// suffix ("the announcement" after "announced"). A sentence about
+// something else ("The delegation gave high marks ...") is not dated by
+// the day of the meeting before it.
+func (x *extraction) continues(si, from int) bool {
+	told := map[string]bool{}
+	types := map[string]bool{}
+	for k := from; k < si; k++ {
+		sent := x.d.Sentences[k]
+		for i := sent.First; i < sent.Last; i++ {
+			if st, ok := x.contentStem(i); ok {
+				told[st] = true
+			}
+			if t := x.triggerType[i]; t != "" {
+				types[t] = true
+			}
+		}
+	}
+	sent := x.d.Sentences[si]
+	for i := sent.First; i < sent.Last; i++ {
+		if st, ok := x.contentStem(i); ok && told[st] {
+			return true
+		}
+		if t := x.triggerType[i]; t != "" && types[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// contentStem is the stem of token i when it is a common noun or a verb
+// that says what a sentence is about: not "say", "be", "people" or "day",
+// which any two sentences may share.
+func (x *extraction) contentStem(i int) (string, bool) {
+	t := x.d.Tokens[i]
+	if t.UPOS != "NOUN" && t.UPOS != "VERB" {
+		return "", false
+	}
+	l := x.lemmaAt(i)
+	if genericWords[l] || reportingVerbs[l] {
+		return "", false
+	}
+	for _, suf := range [...]string{"ment", "ation", "ion", "er", "e"} {
+		if s := strings.TrimSuffix(l, suf); s != l && len(s) >= 4 {
+			l = s
+			break
+		}
+	}
+	if len(l) < 3 {
+		return "", false
+	}
+	return l, true
+}
+
+// genericWords are nouns and verbs too common in news to tie two
+// sentences to one happening.
+var genericWords = map[string]bool{
+	"be": true, "have": true, "do": true, "make": true, "take": true, "get": true,
+	"go": true, "come": true, "give": true, "use": true, "include": true,
+	"people": true, "country": true, "time": true, "day": true, "week": true,
+	"month": true, "year": true, "official": true, "part": true, "number": true,
+	"way": true, "side": true, "government": true,
 }
