@@ -110,6 +110,16 @@ func (x *extraction) possessorBefore(n int) int {
 			return m.Head
 		}
 	}
+	// "the People's Liberation Army joint military drills": a force or
+	// body named right before the event noun's modifiers is its doer,
+	// however the parse attached it. Places are left out: "the Gaza
+	// ceasefire talks" are about Gaza, not by it.
+	if m := x.ms.At(j); m != nil && m.Last-1 == j && m.Country != "" && j < n-1 {
+		switch m.Kind {
+		case "organisation", "group", "body":
+			return m.Head
+		}
+	}
 	return -1
 }
 
@@ -929,4 +939,53 @@ func (x *extraction) sanctionTargets(evs []event.Event) {
 			}
 		}
 	}
+}
+
+// proximityTypes are the event types whose target may be named by where the
+// act is staged next to it: "military drills near Taiwan", "troops massed
+// around Kyiv", "warships off the coast of Yemen" are aimed at the place's
+// country, as a blockade around Gaza is.
+var proximityTypes = map[string]bool{"MOBILIZE": true, "COERCE": true}
+
+// proximityCase lists the prepositions that set an act next to its target.
+var proximityCase = map[string]bool{"near": true, "around": true, "off": true, "outside": true, "surrounding": true}
+
+// proximityTargets finds the phrases of trigger m (or of the phrase its
+// recipient slot names, "in the Taiwan Strait and around Taiwan") that set
+// the act near a place naming an actor, or nil.
+func (x *extraction) proximityTargets(m match) []int {
+	var out []int
+	var walk func(h, depth int)
+	walk = func(h, depth int) {
+		for _, dep := range x.deps[h] {
+			t := x.d.Tokens[dep]
+			if !x.isNmod(dep) && t.Rel != "conj" || x.sentIndex[dep] != x.sentIndex[m.head] {
+				continue
+			}
+			if proximityCase[x.caseOf(dep)] {
+				if k := x.nominal(dep); x.namesActor(k) {
+					out = append(out, x.conjuncts(dep)...)
+				}
+				continue
+			}
+			if depth < 1 && x.triggerType[dep] == "" {
+				walk(dep, depth+1)
+			}
+		}
+	}
+	walk(m.head, 0)
+	if m.last != m.head && len(out) == 0 {
+		walk(m.last, 0) // "held exercises near the Finnish border"
+	}
+	return out
+}
+
+// namedRecipients says whether any of the recipient phrases names an actor.
+func (x *extraction) namedRecipients(recips []int) bool {
+	for _, r := range recips {
+		if a := x.recipientActor(r); a != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -53,6 +53,13 @@ func TestClausePhrasings(t *testing.T) {
 			[]want{{"ACCUSE", "EGY", "ISR", false}}, []want{{"ACCUSE", "EGY", "LBN", false}}},
 		{"Jordan reiterated its strong condemnation of all attacks against UN peacekeepers.",
 			nil, []want{{"ASSAULT", "JOR", "UNO", false}}},
+		// Drills and deployments staged next to a place are aimed at it.
+		{"Chinese warships held drills near Taiwan.",
+			[]want{{"MOBILIZE", "CHN", "TWN", false}}, []want{{"MOBILIZE", "CHN", "", false}}},
+		{"The Iranian navy conducted drills off the coast of Oman.",
+			[]want{{"MOBILIZE", "IRN", "OMN", false}}, nil},
+		{"Russian troops held exercises near the Finnish border.",
+			[]want{{"MOBILIZE", "RUS", "FIN", false}}, nil},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

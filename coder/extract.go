@@ -371,6 +371,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 		}
 	}
+	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
+		recips = x.proximityTargets(m)
+	}
 	// "targeting Israeli interests or US forces": either may have been
 	// hit, so the event has no definite recipient.
 	indefinite := !tr.Sym && x.disjunctive(recips)
@@ -439,8 +442,15 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			evs = append(evs, e)
 			continue
 		}
+		named := x.namedRecipients(recips)
 		for _, r := range recips {
 			rec := x.recipientActor(r)
+			if rec == nil && named {
+				// "drills in the Taiwan Strait and around Taiwan": a
+				// coordinated target that names no one adds no event
+				// beside the one that does.
+				continue
+			}
 			if rec == nil {
 				// "demanded the release of those detained": the slot
 				// holds no actor, but the sentence may still name one.
