@@ -60,6 +60,13 @@ func TestClausePhrasings(t *testing.T) {
 			[]want{{"MOBILIZE", "IRN", "OMN", false}}, nil},
 		{"Russian troops held exercises near the Finnish border.",
 			[]want{{"MOBILIZE", "RUS", "FIN", false}}, nil},
+		// A vague noun is a hostile act only where a response answers it.
+		{"Israel struck Lebanon in retaliation for Hezbollah's operation.",
+			[]want{{"ASSAULT", "ISR", "LBN", false}, {"ASSAULT", "LBN", "ISR", false}}, nil},
+		{"India launched strikes on Pakistan in response to the aggression by Pakistani forces.",
+			[]want{{"ASSAULT", "PAK", "IND", false}}, nil},
+		{"Egypt announced a rescue operation for the miners.",
+			nil, []want{{"ASSAULT", "EGY", "", false}}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

@@ -64,6 +64,9 @@ func (x *extraction) sentence(si int) []event.Event {
 			continue
 		}
 		m, ok := x.bestMatch(i, pos, sent)
+		if !ok && pos == "N" {
+			m, ok = x.causeMatch(i)
+		}
 		if !ok {
 			continue
 		}
@@ -120,6 +123,22 @@ func (x *extraction) bestMatch(i int, pos string, sent doc.Sentence) (match, boo
 		}
 	}
 	return best, ok
+}
+
+// causeMatch reads noun i as a hostile act when it is a cause noun
+// (data/cause_nouns.tsv) that a response answers: "in response to Hamas's
+// operation", "in retaliation for the aggression". Elsewhere such nouns
+// are no events ("a rescue operation", "an operation to free hostages").
+func (x *extraction) causeMatch(i int) (match, bool) {
+	cn, ok := causeNouns[x.lemmaAt(i)]
+	if !ok {
+		return match{}, false
+	}
+	if x.answered(i) < 0 {
+		return match{}, false
+	}
+	tr := kb.Trigger{POS: "N", Words: []string{x.lemmaAt(i)}, Recipient: -1, Type: cn.typ, Mode: cn.mode, Source: cn.source}
+	return match{tr: tr, head: i, last: i, recipSlot: -1}, true
 }
 
 // implicitRecipients finds a target for a pattern that marks none: the

@@ -15,9 +15,13 @@ var grammarFS embed.FS
 var (
 	lightVerbs   = map[string]bool{}
 	modalWords   = map[string]modalWord{}
-	requestModes = map[string]string{} // requested thing → REQUEST mode
-	facilities   = map[string]bool{}   // nouns of places that house forces or staff
+	requestModes = map[string]string{}    // requested thing → REQUEST mode
+	facilities   = map[string]bool{}      // nouns of places that house forces or staff
+	causeNouns   = map[string]causeNoun{} // hostile acts only as what a response answers
 )
+
+// causeNoun is the event a cause noun stands for, and the line it is on.
+type causeNoun struct{ typ, mode, source string }
 
 type modalWord struct{ modality, where string }
 
@@ -35,6 +39,17 @@ func init() {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
 		}
 		requestModes[f[0]] = f[1]
+		return nil
+	})
+	mustRead("data/cause_nouns.tsv", func(f []string) error {
+		if len(f) != 3 {
+			return fmt.Errorf("want 3 fields, got %d", len(f))
+		}
+		mode := f[2]
+		if mode == "-" {
+			mode = ""
+		}
+		causeNouns[f[0]] = causeNoun{f[1], mode, fmt.Sprintf("cause_nouns.tsv:%s", f[0])}
 		return nil
 	})
 	mustRead("data/modality.tsv", func(f []string) error {

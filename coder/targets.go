@@ -80,21 +80,8 @@ var responseWords = map[string]bool{"response": true, "retaliation": true, "repr
 // to Hamas's operation" the operation was aimed at Israel, who responds.
 // It returns nil when the noun is no such cause.
 func (x *extraction) responder(n int) *event.Actor {
-	t := x.d.Tokens[n]
-	if !(strings.HasPrefix(t.Rel, "nmod") || strings.HasPrefix(t.Rel, "obl")) || t.Head < 0 {
-		return nil
-	}
-	switch x.caseOf(n) {
-	case "to", "for", "against":
-	default:
-		return nil
-	}
-	r := t.Head
-	if !responseWords[x.lemmaAt(r)] {
-		return nil
-	}
-	v := x.d.Tokens[r].Head
-	if v < 0 || x.d.Tokens[v].UPOS != "VERB" {
+	v := x.answered(n)
+	if v < 0 {
 		return nil
 	}
 	s, _ := x.subjectOf(v, 0)
@@ -106,6 +93,42 @@ func (x *extraction) responder(n int) *event.Actor {
 	}
 	// "The strikes came in response to ...": the act is an event noun.
 	return x.eventActors[s]
+}
+
+// answered returns the verb of the act that answers noun n, when n is
+// what a response answers ("began its war ... in response to Hamas's
+// operation"), or -1. The parse may hang n on the response noun or, past
+// it, on the verb ("struck Lebanon in retaliation for Hezbollah's
+// operation"): the words "retaliation for" say the same either way.
+func (x *extraction) answered(n int) int {
+	t := x.d.Tokens[n]
+	if !(strings.HasPrefix(t.Rel, "nmod") || strings.HasPrefix(t.Rel, "obl")) || t.Head < 0 {
+		return -1
+	}
+	c := -1
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel == "case" {
+			c = dep
+		}
+	}
+	if c < 1 {
+		return -1
+	}
+	switch strings.ToLower(x.d.Tokens[c].Text) {
+	case "to", "for", "against":
+	default:
+		return -1
+	}
+	v := t.Head
+	if responseWords[x.lemmaAt(v)] {
+		v = x.d.Tokens[v].Head
+	} else if !responseWords[x.lemmaAt(c-1)] {
+		return -1
+	}
+	if v < 0 || x.d.Tokens[v].UPOS != "VERB" {
+		return -1
+	}
+	return v
 }
 
 // detention says whether match m is an arrest or detention named as a noun
