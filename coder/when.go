@@ -204,7 +204,16 @@ func (x *extraction) narrativeDate(m match, exprs []dates.Expr) (dates.Expr, boo
 		// The sentence keeps time of its own, only not for this act.
 		return dates.Expr{}, false
 	}
-	return x.earlierDate(si)
+	if e, ok := x.earlierDate(si, m.tr.Type); ok {
+		return e, true
+	}
+	if m.tr.POS == "N" && si <= leadSentences {
+		// "has criticized the US for ordering new sanctions" in the
+		// lead names the happening the lead dates elsewhere ("announced
+		// the sanctions on Wednesday").
+		return x.leadDate(m, si)
+	}
+	return dates.Expr{}, false
 }
 
 // maxNarrative bounds how many sentences back a narrative's time carries,
@@ -323,13 +332,13 @@ func (x *extraction) tellsPast(si int) bool {
 // earlierDate is the time the narrative set before sentence si: the day
 // of the latest earlier sentence that names one, when si and every
 // sentence in between tell the past and si goes on about what they told.
-func (x *extraction) earlierDate(si int) (dates.Expr, bool) {
+func (x *extraction) earlierDate(si int, typ string) (dates.Expr, bool) {
 	if !x.tellsPast(si) {
 		return dates.Expr{}, false
 	}
 	for k := si - 1; k >= 0 && si-k <= maxNarrative && !x.headline(k); k-- {
 		if es := x.dateExprs(x.d.Sentences[k]); len(es) > 0 {
-			if !x.continues(si, k) {
+			if !x.continues(si, k, typ) {
 				break
 			}
 			return x.sentenceTime(k, es)
@@ -385,20 +394,26 @@ func (x *extraction) headline(si int) bool {
 	return false
 }
 
-// leadDate dates a headline's happening by the lead: the first day the
-// story's opening sentences attach to a word of the headline trigger's
+// leadDate dates a happening the headline or the lead names by the day
+// the story's opening sentences attach to another word of the trigger's
 // lemma ("Met" ... "met with ... on Tuesday"; "Sanctions" ... "announced
-// the sanctions on Wednesday").
+// the sanctions on Wednesday"): the first such day. A headline says in a
+// word what the lead tells in another: for it, any word that can trigger
+// the same type will do ("Talks" ... "met with ... on Saturday").
 func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
 	lemma := x.lemmaAt(m.head)
-	for k := si + 1; k < len(x.d.Sentences) && k <= si+leadSentences; k++ {
+	headline := x.headline(si)
+	for k := 0; k < len(x.d.Sentences) && k <= leadSentences; k++ {
+		if k == si {
+			continue
+		}
 		sent := x.d.Sentences[k]
 		es := x.dateExprs(sent)
 		if len(es) == 0 {
 			continue
 		}
 		for j := sent.First; j < sent.Last; j++ {
-			if x.lemmaAt(j) != lemma {
+			if x.lemmaAt(j) != lemma && !(headline && x.tellsType(j, m.tr.Type)) {
 				continue
 			}
 			heads := []int{j}
@@ -420,14 +435,14 @@ func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
 	return dates.Expr{}, false
 }
 
-// continues says whether sentence si goes on about what sentences
-// [from, si) told: it reports the same kind of happening ("conducted a drone
-// attack" after "missiles hitting the base"), or names again one of their
-// things or acts ("the rally", "the statement", "killed"), give or take a
-// suffix ("the announcement" after "announced"). A sentence about
-// something else ("The delegation gave high marks ...") is not dated by
-// the day of the meeting before it.
-func (x *extraction) continues(si, from int) bool {
+// continues says whether sentence si, telling an act of type typ, goes on
+// about what sentences [from, si) told: the act is of a kind they reported
+// ("conducted a drone attack" after "missiles hitting the base"), or the
+// sentence names again one of their things or acts ("the rally", "the
+// statement", "killed"), give or take a suffix ("the announcement" after
+// "announced"). A sentence about something else ("The delegation gave
+// high marks ...") is not dated by the day of the meeting before it.
+func (x *extraction) continues(si, from int, typ string) bool {
 	told := map[string]bool{}
 	types := map[string]bool{}
 	for k := from; k < si; k++ {
@@ -441,12 +456,12 @@ func (x *extraction) continues(si, from int) bool {
 			}
 		}
 	}
+	if types[typ] {
+		return true
+	}
 	sent := x.d.Sentences[si]
 	for i := sent.First; i < sent.Last; i++ {
 		if st, ok := x.contentStem(i); ok && told[st] {
-			return true
-		}
-		if t := x.triggerType[i]; t != "" && types[t] {
 			return true
 		}
 	}
@@ -485,4 +500,15 @@ var genericWords = map[string]bool{
 	"people": true, "country": true, "time": true, "day": true, "week": true,
 	"month": true, "year": true, "official": true, "part": true, "number": true,
 	"way": true, "side": true, "government": true,
+}
+
+// tellsType says whether the lexicon has token j's lemma trigger events
+// of type typ.
+func (x *extraction) tellsType(j int, typ string) bool {
+	for _, tr := range x.c.kb.Triggers(x.lemmaAt(j)) {
+		if tr.Type == typ {
+			return true
+		}
+	}
+	return false
 }
