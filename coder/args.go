@@ -13,6 +13,9 @@ import (
 // subject is coordinated) and says how they were found.
 func (x *extraction) actorsOf(m match) ([]int, string) {
 	h := m.head
+	if len(m.parties) > 0 {
+		return m.parties, "subject"
+	}
 	if m.tr.POS == "N" {
 		// The event noun's own possessor or "by" phrase, or a nationality
 		// or name modifier ("Israeli strikes", "Houthi attacks").

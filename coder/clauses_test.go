@@ -67,6 +67,11 @@ func TestClausePhrasings(t *testing.T) {
 			[]want{{"ASSAULT", "PAK", "IND", false}}, nil},
 		{"Egypt announced a rescue operation for the miners.",
 			nil, []want{{"ASSAULT", "EGY", "", false}}},
+		// Parties declaring "hereby" as one "we" agree with each other.
+		{"We, the President of the French Republic Emmanuel Macron and the Chancellor of the Federal Republic of Germany Olaf Scholz, hereby declare the following.",
+			[]want{{"AGREE", "FRA", "DEU", true}}, nil},
+		{"We, the people of France, hereby declare our independence.",
+			nil, []want{{"AGREE", "FRA", "", false}}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

@@ -33,6 +33,7 @@ type match struct {
 	last      int   // last token of the matched pattern
 	recipSlot int   // token the recipient hangs from (a preposition, or the verb for a direct object); -1
 	recipToks []int // recipient phrase head found by the surface match ("accuse + of"), if any
+	parties   []int // actor phrase heads given by the frame that found the trigger, if any
 }
 
 func (x *extraction) sentence(si int) []event.Event {
@@ -78,6 +79,9 @@ func (x *extraction) sentence(si int) []event.Event {
 		for j := m.head; j <= m.last; j++ {
 			covered[j] = true
 		}
+	}
+	if m, ok := x.jointDeclaration(sent); ok {
+		found = append(found, m)
 	}
 	if len(found) == 0 {
 		return nil
@@ -139,6 +143,61 @@ func (x *extraction) causeMatch(i int) (match, bool) {
 	}
 	tr := kb.Trigger{POS: "N", Words: []string{x.lemmaAt(i)}, Recipient: -1, Type: cn.typ, Mode: cn.mode, Source: cn.source}
 	return match{tr: tr, head: i, last: i, recipSlot: -1}, true
+}
+
+// jointDeclaration finds the frame of a declaration made by several
+// parties as one: "We, the Prime Minister of the Republic of Armenia N.V.
+// Pashinyan, the President of the Republic of Azerbaijan I.H. Aliyev, and
+// the President of the Russian Federation V.V. Putin, have hereby stated
+// the following". The sentence opens with "We" and a list of parties of
+// two or more countries, and "hereby" marks a performative verb
+// (data/performatives.txt): what follows is their agreement, an AGREE
+// between the first two of them.
+func (x *extraction) jointDeclaration(sent doc.Sentence) (match, bool) {
+	d := x.d
+	if sent.Last-sent.First < 6 || !strings.EqualFold(d.Tokens[sent.First].Text, "we") || d.Tokens[sent.First+1].Text != "," {
+		return match{}, false
+	}
+	verb := x.herebyVerb(sent)
+	if verb < 0 {
+		return match{}, false
+	}
+	var parties []int
+	seen := map[string]bool{}
+	for i := sent.First + 2; i < verb; i++ {
+		m := x.ms.At(i)
+		if m == nil {
+			continue
+		}
+		i = m.Last - 1
+		if m.Country == "" || m.Kind == "pronoun" || specialCountry(m.Country) || seen[m.Country] {
+			continue
+		}
+		seen[m.Country] = true
+		parties = append(parties, m.Head)
+	}
+	if len(parties) < 2 {
+		return match{}, false
+	}
+	tr := kb.Trigger{POS: "V", Words: []string{x.lemmaAt(verb)}, Recipient: -1, Type: "AGREE", Sym: true, Source: "performatives.txt:" + x.lemmaAt(verb)}
+	return match{tr: tr, head: verb, last: verb, recipSlot: -1, parties: parties}, true
+}
+
+// herebyVerb returns the performative verb right after the first "hereby"
+// of sentence sent ("have hereby stated"), or -1.
+func (x *extraction) herebyVerb(sent doc.Sentence) int {
+	for i := sent.First; i+1 < sent.Last; i++ {
+		if !strings.EqualFold(x.d.Tokens[i].Text, "hereby") {
+			continue
+		}
+		for j := i + 1; j < sent.Last && j <= i+2; j++ {
+			if x.d.Tokens[j].UPOS == "VERB" && performative[x.lemmaAt(j)] {
+				return j
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // implicitRecipients finds a target for a pattern that marks none: the

@@ -18,6 +18,7 @@ var (
 	requestModes = map[string]string{}    // requested thing → REQUEST mode
 	facilities   = map[string]bool{}      // nouns of places that house forces or staff
 	causeNouns   = map[string]causeNoun{} // hostile acts only as what a response answers
+	performative = map[string]bool{}      // verbs of a joint declaration ("have hereby stated")
 )
 
 // causeNoun is the event a cause noun stands for, and the line it is on.
@@ -39,6 +40,10 @@ func init() {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
 		}
 		requestModes[f[0]] = f[1]
+		return nil
+	})
+	mustRead("data/performatives.txt", func(f []string) error {
+		performative[f[0]] = true
 		return nil
 	})
 	mustRead("data/cause_nouns.tsv", func(f []string) error {
