@@ -142,7 +142,7 @@ func situate(d *doc.Document, s *Set) {
 		}
 		if only != "" && !many {
 			for i := lo; i < hi; i++ {
-				if m := &s.Mentions[i]; m.Country == "" && situated(m) {
+				if m := &s.Mentions[i]; m.Country == "" && situated(m) && !envoys(m) {
 					m.Country = only
 				}
 			}
@@ -168,11 +168,20 @@ func situate(d *doc.Document, s *Set) {
 		return
 	}
 	for i := range s.Mentions {
-		if m := &s.Mentions[i]; m.Country == "" && situated(m) {
+		if m := &s.Mentions[i]; m.Country == "" && situated(m) && !envoys(m) {
 			m.Country = main
 		}
 	}
 }
+
+// envoyRoles are the roles of those who speak for one state to others.
+// Several of them with no country named ("Delegations urged a
+// de-escalation", "ambassadors called for") are the parties of a meeting,
+// many states at once, not the country the story is about.
+var envoyRoles = map[string]bool{"delegation": true, "delegate": true, "envoy": true, "ambassador": true, "representative": true}
+
+// envoys says whether m is a plural of an envoy role.
+func envoys(m *Mention) bool { return m.Plural && envoyRoles[lastWord(m.Role)] }
 
 // situated says whether a mention without a country may take its context's:
 // unnamed collectives and institutions of a country, and unknown places.

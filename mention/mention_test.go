@@ -88,3 +88,27 @@ func TestOfficeHolder(t *testing.T) {
 		t.Errorf("he: %+v", he)
 	}
 }
+
+// Several delegations with no country named are a meeting's many parties,
+// not the country the story is about; the story's army is its country's.
+func TestEnvoysStayUnplaced(t *testing.T) {
+	d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC),
+		Text: "Sudan's army shelled Omdurman. Sudan rejected the talks. The army said Sudan would fight. Delegations urged a ceasefire."}
+	nlp.Annotate(d)
+	s := Find(d, kb.Default())
+	var army, dels *Mention
+	for i, tk := range d.Tokens {
+		switch tk.Text {
+		case "army":
+			army = s.At(i)
+		case "Delegations":
+			dels = s.At(i)
+		}
+	}
+	if army == nil || army.Country != "SDN" {
+		t.Errorf("the army: %+v", army)
+	}
+	if dels == nil || dels.Country != "" {
+		t.Errorf("Delegations: %+v", dels)
+	}
+}
