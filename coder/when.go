@@ -87,6 +87,9 @@ func (x *extraction) bestDate(m match, exprs []dates.Expr, all []match) int {
 	if best < 0 {
 		h := m.head - first
 		for i, e := range exprs {
+			if x.ownedByNoun(first+e.First, first+e.Last, m, all) {
+				continue
+			}
 			lo, hi := e.Last, h
 			dd := h - e.Last + 1
 			if e.First > h {
@@ -98,6 +101,31 @@ func (x *extraction) bestDate(m match, exprs []dates.Expr, all []match) int {
 		}
 	}
 	return best
+}
+
+// ownedByNoun says whether the expression in tokens [first, last) is the
+// date of another trigger that is an event noun ("condemned the 10 May
+// attack": the day is the attack's, however near the condemnation).
+func (x *extraction) ownedByNoun(first, last int, m match, all []match) bool {
+	for _, o := range all {
+		if o.head != m.head && o.tr.POS == "N" && x.attachedTo(first, last, o.head, all) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// triggersIn lists the triggers found in sentence k, as far as the
+// document has been coded: the words a date may belong to instead.
+func (x *extraction) triggersIn(k int) []match {
+	sent := x.d.Sentences[k]
+	var out []match
+	for i := sent.First; i < sent.Last; i++ {
+		if x.triggerType[i] != "" {
+			out = append(out, match{head: i})
+		}
+	}
+	return out
 }
 
 // moreDates lists the other days of a list the trigger's date belongs to:
@@ -257,12 +285,13 @@ func (x *extraction) reportingDate(m match, exprs []dates.Expr) (dates.Expr, boo
 		}
 	}
 	first := x.sentenceOf(m.head).First
+	trigs := x.triggersIn(int(x.sentIndex[m.head]))
 	for _, e := range exprs {
 		if e.Precision != dates.Day || e.Since {
 			continue
 		}
 		for _, h := range heads {
-			if x.attachedTo(first+e.First, first+e.Last, h, nil) >= 0 {
+			if x.attachedTo(first+e.First, first+e.Last, h, trigs) >= 0 {
 				return e, true
 			}
 		}
@@ -360,12 +389,13 @@ func (x *extraction) sentenceTime(k int, es []dates.Expr) (dates.Expr, bool) {
 		return dates.Expr{}, false
 	}
 	sent := x.d.Sentences[k]
+	trigs := x.triggersIn(k)
 	for i := sent.First; i < sent.Last; i++ {
 		if x.d.Tokens[i].Head != -1 {
 			continue
 		}
 		for _, e := range es {
-			if e.Precision == dates.Day && !e.Since && x.attachedTo(sent.First+e.First, sent.First+e.Last, i, nil) >= 0 {
+			if e.Precision == dates.Day && !e.Since && x.attachedTo(sent.First+e.First, sent.First+e.Last, i, trigs) >= 0 {
 				return e, true
 			}
 		}
@@ -412,6 +442,7 @@ func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
 		if len(es) == 0 {
 			continue
 		}
+		trigs := x.triggersIn(k)
 		for j := sent.First; j < sent.Last; j++ {
 			if x.lemmaAt(j) != lemma && !(headline && x.tellsType(j, m.tr.Type)) {
 				continue
@@ -425,7 +456,7 @@ func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
 					continue
 				}
 				for _, h := range heads {
-					if x.attachedTo(sent.First+e.First, sent.First+e.Last, h, nil) >= 0 {
+					if x.attachedTo(sent.First+e.First, sent.First+e.Last, h, trigs) >= 0 {
 						return e, true
 					}
 				}
