@@ -41,6 +41,9 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		if p := x.possessorBefore(h); p >= 0 {
 			return []int{p}, "possessor"
 		}
+		if a := x.sharedModifier(h); a >= 0 {
+			return []int{a}, "modifier"
+		}
 		// The subject of the light verb that governs the noun: "Israel has
 		// begun delivering air strikes", "held talks with".
 		if a := x.agentAfter(h); a >= 0 {
@@ -121,6 +124,34 @@ func (x *extraction) possessorBefore(n int) int {
 		switch m.Kind {
 		case "organisation", "group", "body":
 			return m.Head
+		}
+	}
+	return -1
+}
+
+// sharedModifier is the nationality or name that the parse gave to only
+// part of a coordinated modifier of event noun n: in "Israeli air and
+// artillery strikes" it modifies "air", in "Ukrainian missile and rocket
+// strikes" (parsed as "missile" and "strikes") the first conjunct; either
+// way the side modifies the whole phrase. It returns -1 when there is none.
+func (x *extraction) sharedModifier(n int) int {
+	var parts []int
+	if t := x.d.Tokens[n]; t.Rel == "conj" && t.Head >= 0 && t.Head < n {
+		parts = append(parts, t.Head)
+	}
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel == "compound" && dep < n {
+			parts = append(parts, dep)
+		}
+	}
+	for _, p := range parts {
+		if u := x.d.Tokens[p].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		for _, dep := range x.deps[p] {
+			if r := x.d.Tokens[dep].Rel; (r == "amod" || r == "compound") && dep < p && x.namesActor(dep) {
+				return dep
+			}
 		}
 	}
 	return -1

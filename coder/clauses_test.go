@@ -72,6 +72,12 @@ func TestClausePhrasings(t *testing.T) {
 			[]want{{"AGREE", "FRA", "DEU", true}}, nil},
 		{"We, the people of France, hereby declare our independence.",
 			nil, []want{{"AGREE", "FRA", "", false}}},
+		// A side named before a coordinated modifier modifies the whole
+		// phrase; "the town of X" names a town of the gazetteer.
+		{"Russian missile and drone attacks on the town of Kupiansk killed two people.",
+			[]want{{"ASSAULT", "RUS", "UKR", false}}, nil},
+		{"Israeli air and artillery strikes on Gaza killed 18 civilians.",
+			[]want{{"ASSAULT", "ISR", "PSE", false}}, nil},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

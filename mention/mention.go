@@ -225,6 +225,10 @@ func afterLocative(toks []doc.Token, i int) bool {
 			return true
 		case ",", "and", "the":
 			continue
+		case "of":
+			// "the city of Belgorod", "the town of Bakhmut": the noun
+			// says the name is a place, wherever the phrase stands.
+			return j > 0 && settlementNouns[strings.ToLower(toks[j-1].Lemma)]
 		}
 		if toks[j].UPOS != "PROPN" {
 			return false
@@ -232,6 +236,9 @@ func afterLocative(toks []doc.Token, i int) bool {
 	}
 	return false
 }
+
+// settlementNouns name a kind of settlement before "of" and its name.
+var settlementNouns = map[string]bool{"city": true, "town": true, "village": true, "port": true, "township": true, "municipality": true, "suburb": true}
 
 // setIn says whether the phrase at token i is the place a clause is set in:
 // "in Nairobi", "at the border", "across Iran" (not "into Israeli
