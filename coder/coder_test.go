@@ -88,7 +88,7 @@ func TestDevelopmentSet(t *testing.T) {
 	}
 	r := score.Score(gold, evs, ids)
 	t.Logf("dev: dyad P %.3f R %.3f F1 %.3f; type F1 %.3f; date %.3f", r.Dyad.Precision, r.Dyad.Recall, r.Dyad.F1, r.Type.F1, r.Date.Share)
-	if r.Dyad.F1 < 0.60 || r.Type.F1 < 0.75 || r.Date.Share < 0.75 {
-		t.Errorf("dev set regressed: dyad F1 %.3f (≥0.60), type F1 %.3f (≥0.75), date %.3f (≥0.75)", r.Dyad.F1, r.Type.F1, r.Date.Share)
+	if r.Dyad.F1 < 0.78 || r.Type.F1 < 0.84 || r.Date.Share < 0.90 {
+		t.Errorf("dev set regressed: dyad F1 %.3f (≥0.78), type F1 %.3f (≥0.84), date %.3f (≥0.90)", r.Dyad.F1, r.Type.F1, r.Date.Share)
 	}
 }
