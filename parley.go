@@ -93,7 +93,8 @@ func CodeText(ctx context.Context, text string, published time.Time) ([]event.Ev
 		return nil, errors.New("parley: no publication date (events are dated relative to it)")
 	}
 	y, m, day := published.Date()
-	d := &doc.Document{ID: "text", Text: strings.TrimRight(text, " \t\r\n"), Date: time.Date(y, m, day, 0, 0, 0, 0, time.UTC)}
+	text = strings.TrimRight(text, " \t\r\n")
+	d := &doc.Document{ID: "text", Text: text, Date: time.Date(y, m, day, 0, 0, 0, 0, time.UTC), Dateline: reader.FindDateline(text)}
 	return Code(ctx, d)
 }
 

@@ -150,10 +150,13 @@ type message struct {
 	Path   string    `json:"path,omitempty"`
 	Line   int       `json:"line,omitempty"`
 	Text   string    `json:"text"`
+	// Dateline is the reader's: the coder places statements by it, so a
+	// worker must code with it as `parley code` does.
+	Dateline *doc.Dateline `json:"dateline,omitempty"`
 }
 
 func encode(d *doc.Document, id string) ([]byte, error) {
-	return json.Marshal(message{ID: id, Source: d.Source, URL: d.URL, Title: d.Title, Date: d.Date, Path: d.Path, Line: d.Line, Text: d.Text})
+	return json.Marshal(message{ID: id, Source: d.Source, URL: d.URL, Title: d.Title, Date: d.Date, Path: d.Path, Line: d.Line, Text: d.Text, Dateline: d.Dateline})
 }
 
 func decode(data []byte) (*doc.Document, error) {
@@ -164,7 +167,7 @@ func decode(data []byte) (*doc.Document, error) {
 	if m.ID == "" {
 		return nil, errors.New("document message without an id")
 	}
-	return &doc.Document{ID: m.ID, Source: m.Source, URL: m.URL, Title: m.Title, Date: m.Date, Path: m.Path, Line: m.Line, Text: m.Text}, nil
+	return &doc.Document{ID: m.ID, Source: m.Source, URL: m.URL, Title: m.Title, Date: m.Date, Path: m.Path, Line: m.Line, Text: m.Text, Dateline: m.Dateline}, nil
 }
 
 // Dead-letter headers.

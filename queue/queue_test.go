@@ -211,3 +211,22 @@ func TestPoisonGoesToDeadLetters(t *testing.T) {
 		t.Errorf("stats %+v %v, want the good document", st, err)
 	}
 }
+
+// A document crosses the queue with what the reader found in it, the
+// dateline included: a worker codes it exactly as `parley code` does.
+func TestMessageKeepsReaderFields(t *testing.T) {
+	d := &doc.Document{ID: "x", Source: "TASS", URL: "https://tass.com/1", Title: "T", Date: time.Date(2023, 10, 27, 0, 0, 0, 0, time.UTC),
+		Path: "a.jsonl", Line: 3, Text: "MOSCOW, October 27. /TASS/. Russia and Iran met.",
+		Dateline: &doc.Dateline{Place: "Moscow", Source: "TASS", Start: 0, End: 28}}
+	b, err := encode(d, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Dateline == nil || *got.Dateline != *d.Dateline || got.Text != d.Text || !got.Date.Equal(d.Date) || got.Source != d.Source || got.Line != d.Line {
+		t.Errorf("decoded %+v (dateline %+v), want %+v", got, got.Dateline, d)
+	}
+}

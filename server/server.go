@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
 
@@ -323,7 +324,8 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, badRequest("bad date %q (want YYYY-MM-DD)", sub.Date)
 	}
-	d := &doc.Document{ID: sub.ID, Source: sub.Source, URL: sub.URL, Title: sub.Title, Date: date, Text: sub.Text}
+	d := &doc.Document{ID: sub.ID, Source: sub.Source, URL: sub.URL, Title: sub.Title, Date: date, Text: sub.Text,
+		Dateline: reader.FindDateline(sub.Text)}
 	if has, err := s.cfg.Store.HasDocument(r.Context(), d); err != nil {
 		return nil, err
 	} else if has {
