@@ -22,8 +22,8 @@ func init() {
 
 // trainParser trains the parser on EWT train with tags predicted by
 // taggers that did not see each sentence (tag.Jackknife), reports its
-// accuracy on EWT dev and test and on PUD with the embedded tagger's tags,
-// and writes depparse/model.bin.gz.
+// accuracy on EWT dev and test and on PUD with the tags of the tagger in
+// the source tree, and writes depparse/model.bin.gz.
 func trainParser(sharedDir, repoDir string, seed int64) error {
 	ud := filepath.Join(sharedDir, "data", "ud")
 	train, err := conllu.ReadFile(filepath.Join(ud, "en_ewt-ud-train.conllu.gz"))
@@ -36,7 +36,17 @@ func trainParser(sharedDir, repoDir string, seed int64) error {
 	fmt.Fprintf(os.Stderr, "  %.0fs; training parser, %d passes, seed %d\n", time.Since(start).Seconds(), depparse.TrainIterations, seed)
 	p := depparse.Train(train, upos, xpos, depparse.TrainIterations, seed)
 	fmt.Fprintf(os.Stderr, "  %.0fs\n", time.Since(start).Seconds())
-	tg := tag.Default()
+	// The tagger file, not the binary's embedded model: `parley train all`
+	// has just rewritten it, and it is the one the parser will ship with.
+	tf, err := os.Open(filepath.Join(repoDir, "tag", "tagger.model"))
+	if err != nil {
+		return err
+	}
+	tg, err := tag.Load(tf)
+	tf.Close()
+	if err != nil {
+		return err
+	}
 	for _, name := range []string{"en_ewt-ud-dev", "en_ewt-ud-test", "en_pud-ud-test"} {
 		sents, err := conllu.ReadFile(filepath.Join(ud, name+".conllu.gz"))
 		if err != nil {
