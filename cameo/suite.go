@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/parley-events/parley/dict"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/nlp"
 )
@@ -299,8 +299,8 @@ func (r *SuiteResult) WriteSummary(w io.Writer) {
 			spurious[s.Reason]++
 		}
 	}
-	table(w, "missed expected events, by reason", missed)
-	table(w, "spurious predicted events, by reason", spurious)
+	dict.WriteCounts(w, "missed expected events, by reason", missed)
+	dict.WriteCounts(w, "spurious predicted events, by reason", spurious)
 }
 
 // WriteRecords lists every record that did not code exactly as expected.
@@ -326,26 +326,6 @@ func (r *SuiteResult) WriteRecords(w io.Writer) {
 		for _, p := range rr.Predicted {
 			fmt.Fprintf(w, "  coded    %-28s verb %q pattern %q\n", p.Coding, p.Verb, p.Pattern)
 		}
-	}
-}
-
-func table(w io.Writer, title string, m map[string]int) {
-	if len(m) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "%s:\n", title)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	for _, k := range keys {
-		fmt.Fprintf(w, "  %5d  %s\n", m[k], k)
 	}
 }
 

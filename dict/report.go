@@ -50,27 +50,30 @@ func (r *Report) TotalSkipped() int {
 
 // Print writes the report as aligned tables.
 func (r *Report) Print(w io.Writer) {
-	section := func(title string, m map[string]int) {
-		if len(m) == 0 {
-			return
-		}
-		fmt.Fprintf(w, "%s:\n", title)
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool {
-			if m[keys[i]] != m[keys[j]] {
-				return m[keys[i]] > m[keys[j]]
-			}
-			return keys[i] < keys[j]
-		})
-		for _, k := range keys {
-			fmt.Fprintf(w, "  %8d  %s\n", m[k], k)
-		}
+	WriteCounts(w, "read", r.Read)
+	WriteCounts(w, "written", r.Written)
+	WriteCounts(w, "skipped", r.Skipped)
+	WriteCounts(w, "written with a simplification", r.Notes)
+}
+
+// WriteCounts writes a titled table of counts, largest first (ties by
+// name); nothing when m is empty.
+func WriteCounts(w io.Writer, title string, m map[string]int) {
+	if len(m) == 0 {
+		return
 	}
-	section("read", r.Read)
-	section("written", r.Written)
-	section("skipped", r.Skipped)
-	section("written with a simplification", r.Notes)
+	fmt.Fprintf(w, "%s:\n", title)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		fmt.Fprintf(w, "  %8d  %s\n", m[k], k)
+	}
 }

@@ -38,7 +38,7 @@ func runCode(args []string) int {
 	var write func(w io.Writer, d *doc.Document, evs []event.Event) error
 	switch *format {
 	case "jsonl":
-		write = writeJSONL
+		write = writeJSONL[event.Event]
 	case "plover":
 		write = writePLOVER
 	case "table":
@@ -162,11 +162,12 @@ func safely[T any](code func(*doc.Document) (T, error), d *doc.Document) (out T,
 	return code(d)
 }
 
-func writeJSONL(w io.Writer, _ *doc.Document, evs []event.Event) error {
+// writeJSONL writes one JSON object per line.
+func writeJSONL[T any](w io.Writer, _ *doc.Document, items []T) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for i := range evs {
-		if err := enc.Encode(&evs[i]); err != nil {
+	for i := range items {
+		if err := enc.Encode(&items[i]); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -94,7 +93,7 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	failed := false
-	write := writeCAMEOJSONL
+	write := writeJSONL[cameoEvent]
 	if format == "table" {
 		write = writeCAMEOTable
 	}
@@ -125,17 +124,6 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 		return 1
 	}
 	return 0
-}
-
-func writeCAMEOJSONL(w io.Writer, _ *doc.Document, evs []cameoEvent) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for i := range evs {
-		if err := enc.Encode(&evs[i]); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func writeCAMEOTable(w io.Writer, d *doc.Document, evs []cameoEvent) error {
