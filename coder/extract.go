@@ -24,6 +24,8 @@ type extraction struct {
 	triggerType map[int]string          // trigger token → type of the pattern that matched there
 	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
 	sanctioned  map[string]*event.Actor // country → a target the document names for sanctions
+	recentActor *event.Actor            // actor of the latest event found
+	leadActor   *event.Actor            // actor of the document's first event
 }
 
 // match is one trigger found in a sentence.
@@ -100,6 +102,10 @@ func (x *extraction) sentence(si int) []event.Event {
 					x.eventActors[m.head] = e.Actor
 				}
 				x.lastActor[e.Type] = e.Actor
+				x.recentActor = e.Actor
+				if x.leadActor == nil {
+					x.leadActor = e.Actor
+				}
 			}
 			evs = append(evs, es...)
 		}
@@ -416,7 +422,8 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	d := x.d
 	tr := m.tr
 	actors, via := x.actorsOf(m)
-	if len(actors) == 0 && !x.detention(m) {
+	actors, offered, via := x.chooseActor(m, actors, via)
+	if len(actors) == 0 && offered == nil && !x.detention(m) {
 		return nil
 	}
 	var recips []int
@@ -452,6 +459,10 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
 		recips = x.proximityTargets(m)
 	}
+	var offeredRecip *event.Actor
+	if !tr.NoRecip {
+		recips, offeredRecip = x.chooseRecipients(m, recips, x.firstCountry(actors, offered))
+	}
 	// "targeting Israeli interests or US forces": either may have been
 	// hit, so the event has no definite recipient.
 	indefinite := !tr.Sym && x.disjunctive(recips)
@@ -469,6 +480,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	var responder *event.Actor
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && hostileTypes[tr.Type] {
 		responder = x.responder(m.head)
+	}
+	if responder == nil {
+		responder = offeredRecip
 	}
 	if needsRecipient && len(recips) == 0 && responder == nil {
 		return nil
@@ -495,6 +509,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		Attribution: attrib,
 	}
 	acts := x.actorList(actors)
+	if offered != nil {
+		acts = []*event.Actor{offered}
+	}
 	if len(acts) == 0 && x.detention(m) && len(recips) == 1 {
 		if a := x.detainer(m, recips[0]); a != nil {
 			acts, via = []*event.Actor{a}, "implied"

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/parley-events/parley/reader"
@@ -61,3 +62,9 @@ func parseArgs(fs *flag.FlagSet, args []string, usage string) bool {
 	}
 	return true
 }
+
+// listFlag collects the values of a flag given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
