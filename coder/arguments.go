@@ -64,12 +64,8 @@ func (x *extraction) decide(m match, role argmodel.Role, cands []argCandidate, r
 		cs[i] = argmodel.Candidate{Features: cands[i].feats}
 	}
 	chosen := ruled
-	if model != nil {
-		if ruled > 0 {
-			chosen = 1 + model.Choose(role, cs[1:])
-		} else {
-			chosen = model.Choose(role, cs)
-		}
+	if model != nil && ruled <= 0 {
+		chosen = model.Choose(role, cs)
 	}
 	if trace != nil {
 		countries := make([]string, len(cands))
@@ -86,7 +82,9 @@ func (x *extraction) decide(m match, role argmodel.Role, cands []argCandidate, r
 // frames found (heads, found via). It returns the heads to use, or an
 // actor offered by the discourse instead, and how the choice was made.
 func (x *extraction) chooseActor(m match, heads []int, via string) ([]int, *event.Actor, string) {
-	if x.c.Arguments == nil && x.c.Trace == nil {
+	if x.c.Arguments == nil && x.c.Trace == nil || len(heads) == 0 && x.detention(m) {
+		// A detention with no author named is made where the sentence
+		// places it (detainer): the frames know that better.
 		return heads, nil, via
 	}
 	cands := x.candidates(m, argmodel.Actor, heads, via, "")
@@ -106,30 +104,22 @@ func (x *extraction) chooseActor(m match, heads []int, via string) ([]int, *even
 	return nil, nil, ""
 }
 
-// chooseRecipients does the same for the recipient phrase heads recips,
-// given the event's actor country.
-func (x *extraction) chooseRecipients(m match, recips []int, actorCountry string) ([]int, *event.Actor) {
+// chooseRecipients lets the model choose a recipient where the frames
+// found no recipient phrase, given the event's actor phrase heads and
+// country: the heads of the chosen phrase, or an actor the discourse
+// offers, or neither.
+func (x *extraction) chooseRecipients(m match, actors []int, actorCountry string) ([]int, *event.Actor) {
 	if x.c.Arguments == nil && x.c.Trace == nil {
-		return recips, nil
+		return nil, nil
 	}
-	cands := x.candidates(m, argmodel.Recipient, recips, "", actorCountry)
-	ruled := 0
-	for _, r := range recips {
-		if i := x.candidateAt(cands, x.nominal(r)); i > 0 {
-			ruled = i
-			break
+	cands := x.candidates(m, argmodel.Recipient, nil, "", actorCountry)
+	// The actor's own mention is no candidate for its recipient.
+	for _, a := range actors {
+		if i := x.candidateAt(cands, x.nominal(a)); i > 0 {
+			cands = append(cands[:i], cands[i+1:]...)
 		}
 	}
-	if ruled == 0 && len(recips) > 0 {
-		// The frames' recipient names no actor of the sentence (an event
-		// noun standing for its doer, a facility): choosing none keeps
-		// their reading.
-		cands[0].feats = append(cands[0].feats, "none|frames-unnamed", "none|frames-unnamed|type="+m.tr.Type)
-	}
-	chosen := x.decide(m, argmodel.Recipient, cands, ruled, actorCountry)
-	switch c := cands[chosen]; {
-	case chosen == ruled:
-		return recips, nil
+	switch c := cands[x.decide(m, argmodel.Recipient, cands, 0, actorCountry)]; {
 	case c.actor != nil:
 		return nil, c.actor
 	case c.head >= 0:
@@ -173,7 +163,8 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 		ruledState = "some"
 	}
 	none := argCandidate{head: -1, feats: []string{"none", "none|" + ctx.pos, "none|type=" + m.tr.Type, "none|ruled=" + ruledState,
-		"none|type=" + m.tr.Type + "|ruled=" + ruledState, "none|" + ctx.pos + "|voice=" + ctx.voice}}
+		"none|type=" + m.tr.Type + "|ruled=" + ruledState, "none|" + ctx.pos + "|voice=" + ctx.voice,
+		"none|pattern=" + strings.Join(m.tr.Words, " ") + "|" + m.tr.Type, "none|trigger=" + x.lemmaAt(m.head) + "|" + ctx.pos}}
 	cands := []argCandidate{none}
 	order := 0
 	for i := sent.First; i < sent.Last; i++ {
@@ -183,6 +174,17 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 		}
 		i = mn.Last - 1
 		if mn.Country == "" || m.head >= mn.First && m.head < mn.Last {
+			continue
+		}
+		if role == argmodel.Actor && mn.SetIn {
+			continue // "clashes in the West Bank": where it happens, not who does it
+		}
+		if role == argmodel.Recipient && (x.insideHostileEvent(m, mn) || !mn.Named && mn.Country == actorCountry || x.doesLikewise(m, mn)) {
+			// "called for a halt to the shelling of Ukrainian cities": the
+			// victims of an act the trigger is about are not its target;
+			// the act's doer is, and the frames find it. Nor is a
+			// collective the story situates in the actor's own country
+			// ("fighters"), or a side doing the same act in the sentence.
 			continue
 		}
 		c := argCandidate{head: mn.Head, feats: x.mentionFeatures(m, ctx, mn, order)}
@@ -214,7 +216,10 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 	if role == argmodel.Actor {
 		add("previous", x.recentActor)
 		add("lead", x.leadActor)
-	} else if cs := x.docCountries(); len(cs) > 0 {
+	} else if cs := x.docCountries(); len(cs) > 0 && !m.tr.Sym {
+		// A one-sided act with no target named may be aimed at the
+		// country the story is about ("urged all sides to show
+		// restraint"); the other side of a meeting or a clash must be named.
 		add("story", &event.Actor{Name: cs[0], Country: cs[0], Code: cs[0]})
 	}
 	return cands
@@ -253,7 +258,7 @@ func (x *extraction) triggerContext(m match) triggerContext {
 // parse links them, how it is marked, what it is. order counts the actor
 // mentions before it in the sentence.
 func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Mention, order int) []string {
-	k := mn.Head
+	k := x.mentionTop(mn)
 	path := x.depPath(m.head, k)
 	cs := x.caseOf(k)
 	if cs == "" {
@@ -275,6 +280,12 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Me
 		"path=" + path + "|" + p,
 		"path=" + path + "|voice=" + ctx.voice,
 		"path=" + path + "|type=" + t,
+		"first=" + firstArc(path) + "|" + p,
+		"last=" + lastArc(path) + "|" + p,
+		"last=" + lastArc(path) + "|voice=" + ctx.voice,
+		"last=" + lastArc(path) + "|type=" + t,
+		"ends=" + firstArc(path) + lastArc(path) + "|" + p,
+		"steps=" + strconv.Itoa(strings.Count(path, "<")) + "/" + strconv.Itoa(strings.Count(path, ">")),
 		"case=" + cs + "|" + p,
 		"case=" + cs + "|type=" + t,
 		"case=" + cs + "|dir=" + dir + "|" + p,
@@ -304,6 +315,69 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Me
 		f = append(f, "unnamed|kind="+kind)
 	}
 	return f
+}
+
+// insideHostileEvent says whether mention mn lies in the phrase of a
+// hostile act other than trigger m itself: a token on the way up from mn
+// to m is the trigger of an attack, a sanction, a threat or coercion.
+func (x *extraction) insideHostileEvent(m match, mn *mention.Mention) bool {
+	if hostileTypes[m.tr.Type] {
+		return false
+	}
+	anc := map[int]bool{}
+	for h, n := m.head, 0; h >= 0 && n < 12; n++ {
+		anc[h] = true
+		h = x.d.Tokens[h].Head
+	}
+	for h, n := x.d.Tokens[x.mentionTop(mn)].Head, 0; h >= 0 && n < 12 && !anc[h]; n++ {
+		if x.hostileType(h) != "" {
+			return true
+		}
+		h = x.d.Tokens[h].Head
+	}
+	return false
+}
+
+// doesLikewise says whether mention mn is the actor of another event of
+// trigger m's type in m's sentence ("the EU's sanctions on Iran" beside
+// "British sanctions": the EU is no target of the British ones).
+func (x *extraction) doesLikewise(m match, mn *mention.Mention) bool {
+	sent := x.sentenceOf(m.head)
+	for t, a := range x.eventActors {
+		if t != m.head && t >= sent.First && t < sent.Last && x.triggerType[t] == m.tr.Type && a != nil &&
+			a.Country == mn.Country && a.Name == mn.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionTop is the token of mention mn that the parse hangs outside it:
+// "Secretary" in "Secretary of State Michael Pompeo", whatever the
+// mention's head noun is, so that paths end where the phrase attaches.
+func (x *extraction) mentionTop(mn *mention.Mention) int {
+	for i := mn.First; i < mn.Last; i++ {
+		if h := x.d.Tokens[i].Head; h < mn.First || h >= mn.Last {
+			return i
+		}
+	}
+	return mn.Head
+}
+
+// firstArc and lastArc are the first and last steps of a path ("<obj",
+// ">nsubj"), or the whole path when it is "far" or "self".
+func firstArc(path string) string {
+	if i := strings.IndexAny(path[1:], "<>"); i >= 0 {
+		return path[:i+1]
+	}
+	return path
+}
+
+func lastArc(path string) string {
+	if i := strings.LastIndexAny(path, "<>"); i > 0 {
+		return path[i:]
+	}
+	return path
 }
 
 // depPath spells the dependency path from token from to token to: "<rel"

@@ -54,7 +54,10 @@ var (
 
 // Default returns a coder over the embedded knowledge base and models.
 func Default() *Coder {
-	defaultOnce.Do(func() { defaultCoder = New(kb.Default()) })
+	defaultOnce.Do(func() {
+		defaultCoder = New(kb.Default())
+		defaultCoder.Arguments = embeddedArguments()
+	})
 	return defaultCoder
 }
 

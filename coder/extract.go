@@ -459,10 +459,10 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
 		recips = x.proximityTargets(m)
 	}
-	var offeredRecip *event.Actor
-	if !tr.NoRecip {
-		recips, offeredRecip = x.chooseRecipients(m, recips, x.firstCountry(actors, offered))
-	}
+	pt, _ := x.c.kb.PloverType(tr.Type)
+	// A meeting or agreement with no other side named is a body's own
+	// session, not a dyad; a weak trigger needs both sides to be an event.
+	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
 	// "targeting Israeli interests or US forces": either may have been
 	// hit, so the event has no definite recipient.
 	indefinite := !tr.Sym && x.disjunctive(recips)
@@ -474,20 +474,21 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips = actors[1:2]
 		actors = actors[:1]
 	}
-	// A meeting or agreement with no other side named is a body's own
-	// session, not a dyad; a weak trigger needs both sides to be an event.
-	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
 	var responder *event.Actor
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && hostileTypes[tr.Type] {
 		responder = x.responder(m.head)
 	}
-	if responder == nil {
-		responder = offeredRecip
+	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" {
+		// The frames found no recipient phrase: the model may choose one
+		// among the sentence's actors. A recipient phrase the frames
+		// found stands, even one that names no actor ("struck targets
+		// in Yemen": the place's country is the target). Sanctions
+		// without a target take the document's (sanctionTargets).
+		recips, responder = x.chooseRecipients(m, actors, x.firstCountry(actors, offered))
 	}
 	if needsRecipient && len(recips) == 0 && responder == nil {
 		return nil
 	}
-	pt, _ := x.c.kb.PloverType(tr.Type)
 	mode := tr.Mode
 	if mode == "" && tr.Type == "REQUEST" {
 		mode = x.requestMode(m)

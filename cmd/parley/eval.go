@@ -149,7 +149,7 @@ func crossValidate(goldDir string, trainAlso []string, k int, explain, asJSON bo
 	}
 	var preds []event.Event
 	var ids []string
-	for _, f := range argtrain.CrossValidate(kb.Default(), exs, always, k, argtrain.Options{}) {
+	for _, f := range argtrain.CrossValidate(kb.Default(), exs, always, k, argtrain.Shipped) {
 		ids = append(ids, f.IDs...)
 		preds = append(preds, f.Events...)
 	}
@@ -170,3 +170,4 @@ func report(r score.Report, texts map[string]string, explain, asJSON bool) {
 		}
 	}
 }
+
