@@ -71,10 +71,44 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		return nil, ""
 	}
 	subjects := x.subjects(s)
+	if len(subjects) == 1 && via == "subject" {
+		subjects = append(subjects, x.lostConjuncts(h, s)...)
+	}
 	if len(subjects) == 1 && m.tr.Sym {
 		subjects = append(subjects, x.coordinatedByWords(s)...)
 	}
 	return subjects, via
+}
+
+// lostConjuncts finds the other subjects of verb v that the parse gave it
+// beside subject s instead of coordinating them ("The United States and
+// Britain struck ..." parsed with two subjects): actor phrases joined to s
+// by "and" or a comma.
+func (x *extraction) lostConjuncts(v, s int) []int {
+	if x.ms.At(s) == nil {
+		return nil
+	}
+	var out []int
+	for _, dep := range x.deps[v] {
+		if x.d.Tokens[dep].Rel != "nsubj" || dep == s || x.ms.Index(dep) == x.ms.Index(s) {
+			continue
+		}
+		k := x.subjectPhrase(dep)
+		if !x.namesActor(k) {
+			continue
+		}
+		lo, hi := min(x.ms.At(s).Last, x.ms.At(k).Last), max(x.ms.At(s).First, x.ms.At(k).First)
+		joined := hi > lo
+		for j := lo; j < hi; j++ {
+			if t := x.d.Tokens[j]; !(t.Text == "," || strings.EqualFold(t.Text, "and")) {
+				joined = false
+			}
+		}
+		if joined {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // coordinatedByWords finds the other side of "A and B" from the words
@@ -420,12 +454,15 @@ func (x *extraction) subjectPhrase(n int) int {
 	return n
 }
 
+// relativePronoun says whether token i is a relative pronoun.
+func (x *extraction) relativePronoun(i int) bool {
+	return relativePronouns[strings.ToLower(x.d.Tokens[i].Text)]
+}
+
 // relativeAntecedent maps a relative pronoun subject ("who") to the noun
 // its clause modifies.
 func (x *extraction) relativeAntecedent(dep int) int {
-	switch strings.ToLower(x.d.Tokens[dep].Text) {
-	case "who", "which", "that":
-	default:
+	if !x.relativePronoun(dep) {
 		return -1
 	}
 	v := x.d.Tokens[dep].Head
@@ -533,6 +570,11 @@ func (x *extraction) recipientsOf(m match) []int {
 				n = dep
 			}
 		}
+		if n >= 0 && x.relativePronoun(n) && x.d.Tokens[m.head].Rel == "acl:relcl" {
+			// "the village, which Israeli jets struck": the object is the
+			// noun the relative clause describes.
+			n = x.d.Tokens[m.head].Head
+		}
 		if n < 0 {
 			// "shooting and arresting people": conjoined verbs share the
 			// object of the last one.
@@ -639,6 +681,19 @@ func (x *extraction) byPhrase(h int) int {
 						return m.Head
 					}
 				}
+			}
+		}
+	}
+	return -1
+}
+
+// passiveSubject returns the passive subject of verb v that names an
+// actor ("Iran" in "Iran was urged to ..."), or -1.
+func (x *extraction) passiveSubject(v int) int {
+	for _, dep := range x.deps[v] {
+		if x.d.Tokens[dep].Rel == "nsubj:pass" {
+			if k := x.nominal(dep); x.namesActor(k) {
+				return k
 			}
 		}
 	}

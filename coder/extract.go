@@ -332,12 +332,22 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 		if k-1 == tr.Recipient && k-1 >= tr.Head {
 			// "+" stands between two pattern words ("call on + to", "accuse
 			// + of"): the recipient phrase must be there, then the word.
-			r := x.nextMention(pos+1, 2)
-			if r < 0 {
-				return m, false
+			// In the passive the recipient is the subject, and a "by"
+			// agent may stand in its place ("Iran was urged by Germany
+			// to ...").
+			if s := x.passiveSubject(h); s >= 0 {
+				if a := x.agentAfter(pos); a >= 0 {
+					pos = x.ms.At(a).Last - 1
+				}
+				m.recipSlot, m.recipToks = h, []int{s}
+			} else {
+				r := x.nextMention(pos+1, 2)
+				if r < 0 {
+					return m, false
+				}
+				pos = x.ms.At(r).Last - 1
+				m.recipSlot, m.recipToks = h, []int{r}
 			}
-			pos = x.ms.At(r).Last - 1
-			m.recipSlot, m.recipToks = h, []int{r}
 		}
 		j, ok := x.find(w, pos+1, sent, kb.IsPreposition(w), tr.POS == "N" && k == tr.Head+1)
 		if !ok {

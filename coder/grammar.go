@@ -14,12 +14,13 @@ var grammarFS embed.FS
 // lightVerbs and modalWords are the coder's grammar knowledge, read from
 // data/ at start-up (the embedded files are checked by the tests).
 var (
-	lightVerbs   = map[string]bool{}
-	modalWords   = map[string]modalWord{}
-	requestModes = map[string]string{}    // requested thing → REQUEST mode
-	facilities   = map[string]bool{}      // nouns of places that house forces or staff
-	causeNouns   = map[string]causeNoun{} // hostile acts only as what a response answers
-	performative = map[string]bool{}      // verbs of a joint declaration ("have hereby stated")
+	lightVerbs       = map[string]bool{}
+	modalWords       = map[string]modalWord{}
+	requestModes     = map[string]string{}    // requested thing → REQUEST mode
+	facilities       = map[string]bool{}      // nouns of places that house forces or staff
+	causeNouns       = map[string]causeNoun{} // hostile acts only as what a response answers
+	performative     = map[string]bool{}      // verbs of a joint declaration ("have hereby stated")
+	relativePronouns = map[string]bool{}      // "which" in "the village, which jets struck"
 )
 
 // causeNoun is the event a cause noun stands for, and the line it is on.
@@ -41,6 +42,10 @@ func init() {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
 		}
 		requestModes[f[0]] = f[1]
+		return nil
+	})
+	mustRead("data/relative_pronouns.txt", func(f []string) error {
+		relativePronouns[f[0]] = true
 		return nil
 	})
 	mustRead("data/performatives.txt", func(f []string) error {

@@ -1,0 +1,51 @@
+package coder
+
+import "testing"
+
+// Arguments found from grammar, each class with paraphrases of our own and
+// a sentence that must not match.
+func TestGrammarFrames(t *testing.T) {
+	cases := []struct {
+		class string
+		text  string
+		want  []want
+		not   []want
+	}{
+		// A passive verb whose pattern has words after its recipient:
+		// the subject is the recipient, the "by" phrase the actor.
+		{"passive with a pattern word after the recipient", "Israel was urged by France to accept a ceasefire.", []want{{"REQUEST", "FRA", "ISR", false}}, nil},
+		{"passive with a pattern word after the recipient", "Iran was urged by Germany to release the detained sailors.", []want{{"REQUEST", "DEU", "IRN", false}}, nil},
+		{"passive with a pattern word after the recipient", "Egypt was accused by Ethiopia of blocking the talks.", []want{{"ACCUSE", "ETH", "EGY", false}}, nil},
+		{"passive with a pattern word after the recipient", "Kenya urged Somalia to reopen the border.", []want{{"REQUEST", "KEN", "SOM", false}}, []want{{"REQUEST", "SOM", "KEN", false}}},
+		// Two subjects the parse did not coordinate are both actors.
+		{"subjects the parse left uncoordinated", "The United States and Britain struck rebel targets in Yemen on Friday.", []want{{"ASSAULT", "USA", "YEM", false}, {"ASSAULT", "GBR", "YEM", false}}, nil},
+		{"subjects the parse left uncoordinated", "France and Germany condemned the coup in Niger.", []want{{"ACCUSE", "FRA", "", false}, {"ACCUSE", "DEU", "", false}}, nil},
+		{"subjects the parse left uncoordinated", "Qatar and Egypt welcomed the truce in Gaza.", []want{{"SUPPORT", "QAT", "", false}, {"SUPPORT", "EGY", "", false}}, nil},
+		{"subjects the parse left uncoordinated", "Turkey, which borders Syria, shelled Kurdish positions.", nil, []want{{"ASSAULT", "SYR", "", false}}},
+		// The object of a relative clause is the noun it describes.
+		{"relative clause object", "The Lebanese village, which Israeli jets struck on Monday, lies near the border.", []want{{"ASSAULT", "ISR", "LBN", false}}, nil},
+		{"relative clause object", "The three Pakistani nationals whom Indian police arrested on Monday carried forged papers.", []want{{"COERCE", "IND", "PAK", false}}, nil},
+		{"relative clause object", "The two Kenyan reporters whom Ugandan soldiers detained on Friday were released on Sunday.", []want{{"COERCE", "UGA", "KEN", false}}, nil},
+		{"relative clause object", "The Syrian town that Turkish drones bombed overnight was evacuated.", []want{{"ASSAULT", "TUR", "SYR", false}}, nil},
+		{"relative clause object", "The Chinese diplomat who criticised Japan left Tokyo.", []want{{"ACCUSE", "CHN", "JPN", false}}, []want{{"ACCUSE", "JPN", "CHN", false}}},
+		// "it" and "the group" refer back to an organisation or country.
+		{"pronoun and definite description", "Hamas has governed Gaza since 2007. On Sunday it fired rockets at Israel.", []want{{"ASSAULT", "PSE", "ISR", false}}, nil},
+		{"pronoun and definite description", "Hezbollah is based in southern Lebanon. The group fired rockets at Israel.", []want{{"ASSAULT", "LBN", "ISR", false}}, nil},
+		{"pronoun and definite description", "Russia said it had struck Ukrainian positions.", []want{{"ASSAULT", "RUS", "UKR", false}}, nil},
+		{"pronoun and definite description", "The Houthi movement seized a tanker on Monday. On Tuesday the movement attacked Israel.", []want{{"ASSAULT", "YEM", "ISR", false}}, nil},
+		{"pronoun and definite description", "Iran praised Iraq. It is clear that the talks helped.", nil, []want{{"SUPPORT", "IRN", "IRN", false}}},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		for _, w := range c.want {
+			if !has(evs, w) {
+				t.Errorf("%s: %s\n want %s %s→%s; got:%s", c.class, c.text, w.typ, w.actor, w.recipient, describe(evs))
+			}
+		}
+		for _, w := range c.not {
+			if has(evs, w) {
+				t.Errorf("%s: %s\n do not want %s %s→%s; got:%s", c.class, c.text, w.typ, w.actor, w.recipient, describe(evs))
+			}
+		}
+	}
+}
