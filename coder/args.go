@@ -17,6 +17,16 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		return m.parties, "subject"
 	}
 	if m.tr.POS == "N" {
+		// "talks between Iran and Iraq", "fighting between Pakistani and
+		// Afghan forces": the sides are the actors, each the other's
+		// recipient.
+		for _, dep := range x.deps[h] {
+			if x.isNmod(dep) && x.caseOf(dep) == "between" {
+				if sides := x.conjuncts(dep); len(sides) >= 2 && x.namesActor(sides[0]) {
+					return sides, "between"
+				}
+			}
+		}
 		// The event noun's own possessor or "by" phrase, or a nationality
 		// or name modifier ("Israeli strikes", "Houthi attacks").
 		for _, dep := range x.deps[h] {
@@ -538,6 +548,12 @@ func (x *extraction) subjects(n int) []int { return x.coordinated(n, x.subjectPh
 func (x *extraction) coordinated(n int, head func(int) int) []int {
 	k := head(n)
 	out := []int{k}
+	if adj := x.coordinatedAdjectives(n, k); len(adj) > 0 {
+		if !x.namesActor(k) {
+			out = nil // "Pakistani and Afghan border forces": the adjectives name the sides
+		}
+		out = append(out, adj...)
+	}
 	for _, h := range []int{n, k} {
 		for _, dep := range x.deps[h] {
 			if x.d.Tokens[dep].Rel == "conj" && isNominalTag(x.d.Tokens[dep].UPOS) {
@@ -546,6 +562,40 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 		}
 		if k == n {
 			break
+		}
+	}
+	return out
+}
+
+// coordinatedAdjectives finds the other sides of a phrase whose noun is
+// shared by coordinated nationality adjectives ("Pakistani and Afghan
+// border forces", "the Iranian and Iraqi foreign ministers"): the parser
+// hangs the first adjective on the noun and the others on it, and the
+// mention of the noun (k) takes at most the adjective next to it. It
+// returns the adjectives naming other countries than k's mention.
+func (x *extraction) coordinatedAdjectives(n, k int) []int {
+	own := ""
+	if mk := x.ms.At(k); mk != nil {
+		own = mk.Country
+	}
+	var out []int
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel != "amod" || dep > n {
+			continue
+		}
+		group := []int{dep}
+		for _, c := range x.deps[dep] {
+			if x.d.Tokens[c].Rel == "conj" {
+				group = append(group, c)
+			}
+		}
+		if len(group) < 2 {
+			continue // a lone adjective is part of the noun's own mention
+		}
+		for _, a := range group {
+			if ma := x.ms.At(a); ma != nil && ma.Country != "" && ma.Country != own && x.ms.Index(a) != x.ms.Index(k) {
+				out = append(out, a)
+			}
 		}
 	}
 	return out

@@ -479,6 +479,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if indefinite {
 		recips = nil
 	}
+	if tr.Sym && len(actors) > 1 && len(recips) == 1 && x.ms.At(recips[0]) != nil && x.ms.At(recips[0]).SetIn {
+		// "Turkey's and Egypt's ministers met in Ankara": where two
+		// named sides met is not a third side.
+		recips = nil
+	}
 	if tr.Sym && len(recips) == 0 && len(actors) > 1 {
 		// "A and B met": the second conjunct is the other side.
 		recips = actors[1:2]

@@ -34,6 +34,20 @@ func TestGrammarFrames(t *testing.T) {
 		{"pronoun and definite description", "Russia said it had struck Ukrainian positions.", []want{{"ASSAULT", "RUS", "UKR", false}}, nil},
 		{"pronoun and definite description", "The Houthi movement seized a tanker on Monday. On Tuesday the movement attacked Israel.", []want{{"ASSAULT", "YEM", "ISR", false}}, nil},
 		{"pronoun and definite description", "Iran praised Iraq. It is clear that the talks helped.", nil, []want{{"SUPPORT", "IRN", "IRN", false}}},
+		// "between A and B": the sides of an event noun, each the other's.
+		{"event noun between two sides", "Talks between the Iranian and Iraqi foreign ministers took place in Baghdad.", []want{{"CONSULT", "IRN", "IRQ", true}}, nil},
+		{"event noun between two sides", "The agreement between Saudi Arabia and Iran ended years of estrangement.", []want{{"AGREE", "SAU", "IRN", true}}, nil},
+		{"event noun between two sides", "Negotiations between Egypt and Ethiopia resumed on Monday.", []want{{"CONSULT", "EGY", "ETH", true}}, nil},
+		{"event noun between two sides", "The border between Kenya and Somalia stayed open.", nil, []want{{"CONSULT", "KEN", "SOM", true}, {"AGREE", "KEN", "SOM", true}, {"ASSAULT", "KEN", "SOM", true}}},
+		// Coordinated nationality adjectives over one noun: one side each.
+		{"coordinated nationality adjectives", "Pakistani and Afghan border forces exchanged fire near Torkham.", []want{{"ASSAULT", "PAK", "AFG", true}}, nil},
+		{"coordinated nationality adjectives", "Serbian and Croatian units exchanged fire.", []want{{"ASSAULT", "SRB", "HRV", true}}, nil},
+		{"coordinated nationality adjectives", "Israel struck Iranian and Syrian targets overnight.", []want{{"ASSAULT", "ISR", "IRN", false}, {"ASSAULT", "ISR", "SYR", false}}, nil},
+		{"coordinated nationality adjectives", "Iranian forces struck Kurdish militants in Iraq.", nil, []want{{"ASSAULT", "IRQ", "IRN", false}}},
+		// Where two named sides met is no third side.
+		{"meeting place", "Turkey's and Egypt's foreign ministers met in Ankara on Tuesday.", []want{{"CONSULT", "TUR", "EGY", true}}, nil},
+		{"meeting place", "The Turkish and Egyptian foreign ministers met in Cairo.", []want{{"CONSULT", "TUR", "EGY", true}}, nil},
+		{"meeting place", "India and China met in Moscow.", []want{{"CONSULT", "IND", "CHN", true}}, []want{{"CONSULT", "IND", "RUS", false}}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")
