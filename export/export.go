@@ -159,7 +159,8 @@ type Options struct {
 	// CodedDate is the PLOVER coded_date (YYYY-MM-DD); today (UTC) when
 	// empty. Fix it to make output reproducible.
 	CodedDate string
-	// Version fills POLECAT's Version column; "parley" when empty.
+	// Version fills POLECAT's Version column; parley's release
+	// (version.Release) when empty.
 	Version string
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/internal/version"
 )
 
 // POLECATColumns is the header of POLECAT's weekly TSV files (the
@@ -46,7 +47,7 @@ func NewPOLECAT(w io.Writer, opts Options) (Writer, error) {
 	}
 	v := opts.Version
 	if v == "" {
-		v = "parley"
+		v = version.Release
 	}
 	return &polecatWriter{t: t, tables: tb, version: v}, nil
 }
@@ -103,7 +104,7 @@ func polecatPlace(l *event.Location) []string {
 		feature = "PCLI" // GeoNames: independent political entity
 	}
 	lat, lon, gid := "", "", ""
-	if l.Resolution > 0 || l.Lat != 0 || l.Lon != 0 {
+	if located(l) {
 		lat, lon = num(l.Lat), num(l.Lon)
 	}
 	if l.GeonamesID > 0 {
