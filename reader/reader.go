@@ -128,7 +128,30 @@ func expand(p string) ([]string, error) {
 		return nil
 	})
 	sort.Strings(files)
-	return files, err
+	return skipGold(files), err
+}
+
+// skipGold drops gold files from a folder's listing: a .json or .jsonl
+// file beside a .txt file of the same name holds the article's annotated
+// events, not articles ("001.jsonl" beside "001.txt").
+func skipGold(files []string) []string {
+	texts := map[string]bool{}
+	for _, f := range files {
+		if strings.EqualFold(filepath.Ext(f), ".txt") {
+			texts[strings.TrimSuffix(f, filepath.Ext(f))] = true
+		}
+	}
+	out := files[:0]
+	for _, f := range files {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".json", ".jsonl":
+			if texts[strings.TrimSuffix(f, filepath.Ext(f))] {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // readable says whether a file in a folder is an input: text and JSON Lines
