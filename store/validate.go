@@ -1,0 +1,89 @@
+package store
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/parley-events/parley/kb"
+)
+
+// Check validates the filters of q against what the store can hold, so that
+// a value that can match nothing is an error naming it and the accepted
+// values rather than an empty result: an unknown event type or mode, a
+// country that is not an ISO 3166 alpha-3 code (or a PLOVER special code
+// such as UNO), a malformed date, a range that ends before it starts, a
+// negative limit or offset, an unknown level. Types, modes and countries
+// are case-insensitive; Check returns q with them in the stored case
+// (ASSAULT, aerial, RUS). Every error wraps ErrBadQuery.
+func (q Query) Check() (Query, error) {
+	k := kb.Default()
+	types := k.PloverTypes()
+	modes := map[string]bool{}
+	for _, t := range types {
+		pt, _ := k.PloverType(t)
+		for m := range pt.Modes {
+			modes[m] = true
+		}
+	}
+	var err error
+	if q.Type, err = checkList("type", q.Type, strings.ToUpper, func(v string) bool { return slices.Contains(types, v) }, types); err != nil {
+		return q, err
+	}
+	modeNames := slices.Sorted(maps.Keys(modes))
+	if q.Mode, err = checkList("mode", q.Mode, strings.ToLower, func(v string) bool { return modes[v] }, modeNames); err != nil {
+		return q, err
+	}
+	if q.Country, err = checkList("country", q.Country, strings.ToUpper, k.KnownCode, nil); err != nil {
+		return q, err
+	}
+	for _, d := range []struct{ name, v string }{{"from", q.From}, {"to", q.To}} {
+		if _, ok := dayNumber(d.v); d.v != "" && !ok {
+			return q, fmt.Errorf("%w: bad %s date %q (want YYYY-MM-DD)", ErrBadQuery, d.name, d.v)
+		}
+	}
+	if q.From != "" && q.To != "" && q.From > q.To {
+		return q, fmt.Errorf("%w: from %s is after to %s", ErrBadQuery, q.From, q.To)
+	}
+	if q.Quad < 0 || q.Quad > 4 {
+		return q, fmt.Errorf("%w: bad quad %d (want 1, 2, 3 or 4)", ErrBadQuery, q.Quad)
+	}
+	if q.Limit < 0 {
+		return q, fmt.Errorf("%w: bad limit %d (want 0 or more)", ErrBadQuery, q.Limit)
+	}
+	if q.Offset < 0 {
+		return q, fmt.Errorf("%w: bad offset %d (want 0 or more)", ErrBadQuery, q.Offset)
+	}
+	switch q.Level {
+	case "", "story", "stories", "event", "events", "raw":
+	default:
+		return q, fmt.Errorf("%w: bad level %q (want story or event)", ErrBadQuery, q.Level)
+	}
+	return q, nil
+}
+
+// checkList checks each value of a comma-separated filter, folded to the
+// stored case, and returns the folded list. want lists the accepted values
+// for the error message; nil says they are country codes.
+func checkList(name, v string, fold func(string) string, ok func(string) bool, want []string) (string, error) {
+	if strings.TrimSpace(v) == "" {
+		return v, nil
+	}
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		p = fold(strings.TrimSpace(p))
+		if p == "" {
+			continue
+		}
+		if !ok(p) {
+			accepted := "an ISO 3166 alpha-3 country code (RUS, UKR, PSE) or a PLOVER group code (UNO, IGO, EUR, NGO, ISM, IMG, MNC)"
+			if want != nil {
+				accepted = "one of " + strings.Join(want, ", ")
+			}
+			return v, fmt.Errorf("%w: unknown %s %q (want %s)", ErrBadQuery, name, strings.TrimSpace(p), accepted)
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, ","), nil
+}
