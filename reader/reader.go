@@ -101,6 +101,37 @@ func Documents(paths []string, opts Options) iter.Seq2[*doc.Document, error] {
 	}
 }
 
+// Files lists the files Documents reads for paths, in the order it reads
+// them: each file named, and the inputs of each folder (recursively, in
+// name order, without hidden files and gold files); "-" stays "-".
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, p)
+			continue
+		}
+		files, err := expand(p)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// OneDocument says whether the file at path holds one document by its
+// kind: a text or HTML file does, JSON Lines and WARC files hold any
+// number.
+func OneDocument(path string) bool {
+	name := strings.ToLower(path)
+	switch filepath.Ext(name) {
+	case ".jsonl", ".ndjson", ".warc", ".gz", ".json":
+		return false
+	}
+	return true
+}
+
 // expand lists the files under p (p itself when it is a file).
 func expand(p string) ([]string, error) {
 	st, err := os.Stat(p)

@@ -256,7 +256,7 @@ func TestAPIRejectsUnknownValues(t *testing.T) {
 	call(t, "POST", base+"/api/documents", "s3cret", post(0), http.StatusOK, nil)
 	for q, want := range map[string]string{
 		"type=FOO":     `unknown type "FOO" (want one of AGREE`,
-		"country=rus1": `unknown country "RUS1"`,
+		"country=rus1": `unknown country "rus1"`,
 		"mode=bogus":   `unknown mode "bogus"`,
 		"from=2024-05-01&to=2024-04-01": "from 2024-05-01 is after to 2024-04-01",
 	} {

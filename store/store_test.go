@@ -611,7 +611,7 @@ func TestQueryCheck(t *testing.T) {
 	}{
 		{Query{Type: "FOO"}, `unknown type "FOO" (want one of AGREE, CONSULT`},
 		{Query{Mode: "bogus"}, `unknown mode "bogus" (want one of`},
-		{Query{Country: "russia"}, `unknown country "RUSSIA" (want an ISO 3166 alpha-3`},
+		{Query{Country: "russia"}, `unknown country "russia" (want an ISO 3166 alpha-3`},
 		{Query{From: "2024-05-01", To: "2024-04-01"}, "from 2024-05-01 is after to 2024-04-01"},
 		{Query{From: "May 1"}, `bad from date "May 1"`},
 		{Query{Limit: -1}, "bad limit -1"},

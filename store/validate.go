@@ -71,8 +71,9 @@ func checkList(name, v string, fold func(string) string, ok func(string) bool, w
 		return v, nil
 	}
 	var out []string
-	for _, p := range strings.Split(v, ",") {
-		p = fold(strings.TrimSpace(p))
+	for _, raw := range strings.Split(v, ",") {
+		raw = strings.TrimSpace(raw)
+		p := fold(raw)
 		if p == "" {
 			continue
 		}
@@ -81,7 +82,7 @@ func checkList(name, v string, fold func(string) string, ok func(string) bool, w
 			if want != nil {
 				accepted = "one of " + strings.Join(want, ", ")
 			}
-			return v, fmt.Errorf("%w: unknown %s %q (want %s)", ErrBadQuery, name, strings.TrimSpace(p), accepted)
+			return v, fmt.Errorf("%w: unknown %s %q (want %s)", ErrBadQuery, name, raw, accepted)
 		}
 		out = append(out, p)
 	}

@@ -52,12 +52,14 @@ func runCode(args []string) int {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	failed := false
+	read := 0
 	err := codeAll(fs.Args(), opts.options(), &c, *workers, func(d *doc.Document, evs []event.Event, err error) error {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "parley code:", err)
 			failed = true
 			return nil
 		}
+		read++
 		for _, w := range d.Warnings {
 			fmt.Fprintf(os.Stderr, "parley code: %s: warning: %s\n", docName(d), w)
 		}
@@ -65,6 +67,10 @@ func runCode(args []string) int {
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley code:", err)
+		return 1
+	}
+	if read == 0 && !failed {
+		fmt.Fprintf(os.Stderr, "parley code: no documents in %s (inputs: .txt, .jsonl, .html, .warc files)\n", strings.Join(fs.Args(), " "))
 		return 1
 	}
 	if failed {

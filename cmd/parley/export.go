@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/parley-events/parley/export"
+	"github.com/parley-events/parley/internal/version"
 	"github.com/parley-events/parley/store"
 )
 
@@ -61,15 +62,17 @@ func runExport(args []string) int {
 		fmt.Fprintf(os.Stderr, "parley export: bad --level %q (want story or event)\n", q.Level)
 		return 2
 	}
+	if !checkQuery("export", q, *limit, *offset) {
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if _, err := os.Stat(*db); err != nil && !strings.Contains(*db, "://") {
 		fmt.Fprintf(os.Stderr, "parley export: no store at %s (ingest articles first, or pass --db)\n", *db)
 		return 1
 	}
-	s, err := store.Open(ctx, *db, store.Options{ReadOnly: true})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "parley export:", err)
+	s, ok := openStore(ctx, "export", *db, store.Options{ReadOnly: true})
+	if !ok {
 		return 1
 	}
 	defer s.Close()
@@ -80,7 +83,7 @@ func runExport(args []string) int {
 		return 1
 	}
 	bw := bufio.NewWriterSize(dest, 1<<16)
-	w, err := export.NewWriter(*format, bw, export.Options{Header: *header})
+	w, err := export.NewWriter(*format, bw, export.Options{Header: *header, Version: version.Release})
 	if err != nil {
 		dest.abort()
 		fmt.Fprintln(os.Stderr, "parley export:", err)
