@@ -539,3 +539,43 @@ func TestColumnDictionary(t *testing.T) {
 		}
 	}
 }
+
+// POLECAT's Story columns list the people, organisations and places the
+// article's events name, as the knowledge base knows them.
+func TestPOLECATStoryNames(t *testing.T) {
+	events, _ := storedRecords(t)
+	var tass []event.Event
+	for _, r := range events {
+		if r.DocID == "tass-2023-10-27" {
+			tass = append(tass, r.Event)
+		}
+	}
+	people, orgs, places := StoryNames(tass)
+	for _, c := range []struct {
+		list []string
+		want []string
+	}{
+		{people, []string{"Mikhail Bogdanov", "Ali Bagheri Kani", "Mousa Abu Marzouk"}},
+		{places, []string{"Moscow", "Gaza Strip", "Lebanon", "Syria"}},
+	} {
+		for _, w := range c.want {
+			if !slices.Contains(c.list, w) {
+				t.Errorf("StoryNames: %q missing from %q", w, c.list)
+			}
+		}
+	}
+	for _, o := range orgs {
+		if slices.Contains(people, o) || slices.Contains(places, o) {
+			t.Errorf("%q is listed twice", o)
+		}
+	}
+	r := events[0]
+	r.StoryPeople, r.StoryOrganizations, r.StoryLocations = people, orgs, places
+	_, rows, err := ReadTable(bytes.NewReader(write(t, "polecat", []Record{r}, Options{})), "polecat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[0][slices.Index(POLECATColumns, "Story People")]; got != strings.Join(people, "; ") || got == "" {
+		t.Errorf("Story People %q, want %q", got, strings.Join(people, "; "))
+	}
+}

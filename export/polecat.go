@@ -32,10 +32,13 @@ type polecatWriter struct {
 //
 // Values follow POLECAT: dates YYYY-MM-DD, countries ISO alpha-3, several
 // values in one cell separated by "; ", Quad Code 1-4 as in PLOVER's
-// quad_code. Columns parley has no value for stay empty: the Wikipedia
-// ids (parley resolves actors against its own tables, not Wikipedia) and
-// Story People, Organizations and Locations (the store keeps the coded
-// events of an article, not every name it mentions).
+// quad_code. Story People, Organizations and Locations are the record's
+// StoryPeople, StoryOrganizations and StoryLocations (see StoryNames:
+// what the article's events name, as the knowledge base knows it). Columns
+// parley has no value for stay empty: the Wikipedia ids (parley resolves
+// actors against its own tables, not Wikipedia) and Actor COW and
+// Recipient COW of actors that are no COW state (organisations such as
+// UNO or IGO, and territories).
 func NewPOLECAT(w io.Writer, opts Options) (Writer, error) {
 	tb, err := lookups()
 	if err != nil {
@@ -63,7 +66,8 @@ func (p *polecatWriter) fields(r *Record) []string {
 	f = append(f, p.side(e.Actor)...)
 	f = append(f, p.side(e.Recipient)...)
 	f = append(f, polecatPlace(e.Location)...)
-	f = append(f, r.Source, r.Published, "", "", "", "en", p.version)
+	f = append(f, r.Source, r.Published, strings.Join(r.StoryPeople, "; "), strings.Join(r.StoryOrganizations, "; "),
+		strings.Join(r.StoryLocations, "; "), "en", p.version)
 	return f
 }
 

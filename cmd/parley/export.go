@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/export"
 	"github.com/parley-events/parley/internal/version"
 	"github.com/parley-events/parley/store"
@@ -89,7 +90,7 @@ func runExport(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley export:", err)
 		return 2
 	}
-	n, err := exportRecords(ctx, s, *q, stories, *limit, *offset, w)
+	n, err := exportRecords(ctx, s, *q, stories, *limit, *offset, w, *format == "polecat")
 	if err == nil {
 		err = w.Close()
 	}
@@ -122,14 +123,41 @@ func runExport(args []string) int {
 // exportRecords pages through the matching stories or events and writes
 // each as a record. A story is written with its reports, so its first
 // report can supply the article-level fields.
-func exportRecords(ctx context.Context, s store.Store, q store.Query, stories bool, limit, offset int, w export.Writer) (int, error) {
+func exportRecords(ctx context.Context, s store.Store, q store.Query, stories bool, limit, offset int, w export.Writer, names bool) (int, error) {
 	written := 0
+	var lastDoc string
+	var people, orgs, places []string
+	// storyNames fills POLECAT's Story columns from the events of the
+	// record's article (records come newest first, so an article's are
+	// mostly together and one lookup serves them).
+	storyNames := func(r *export.Record) error {
+		if !names || r.DocID == "" {
+			return nil
+		}
+		if r.DocID != lastDoc {
+			d, err := s.Document(ctx, r.DocID)
+			if err != nil {
+				return fmt.Errorf("document %s: %w", r.DocID, err)
+			}
+			evs := make([]event.Event, len(d.Events))
+			for i := range d.Events {
+				evs[i] = d.Events[i].Event
+			}
+			people, orgs, places = export.StoryNames(evs)
+			lastDoc = r.DocID
+		}
+		r.StoryPeople, r.StoryOrganizations, r.StoryLocations = people, orgs, places
+		return nil
+	}
 	err := pages(limit, offset, func(l, o int) (int, error) {
 		q.Limit, q.Offset = l, o
 		if !stories {
 			p, err := s.Events(ctx, q)
 			for i := range p.Items {
 				r := export.FromMention(&p.Items[i])
+				if err := storyNames(&r); err != nil {
+					return i, err
+				}
 				if err := w.Write(&r); err != nil {
 					return i, err
 				}
@@ -147,6 +175,9 @@ func exportRecords(ctx context.Context, s store.Store, q store.Query, stories bo
 				return i, fmt.Errorf("story %s: %w", p.Items[i].ID, err)
 			}
 			r := export.FromStory(st)
+			if err := storyNames(&r); err != nil {
+				return i, err
+			}
 			if err := w.Write(&r); err != nil {
 				return i, err
 			}
