@@ -579,3 +579,26 @@ func TestPOLECATStoryNames(t *testing.T) {
 		t.Errorf("Story People %q, want %q", got, strings.Join(people, "; "))
 	}
 }
+
+// A place parley could not locate has null coordinates in PLOVER records,
+// GDELT's ActionGeo and POLECAT's Latitude, never 0, 0.
+func TestUnlocatedPlaceEverywhere(t *testing.T) {
+	events, _ := storedRecords(t)
+	r := events[0]
+	r.Event.Location = &event.Location{Name: "Kanbalu Township", Country: "MMR", Resolution: 4}
+	recs, err := ReadPLOVER(bytes.NewReader(write(t, "plover", []Record{r}, Options{})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := recs[0].EventLoc; l == nil || l.Lat != nil || l.Lon != nil || l.ResolvedPlace != "Kanbalu Township" {
+		t.Errorf("plover event_loc %+v, want the place with null coordinates", l)
+	}
+	_, rows, err := ReadTable(bytes.NewReader(write(t, "gdelt", []Record{r}, Options{})), "gdelt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) string { return rows[0][slices.Index(GDELTColumns, name)] }
+	if col("ActionGeo_Lat") != "" || col("ActionGeo_Long") != "" || col("ActionGeo_CountryCode") != "BM" {
+		t.Errorf("gdelt ActionGeo %q, %q in %q, want empty coordinates in BM", col("ActionGeo_Lat"), col("ActionGeo_Long"), col("ActionGeo_CountryCode"))
+	}
+}

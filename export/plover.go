@@ -56,13 +56,13 @@ type PLOVEREntity struct {
 
 // PLOVERLocation is a PLOVER record's geocoded place.
 type PLOVERLocation struct {
-	ExtractedPlace string  `json:"extracted_place"`
-	ResolvedPlace  string  `json:"resolved_place"`
-	GeonameID      int     `json:"geonameid,omitempty"`
-	Lat            float64 `json:"lat"`
-	Lon            float64 `json:"lon"`
-	CountryCode    string  `json:"country_code"`
-	Resolution     int     `json:"resolution"`
+	ExtractedPlace string   `json:"extracted_place"`
+	ResolvedPlace  string   `json:"resolved_place"`
+	GeonameID      int      `json:"geonameid,omitempty"`
+	Lat            *float64 `json:"lat"` // null when parley could not locate the place
+	Lon            *float64 `json:"lon"`
+	CountryCode    string   `json:"country_code"`
+	Resolution     int      `json:"resolution"`
 }
 
 // ploverWriter writes one PLOVER record per line (JSON Lines).
@@ -119,7 +119,11 @@ func PLOVEROf(r *Record, codedDate string) PLOVERRecord {
 	}
 	if l := e.Location; l != nil {
 		out.EventLoc = &PLOVERLocation{ExtractedPlace: l.Text, ResolvedPlace: l.Name, GeonameID: l.GeonamesID,
-			Lat: l.Lat, Lon: l.Lon, CountryCode: l.Country, Resolution: l.Resolution}
+			CountryCode: l.Country, Resolution: l.Resolution}
+		if located(l) {
+			lat, lon := l.Lat, l.Lon
+			out.EventLoc.Lat, out.EventLoc.Lon = &lat, &lon
+		}
 	}
 	return out
 }
