@@ -255,9 +255,9 @@ func TestAPIRejectsUnknownValues(t *testing.T) {
 	base, _ := serve(t, "s3cret")
 	call(t, "POST", base+"/api/documents", "s3cret", post(0), http.StatusOK, nil)
 	for q, want := range map[string]string{
-		"type=FOO":     `unknown type "FOO" (want one of AGREE`,
-		"country=rus1": `unknown country "rus1"`,
-		"mode=bogus":   `unknown mode "bogus"`,
+		"type=FOO":                      `unknown type "FOO" (want one of AGREE`,
+		"country=rus1":                  `unknown country "rus1"`,
+		"mode=bogus":                    `unknown mode "bogus"`,
 		"from=2024-05-01&to=2024-04-01": "from 2024-05-01 is after to 2024-04-01",
 	} {
 		for _, path := range []string{"/api/events", "/api/actors", "/api/timeline"} {
