@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/parley-events/parley/kb"
 )
@@ -19,20 +20,12 @@ import (
 // (ASSAULT, aerial, RUS). Every error wraps ErrBadQuery.
 func (q Query) Check() (Query, error) {
 	k := kb.Default()
-	types := k.PloverTypes()
-	modes := map[string]bool{}
-	for _, t := range types {
-		pt, _ := k.PloverType(t)
-		for m := range pt.Modes {
-			modes[m] = true
-		}
-	}
+	v := vocabulary()
 	var err error
-	if q.Type, err = checkList("type", q.Type, strings.ToUpper, func(v string) bool { return slices.Contains(types, v) }, types); err != nil {
+	if q.Type, err = checkList("type", q.Type, strings.ToUpper, func(t string) bool { return slices.Contains(v.types, t) }, v.types); err != nil {
 		return q, err
 	}
-	modeNames := slices.Sorted(maps.Keys(modes))
-	if q.Mode, err = checkList("mode", q.Mode, strings.ToLower, func(v string) bool { return modes[v] }, modeNames); err != nil {
+	if q.Mode, err = checkList("mode", q.Mode, strings.ToLower, func(m string) bool { return slices.Contains(v.modes, m) }, v.modes); err != nil {
 		return q, err
 	}
 	if q.Country, err = checkList("country", q.Country, strings.ToUpper, k.KnownCode, nil); err != nil {
@@ -62,6 +55,22 @@ func (q Query) Check() (Query, error) {
 	}
 	return q, nil
 }
+
+// vocabulary is the event types and modes a filter may name, from the
+// knowledge base's PLOVER table, read once.
+var vocabulary = sync.OnceValue(func() (v struct{ types, modes []string }) {
+	k := kb.Default()
+	v.types = k.PloverTypes()
+	modes := map[string]bool{}
+	for _, t := range v.types {
+		pt, _ := k.PloverType(t)
+		for m := range pt.Modes {
+			modes[m] = true
+		}
+	}
+	v.modes = slices.Sorted(maps.Keys(modes))
+	return v
+})
 
 // checkList checks each value of a comma-separated filter, folded to the
 // stored case, and returns the folded list. want lists the accepted values
