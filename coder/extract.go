@@ -24,6 +24,8 @@ type extraction struct {
 	triggerType map[int]string          // trigger token → type of the pattern that matched there
 	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
 	sanctioned  map[string]*event.Actor // country → a target the document names for sanctions
+	recentActor *event.Actor            // actor of the latest event found
+	leadActor   *event.Actor            // actor of the document's first event
 }
 
 // match is one trigger found in a sentence.
@@ -100,6 +102,10 @@ func (x *extraction) sentence(si int) []event.Event {
 					x.eventActors[m.head] = e.Actor
 				}
 				x.lastActor[e.Type] = e.Actor
+				x.recentActor = e.Actor
+				if x.leadActor == nil {
+					x.leadActor = e.Actor
+				}
 			}
 			evs = append(evs, es...)
 		}
@@ -416,7 +422,8 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	d := x.d
 	tr := m.tr
 	actors, via := x.actorsOf(m)
-	if len(actors) == 0 && !x.detention(m) {
+	actors, offered, via := x.chooseActor(m, actors, via)
+	if len(actors) == 0 && offered == nil && !x.detention(m) {
 		return nil
 	}
 	var recips []int
@@ -452,6 +459,10 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
 		recips = x.proximityTargets(m)
 	}
+	pt, _ := x.c.kb.PloverType(tr.Type)
+	// A meeting or agreement with no other side named is a body's own
+	// session, not a dyad; a weak trigger needs both sides to be an event.
+	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
 	// "targeting Israeli interests or US forces": either may have been
 	// hit, so the event has no definite recipient.
 	indefinite := !tr.Sym && x.disjunctive(recips)
@@ -463,17 +474,21 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips = actors[1:2]
 		actors = actors[:1]
 	}
-	// A meeting or agreement with no other side named is a body's own
-	// session, not a dyad; a weak trigger needs both sides to be an event.
-	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
 	var responder *event.Actor
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && hostileTypes[tr.Type] {
 		responder = x.responder(m.head)
 	}
+	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" {
+		// The frames found no recipient phrase: the model may choose one
+		// among the sentence's actors. A recipient phrase the frames
+		// found stands, even one that names no actor ("struck targets
+		// in Yemen": the place's country is the target). Sanctions
+		// without a target take the document's (sanctionTargets).
+		recips, responder = x.chooseRecipients(m, actors, x.firstCountry(actors, offered))
+	}
 	if needsRecipient && len(recips) == 0 && responder == nil {
 		return nil
 	}
-	pt, _ := x.c.kb.PloverType(tr.Type)
 	mode := tr.Mode
 	if mode == "" && tr.Type == "REQUEST" {
 		mode = x.requestMode(m)
@@ -495,6 +510,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		Attribution: attrib,
 	}
 	acts := x.actorList(actors)
+	if offered != nil {
+		acts = []*event.Actor{offered}
+	}
 	if len(acts) == 0 && x.detention(m) && len(recips) == 1 {
 		if a := x.detainer(m, recips[0]); a != nil {
 			acts, via = []*event.Actor{a}, "implied"

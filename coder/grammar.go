@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"github.com/parley-events/parley/argmodel"
 	"strings"
 )
 
@@ -64,6 +65,22 @@ func init() {
 		modalWords[f[2]+":"+f[0]] = modalWord{f[1], f[2]}
 		return nil
 	})
+}
+
+// embeddedArguments reads the trained argument model, data/arguments.tsv
+// (written by parley train args).
+func embeddedArguments() *argmodel.Model {
+	const name = "data/arguments.tsv"
+	f, err := grammarFS.Open(name)
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	m, err := argmodel.Read(f, name)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }
 
 func mustRead(name string, fn func([]string) error) {

@@ -109,3 +109,8 @@ func openStore(ctx context.Context, cmd, db string, opts store.Options) (store.S
 	}
 	return s, true
 }
+// listFlag collects the values of a flag given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
