@@ -109,6 +109,7 @@ func openStore(ctx context.Context, cmd, db string, opts store.Options) (store.S
 	}
 	return s, true
 }
+
 // listFlag collects the values of a flag given several times.
 type listFlag []string
 
