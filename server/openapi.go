@@ -74,7 +74,7 @@ func (s *Server) endpoints() []endpoint {
 	return []endpoint{
 		{method: "GET", path: "/api/events", id: "listEvents", params: filterParams(), handle: s.events,
 			summary: "Events matching the filters, newest first: stories by default (items are Story), raw events with level=event (items are Mention).",
-			result:  store.Page[any]{}, errors: []int{400}},
+			result:  oneOf{store.Page[store.Story]{}, store.Page[store.Mention]{}}, errors: []int{400}},
 		{method: "GET", path: "/api/events/{id}", id: "getEvent", params: idParam("A story id (S12) or a raw event id (E34)."), handle: s.event,
 			summary: "One story (S…) with every report and its source sentence, or one raw event (E…).",
 			result:  oneOf{store.StoryDetail{}, store.Mention{}}, errors: []int{404}},
@@ -265,19 +265,15 @@ func (sg *schemas) fields(t reflect.Type, props map[string]any) {
 	}
 }
 
-// schemaName names a struct type's schema: Story, Mention; a page of
-// stories is StoryPage, a page of anything AnyPage.
+// schemaName names a struct type's schema, capitalised: Story, Mention,
+// Error; a page of stories is StoryPage.
 func schemaName(t reflect.Type) string {
 	name := t.Name()
 	if i := strings.IndexByte(name, '['); i >= 0 {
 		arg := name[i+1 : len(name)-1]
-		arg = arg[strings.LastIndexAny(arg, "./")+1:]
-		if arg == "interface {}" || arg == "any" || strings.HasSuffix(arg, "interface {}") {
-			arg = "Any"
-		}
-		name = arg + name[:i]
+		name = arg[strings.LastIndexAny(arg, "./")+1:] + name[:i]
 	}
-	return name
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 func (s *Server) openapi(r *http.Request) (any, error) { return s.openAPI(), nil }
