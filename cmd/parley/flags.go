@@ -63,14 +63,14 @@ func parseArgs(fs *flag.FlagSet, args []string, usage string) bool {
 }
 
 // setUsage gives fs the usage text every command prints on -h or on a
-// mistake: the usage line, what the command does, and its flags.
+// mistake, in the layout they all share: the usage line, a blank line and
+// what the command does (when about is not empty), then the flags.
 func setUsage(fs *flag.FlagSet, line, about string) {
 	fs.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: "+line)
 		if about != "" {
 			fmt.Fprintln(os.Stderr, "\n"+about)
 		}
-		fmt.Fprintln(os.Stderr, "\nFlags:")
 		fs.PrintDefaults()
 	}
 }
