@@ -597,3 +597,30 @@ func BenchmarkStoreIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// Filter values that can match nothing are errors naming the value and
+// what is accepted; case does not matter for types, modes and countries.
+func TestQueryCheck(t *testing.T) {
+	q, err := Query{Type: "assault, consult", Country: "rus,ukr", Mode: "Aerial"}.Check()
+	if err != nil || q.Type != "ASSAULT,CONSULT" || q.Country != "RUS,UKR" || q.Mode != "aerial" {
+		t.Errorf("Check folded to %+v, %v", q, err)
+	}
+	for _, c := range []struct {
+		q    Query
+		want string
+	}{
+		{Query{Type: "FOO"}, `unknown type "FOO" (want one of AGREE, CONSULT`},
+		{Query{Mode: "bogus"}, `unknown mode "bogus" (want one of`},
+		{Query{Country: "russia"}, `unknown country "russia" (want an ISO 3166 alpha-3`},
+		{Query{From: "2024-05-01", To: "2024-04-01"}, "from 2024-05-01 is after to 2024-04-01"},
+		{Query{From: "May 1"}, `bad from date "May 1"`},
+		{Query{Limit: -1}, "bad limit -1"},
+		{Query{Offset: -5}, "bad offset -5"},
+		{Query{Level: "all"}, `bad level "all"`},
+	} {
+		_, err := c.q.Check()
+		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Check(%+v) = %v, want an error containing %q", c.q, err, c.want)
+		}
+	}
+}

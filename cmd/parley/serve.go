@@ -30,6 +30,8 @@ func runServe(args []string) int {
 	token := fs.String("token", os.Getenv("PARLEY_TOKEN"), "bearer token that allows POST /api/documents (default $PARLEY_TOKEN; empty: read-only)")
 	maxBody := fs.Int64("max-body", 1<<20, "largest submitted article, in bytes")
 	timeout := fs.Duration("query-timeout", 10*time.Second, "longest a request may work on the store")
+	setUsage(fs, "parley serve [--addr HOST:PORT] [--token TOKEN] [--db PATH|postgres://...]",
+		"Serves the store over HTTP: the JSON API under /api/ (described by /api/openapi.json),\n/healthz, /metrics and the web UI at /.")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -40,9 +42,8 @@ func runServe(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// A writable store only when the server may accept documents.
-	s, err := store.Open(ctx, *db, store.Options{ReadOnly: *token == ""})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "parley serve:", err)
+	s, ok := openStore(ctx, "serve", *db, store.Options{ReadOnly: *token == ""})
+	if !ok {
 		return 1
 	}
 	defer s.Close()

@@ -72,9 +72,9 @@ async function refresh() {
     const agg = new URLSearchParams(p);
     const [tl, places, net] = await Promise.all([
       api("/api/timeline", agg), api("/api/places", agg), api("/api/network", withLimit(agg, 40))]);
-    drawTimeline(tl);
-    drawMap(places);
-    drawNetwork(net);
+    drawTimeline(tl.items);
+    drawMap(places.items);
+    drawNetwork(net.items);
     await loadTable();
   } catch (err) {
     status.textContent = "error: " + err.message;
