@@ -282,6 +282,17 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		return subj, "subject"
 	}
 	if passive {
+		// "aid was delivered to Turkey by Saudi Arabia": the parse may
+		// hang the agent on the phrase before it.
+		for _, dep := range x.deps[v] {
+			if strings.HasPrefix(x.d.Tokens[dep].Rel, "obl") {
+				for _, c := range x.deps[dep] {
+					if x.isNmod(c) && x.caseOf(c) == "by" && x.namesActor(x.nominal(c)) {
+						return x.nominal(c), "agent"
+					}
+				}
+			}
+		}
 		return -1, ""
 	}
 	t := x.d.Tokens[v]
@@ -478,6 +489,14 @@ func (x *extraction) relativeAntecedent(dep int) int {
 	v := x.d.Tokens[dep].Head
 	if v >= 0 && x.d.Tokens[v].Rel == "acl:relcl" {
 		return x.d.Tokens[v].Head
+	}
+	// "India, which called on Pakistan ..., shares a border": a parse
+	// that made the relative clause the sentence's main one still shows
+	// "X, which" in the words.
+	if sent := x.sentenceOf(dep); v >= 0 && x.d.Tokens[v].Head < 0 && dep-2 >= sent.First && x.d.Tokens[dep-1].Text == "," {
+		if m := x.ms.At(dep - 2); m != nil && m.Country != "" {
+			return m.Head
+		}
 	}
 	return -1
 }

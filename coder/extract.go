@@ -93,7 +93,7 @@ func (x *extraction) sentence(si int) []event.Event {
 	// the attack by M23" is aimed at M23).
 	for _, pos := range [...]string{"N", "V"} {
 		for _, m := range found {
-			if m.tr.POS != pos {
+			if m.tr.POS != pos || x.outcome(m) {
 				continue
 			}
 			es := x.events(si, m, exprs, found)
@@ -112,6 +112,22 @@ func (x *extraction) sentence(si int) []event.Event {
 	}
 	sortEvents(evs)
 	return evs
+}
+
+// outcome says whether verb trigger m tells what an event noun of the
+// same type did, as its subject: "Israel's strikes on the village killed
+// three people", "the attack by the rebels destroyed a bridge". The noun
+// is the happening (when it gave an event); the verb adds no second one.
+func (x *extraction) outcome(m match) bool {
+	if m.tr.POS != "V" {
+		return false
+	}
+	for _, dep := range x.deps[m.head] {
+		if x.d.Tokens[dep].Rel == "nsubj" && x.triggerType[dep] == m.tr.Type && x.eventActors[dep] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // bestMatch finds the pattern that fits token i: the longest (the lexicon

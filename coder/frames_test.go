@@ -48,6 +48,20 @@ func TestGrammarFrames(t *testing.T) {
 		{"meeting place", "Turkey's and Egypt's foreign ministers met in Ankara on Tuesday.", []want{{"CONSULT", "TUR", "EGY", true}}, nil},
 		{"meeting place", "The Turkish and Egyptian foreign ministers met in Cairo.", []want{{"CONSULT", "TUR", "EGY", true}}, nil},
 		{"meeting place", "India and China met in Moscow.", []want{{"CONSULT", "IND", "CHN", true}}, []want{{"CONSULT", "IND", "RUS", false}}},
+		// What an event noun did, told by a verb, is no second event.
+		{"outcome of an event noun", "Israel's strikes on Lebanon killed 12 fighters on Monday.", []want{{"ASSAULT", "ISR", "LBN", false}}, []want{{"ASSAULT", "ISR", "", false}}},
+		{"outcome of an event noun", "The strikes by Russian jets on Idlib destroyed a hospital.", []want{{"ASSAULT", "RUS", "SYR", false}}, []want{{"ASSAULT", "RUS", "", false}}},
+		{"outcome of an event noun", "Russian shelling of Kharkiv wounded five civilians.", []want{{"ASSAULT", "RUS", "UKR", false}}, []want{{"ASSAULT", "RUS", "", false}}},
+		{"outcome of an event noun", "Israeli troops killed three Palestinians in Jenin.", []want{{"ASSAULT", "ISR", "PSE", false}}, nil},
+		// A passive agent the parse hung on the phrase before it.
+		{"passive agent attached too low", "Humanitarian aid was delivered to Turkey by Saudi Arabia on Wednesday.", []want{{"AID", "SAU", "TUR", false}}, nil},
+		{"passive agent attached too low", "Ukraine was attacked by Russia on Monday.", []want{{"ASSAULT", "RUS", "UKR", false}}, nil},
+		{"passive agent attached too low", "Iran was urged by Germany to release the sailors.", []want{{"REQUEST", "DEU", "IRN", false}}, nil},
+		{"passive agent attached too low", "Aid was delivered to Turkey by road.", nil, []want{{"AID", "TUR", "TUR", false}}},
+		// "X, which ..." when the parse made the relative clause the main one.
+		{"relative clause subject", "India, which called on Pakistan on Monday to act against militant groups, shares a border with its neighbour.", []want{{"REQUEST", "IND", "PAK", false}}, nil},
+		{"relative clause subject", "Washington, which warned Tehran on Sunday against attacking Israel, says it is watching closely.", []want{{"THREATEN", "USA", "IRN", false}}, nil},
+		{"relative clause subject", "Egypt, which hosted the talks, praised Qatar.", []want{{"SUPPORT", "EGY", "QAT", false}}, nil},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

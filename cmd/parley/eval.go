@@ -48,6 +48,7 @@ func runEval(args []string) int {
 	var trainAlso listFlag
 	fs.Var(&trainAlso, "train-also", "with --kfold: a folder of annotated articles added to every fold's training set and never scored (repeatable)")
 	rulesOnly := fs.Bool("rules-only", false, "code with the grammar frames alone, without the trained argument model")
+	seed := fs.Uint64("seed", argtrain.Shipped.Seed, "with --kfold: the seed that shuffles the fold models' training")
 	if petrarchRun(args) {
 		// The records are the input: no DOCS.
 		fs.Usage = func() {
@@ -83,7 +84,7 @@ func runEval(args []string) int {
 			fmt.Fprintln(os.Stderr, "usage: parley eval --kfold K (K >= 2) --gold DIR [--train-also DIR]... [--explain] [--json]")
 			return 2
 		}
-		return crossValidate(*goldDir, trainAlso, *kfold, *explain, *asJSON)
+		return crossValidate(*goldDir, trainAlso, *kfold, *seed, *explain, *asJSON)
 	}
 	if *goldDir == "" {
 		fs.Usage()
@@ -128,7 +129,7 @@ func runEval(args []string) int {
 
 // crossValidate scores the argument model by k-fold cross-validation over
 // the annotated articles of goldDir (see package argtrain).
-func crossValidate(goldDir string, trainAlso []string, k int, explain, asJSON bool) int {
+func crossValidate(goldDir string, trainAlso []string, k int, seed uint64, explain, asJSON bool) int {
 	exs, err := argtrain.Load(goldDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley eval:", err)
@@ -147,9 +148,11 @@ func crossValidate(goldDir string, trainAlso []string, k int, explain, asJSON bo
 		gold[ex.Doc.ID] = ex.Gold
 		texts[ex.Doc.ID] = ex.Doc.Text
 	}
+	opt := argtrain.Shipped
+	opt.Seed = seed
 	var preds []event.Event
 	var ids []string
-	for _, f := range argtrain.CrossValidate(kb.Default(), exs, always, k, argtrain.Shipped) {
+	for _, f := range argtrain.CrossValidate(kb.Default(), exs, always, k, opt) {
 		ids = append(ids, f.IDs...)
 		preds = append(preds, f.Events...)
 	}
@@ -170,4 +173,3 @@ func report(r score.Report, texts map[string]string, explain, asJSON bool) {
 		}
 	}
 }
-
