@@ -198,7 +198,10 @@ func (t *Trainer) Train(instances []Instance, epochs int, seed uint64) int {
 	for i := range order {
 		order[i] = i
 	}
-	rng := seed | 1
+	rng := seed ^ 0x9e3779b97f4a7c15 // xorshift needs a non-zero state; distinct seeds stay distinct
+	if rng == 0 {
+		rng = 1
+	}
 	mistakes := 0
 	for e := 0; e < epochs; e++ {
 		for i := len(order) - 1; i > 0; i-- { // Fisher–Yates with xorshift64

@@ -443,6 +443,18 @@ func distance(n int) string {
 	return "+" + b
 }
 
+// impliesRecipient says whether the frames read a recipient for the first
+// actor from the rest of the sentence (impliedRecipient).
+func (x *extraction) impliesRecipient(m match, heads []int, offered *event.Actor) bool {
+	act := offered
+	if act == nil {
+		if acts := x.actorList(heads); len(acts) > 0 {
+			act = acts[0]
+		}
+	}
+	return act != nil && x.impliedRecipient(m, act) != nil
+}
+
 // firstCountry is the country of the first of an event's actors: the
 // mention at heads[0], or offered.
 func (x *extraction) firstCountry(heads []int, offered *event.Actor) string {

@@ -67,6 +67,9 @@ func (x *extraction) sentence(si int) []event.Event {
 			continue
 		}
 		m, ok := x.bestMatch(i, pos, sent)
+		if ok && pos == "V" {
+			m = x.withNounSlot(m, sent)
+		}
 		if !ok && pos == "N" {
 			m, ok = x.causeMatch(i)
 		}
@@ -149,6 +152,26 @@ func (x *extraction) bestMatch(i int, pos string, sent doc.Sentence) (match, boo
 		}
 	}
 	return best, ok
+}
+
+// withNounSlot gives a light-verb pattern that ends on its event noun and
+// marks no recipient ("hold talk", "hold meeting") the recipient slot the
+// noun's own pattern has there: "held talks with Iraq" is "talk with +".
+func (x *extraction) withNounSlot(m match, sent doc.Sentence) match {
+	if m.tr.Recipient >= 0 || m.tr.NoRecip || m.last == m.head || x.d.Tokens[m.last].UPOS != "NOUN" {
+		return m
+	}
+	for _, tr := range x.c.kb.Triggers(x.lemmaAt(m.last)) {
+		if tr.POS != "N" || tr.Type != m.tr.Type || tr.Recipient < 0 {
+			continue
+		}
+		if n, ok := x.matchPattern(tr, m.last, sent); ok && n.recipSlot >= 0 {
+			m.recipSlot, m.recipToks = n.recipSlot, n.recipToks
+			m.last = max(m.last, n.last)
+			return m
+		}
+	}
+	return m
 }
 
 // causeMatch reads noun i as a hostile act when it is a cause noun
@@ -509,12 +532,14 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && hostileTypes[tr.Type] {
 		responder = x.responder(m.head)
 	}
-	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" {
+	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" && !x.impliesRecipient(m, actors, offered) {
 		// The frames found no recipient phrase: the model may choose one
 		// among the sentence's actors. A recipient phrase the frames
 		// found stands, even one that names no actor ("struck targets
-		// in Yemen": the place's country is the target). Sanctions
-		// without a target take the document's (sanctionTargets).
+		// in Yemen": the place's country is the target), and so does
+		// one the frames read from the rest of the sentence ("demanded
+		// that Somalia reopen ..."). Sanctions without a target take the
+		// document's (sanctionTargets).
 		recips, responder = x.chooseRecipients(m, actors, x.firstCountry(actors, offered))
 	}
 	if needsRecipient && len(recips) == 0 && responder == nil {

@@ -62,6 +62,26 @@ func TestGrammarFrames(t *testing.T) {
 		{"relative clause subject", "India, which called on Pakistan on Monday to act against militant groups, shares a border with its neighbour.", []want{{"REQUEST", "IND", "PAK", false}}, nil},
 		{"relative clause subject", "Washington, which warned Tehran on Sunday against attacking Israel, says it is watching closely.", []want{{"THREATEN", "USA", "IRN", false}}, nil},
 		{"relative clause subject", "Egypt, which hosted the talks, praised Qatar.", []want{{"SUPPORT", "EGY", "QAT", false}}, nil},
+		// A light verb's event noun keeps its own recipient slot.
+		{"light verb and event noun", "Iran held talks with Iraq on Sunday.", []want{{"CONSULT", "IRN", "IRQ", true}}, nil},
+		{"light verb and event noun", "The Iranian foreign minister held talks with his Iraqi counterpart in Baghdad.", []want{{"CONSULT", "IRN", "IRQ", true}}, nil},
+		{"light verb and event noun", "Japan held a meeting with South Korea.", []want{{"CONSULT", "JPN", "KOR", true}}, nil},
+		{"light verb and event noun", "Chad held consultations with Sudan on Monday.", []want{{"CONSULT", "TCD", "SDN", true}}, nil},
+		{"light verb and event noun", "Chad held a rally with Sudanese flags.", nil, []want{{"CONSULT", "TCD", "SDN", true}}},
+		// A recipient the frames read from a complement clause stands.
+		{"recipient in a complement clause", "Kenya demanded that Somalia reopen the border crossing at Mandera.", []want{{"REQUEST", "KEN", "SOM", false}}, nil},
+		{"recipient in a complement clause", "Kenya demanded that Somalia withdraw its troops.", []want{{"REQUEST", "KEN", "SOM", false}}, nil},
+		{"recipient in a complement clause", "Egypt urged that Ethiopia halt the filling of the dam at Guba.", []want{{"REQUEST", "EGY", "ETH", false}}, nil},
+		// Scheduled and expected acts have not happened yet.
+		{"scheduled act", "Russia and North Korea are set to sign a defence pact next month.", nil, []want{{"AGREE", "RUS", "PRK", true}}},
+		{"scheduled act", "Iran is likely to strike Israel.", nil, []want{{"ASSAULT", "IRN", "ISR", false}}},
+		{"scheduled act", "Egypt is due to sign an agreement with Sudan.", nil, []want{{"AGREE", "EGY", "SDN", true}}},
+		{"scheduled act", "Egypt signed an agreement with Sudan, as set out in the plan.", []want{{"AGREE", "EGY", "SDN", true}}, nil},
+		// "its" forces are the forces of the body named before.
+		{"possessive pronoun", "According to the Russian defence ministry, its forces struck a Ukrainian ammunition depot near Kharkiv.", []want{{"ASSAULT", "RUS", "UKR", false}}, []want{{"ASSAULT", "UKR", "UKR", false}}},
+		{"possessive pronoun", "The Israeli army said its aircraft had bombed a Hamas command centre in Gaza City.", []want{{"ASSAULT", "ISR", "PSE", false}}, nil},
+		{"possessive pronoun", "The Turkish army said its jets struck Kurdish militants in Iraq.", []want{{"ASSAULT", "TUR", "IRQ", false}}, nil},
+		{"possessive pronoun", "Iraq said the Turkish jets struck its territory.", []want{{"ASSAULT", "TUR", "IRQ", false}}, []want{{"ASSAULT", "IRQ", "IRQ", false}}},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")

@@ -97,6 +97,7 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	enrich(d, s) // a second pass lets information travel two links
 	holders(d, k, s)
 	corefer(d, k, s)
+	enrich(d, s) // what coreference resolved travels on: "its forces" take "its" country
 	situate(d, s)
 	return s
 }

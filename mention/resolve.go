@@ -41,7 +41,7 @@ func enrich(d *doc.Document, s *Set) {
 				if m.Named && m.Country != "" {
 					continue
 				}
-				if m.Country == "" && other.Country != "" && other.Kind != "pronoun" {
+				if m.Country == "" && other.Country != "" && (other.Kind != "pronoun" || other.Ref >= 0) {
 					m.Country = other.Country
 					if m.Sector == "" || other.Kind == "organisation" && other.Sector != "" && m.Kind == "group" {
 						m.Sector = other.Sector
@@ -178,7 +178,7 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		// "it": a country or an organisation, "the group": an
 		// organisation; the latest one that was a subject, else the latest.
 		body := func(o *Mention) bool {
-			return resolved(o) && !o.Plural && o.Named && (o.Kind == "organisation" || o.Kind == "group" || o.Kind == "body" ||
+			return resolved(o) && !o.Plural && (o.Named || s.Mentions[i].Role == "it") && (o.Kind == "organisation" || o.Kind == "group" || o.Kind == "body" ||
 				o.Kind == "country" && s.Mentions[i].Role == "it")
 		}
 		if j := s.latest(i, func(o *Mention) bool { return body(o) && subject(o) }); j >= 0 {
