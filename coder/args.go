@@ -684,7 +684,10 @@ func (x *extraction) recipientsOf(m match) []int {
 			n = a
 		}
 	}
-	if x.hostileType(n) != "" && m.tr.POS == "V" {
+	if m.tr.POS == "V" && (x.hostileType(n) != "" || judgingTypes[m.tr.Type] && x.triggerType[n] != "") {
+		// "condemned the attack carried out by the ADF", "welcomed the
+		// agreement between Eritrea and Ethiopia": a judgement of an act
+		// is aimed at those who did it.
 		return x.doers(n)
 	}
 	return x.conjuncts(n)
@@ -701,7 +704,7 @@ func (x *extraction) recipientsOf(m match) []int {
 func (x *extraction) doers(n int) []int {
 	out := []int{n}
 	if d := x.doerPhrase(n); d >= 0 {
-		out = []int{d}
+		out = x.conjuncts(d)
 	}
 	for _, dep := range x.deps[n] {
 		if x.d.Tokens[dep].Rel != "conj" {
@@ -731,6 +734,21 @@ func (x *extraction) doerPhrase(n int) int {
 	}
 	if a := x.agentAfter(n); a >= 0 {
 		return a
+	}
+	for _, dep := range x.deps[n] {
+		t := x.d.Tokens[dep]
+		switch {
+		case x.isNmod(dep) && x.caseOf(dep) == "between" && x.namesActor(x.nominal(dep)):
+			return x.nominal(dep) // "the meeting between Djibouti and Eritrea"
+		case t.Rel == "acl" && t.XPOS == "VBN":
+			// "the attack, carried out by the ADF", "the agreement signed
+			// by Eritrea and Ethiopia"
+			for _, a := range x.deps[dep] {
+				if r := x.d.Tokens[a].Rel; (r == "obl:agent" || strings.HasPrefix(r, "obl") && x.caseOf(a) == "by") && x.namesActor(x.nominal(a)) {
+					return x.nominal(a)
+				}
+			}
+		}
 	}
 	return x.possessorBefore(n)
 }
@@ -773,7 +791,14 @@ func (x *extraction) passiveSubject(v int) int {
 // ("the attack by M23"), whatever the parse made of it, or -1.
 func (x *extraction) agentAfter(n int) int {
 	sent := x.sentenceOf(n)
-	for j := n + 1; j < sent.Last && j <= n+2; j++ {
+	limit := n + 2
+	for j := n + 1; j < sent.Last && j <= limit; j++ {
+		if t := x.d.Tokens[j]; t.XPOS == "VBN" && j == n+1 || t.Rel == "compound:prt" && j == n+2 {
+			// "the attack carried out by the ADF", "the deal reached by":
+			// a participle naming the act again may stand between.
+			limit++
+			continue
+		}
 		if strings.EqualFold(x.d.Tokens[j].Text, "by") {
 			if m := x.ms.At(j + 1); m != nil && m.Country != "" && m.Kind != "pronoun" {
 				return m.Head
@@ -902,6 +927,10 @@ func (x *extraction) complementSubject(m match) *event.Actor {
 	}
 	return nil
 }
+
+// judgingTypes are the event types whose recipient, when it is an act, is
+// whoever did that act: praise, criticism and rejection of it.
+var judgingTypes = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REJECT": true}
 
 // hostileTypes are the event types whose recipient is a victim: a country
 // named inside such an event's phrase ("an end to attacks on Gaza") is not

@@ -72,6 +72,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"recipient in a complement clause", "Kenya demanded that Somalia reopen the border crossing at Mandera.", []want{{"REQUEST", "KEN", "SOM", false}}, nil},
 		{"recipient in a complement clause", "Kenya demanded that Somalia withdraw its troops.", []want{{"REQUEST", "KEN", "SOM", false}}, nil},
 		{"recipient in a complement clause", "Egypt urged that Ethiopia halt the filling of the dam at Guba.", []want{{"REQUEST", "EGY", "ETH", false}}, nil},
+		// Judging an act is aimed at whoever did it.
+		{"judgement of an act", "Uganda condemned the attack carried out by the Allied Democratic Forces.", []want{{"ACCUSE", "UGA", "COD", false}}, nil},
+		{"judgement of an act", "Kenya praised the agreement signed by Ethiopia.", []want{{"SUPPORT", "KEN", "ETH", false}}, nil},
+		{"judgement of an act", "France praised the deal reached by Serbia and Kosovo.", []want{{"SUPPORT", "FRA", "SRB", false}, {"SUPPORT", "FRA", "KOS", false}}, nil},
+		{"judgement of an act", "Egypt condemned the raid launched by Israeli forces.", []want{{"ACCUSE", "EGY", "ISR", false}}, nil},
+		{"judgement of an act", "Kenya praised the agreement signed in Ethiopia.", nil, []want{{"SUPPORT", "KEN", "ETH", false}}},
 		// Scheduled and expected acts have not happened yet.
 		{"scheduled act", "Russia and North Korea are set to sign a defence pact next month.", nil, []want{{"AGREE", "RUS", "PRK", true}}},
 		{"scheduled act", "Iran is likely to strike Israel.", nil, []want{{"ASSAULT", "IRN", "ISR", false}}},
