@@ -321,7 +321,15 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			i++
 			continue
 		}
-		if n, ents := k.Match(words[i:]); n > 0 {
+		n, ents := k.Match(words[i:])
+		if n == 0 && i+2 < len(words) && initial(words[i+1]) {
+			// "Antony J. Blinken" is "Antony Blinken": a middle initial
+			// the knowledge base does not list.
+			if m, es := k.Match(append([]string{words[i]}, words[i+2:]...)); m >= 2 {
+				n, ents = m+1, es
+			}
+		}
+		if n > 0 {
 			// A leading "the" is part of the match: start the chunk after it.
 			first := i
 			if strings.EqualFold(words[i], "the") && n > 1 {
@@ -651,6 +659,11 @@ func pronounKind(w string) string {
 		return "it"
 	}
 	return ""
+}
+
+// initial says whether w is a name's initial: "J." or "J".
+func initial(w string) bool {
+	return (len(w) == 2 && w[1] == '.' || len(w) == 1) && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // refersToActor says whether "it" or "its" at token i can stand for an
