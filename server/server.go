@@ -68,6 +68,7 @@ func New(cfg Config) *Server {
 	s.route("GET /api/stats", s.stats)
 	s.route("GET /api/openapi.json", s.openapi)
 	s.route("GET /healthz", s.healthz)
+	s.routeReviews()
 	s.mux.HandleFunc("GET /metrics", s.metrics.serve)
 	if cfg.UI != nil {
 		files := http.FileServerFS(cfg.UI)
@@ -166,7 +167,7 @@ func (s *Server) route(pattern string, h handler) {
 }
 
 // queryParams are the filter parameters, the same as `parley query`'s flags.
-var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset"}
+var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset", "reviewed"}
 
 // query reads the filters of a request.
 func query(r *http.Request) (store.Query, error) {
@@ -174,7 +175,7 @@ func query(r *http.Request) (store.Query, error) {
 	q := store.Query{
 		Actor: v.Get("actor"), Recipient: v.Get("recipient"), Country: v.Get("country"), Type: v.Get("type"),
 		Mode: v.Get("mode"), From: v.Get("from"), To: v.Get("to"), Place: v.Get("place"), Source: v.Get("source"),
-		Text: v.Get("text"), Level: v.Get("level"),
+		Text: v.Get("text"), Level: v.Get("level"), Reviewed: v.Get("reviewed"),
 	}
 	for _, p := range []struct {
 		name string

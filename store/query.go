@@ -158,6 +158,9 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 			f.add(t+"."+set, likeArg(v), likeArg(v))
 		}
 	}
+	if err := reviewedFilter(f, q.Reviewed, story); err != nil {
+		return nil, err
+	}
 	if v := s.dialect.textQuery(q.Text); v != "" {
 		set := s.dialect.textMatch
 		if story {
@@ -252,7 +255,10 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 		}
 		page.Items = append(page.Items, st)
 	}
-	return page, rows.Err()
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	return page, s.attachStoryReviews(ctx, page.Items)
 }
 
 const mentionColumns = `e.pk, e.story_pk, d.id, d.source, d.url, d.title, d.date, e.json,
@@ -348,7 +354,10 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 		}
 		page.Items = append(page.Items, m)
 	}
-	return page, rows.Err()
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	return page, s.attachMentionReviews(ctx, page.Items)
 }
 
 func (s *queries) mentions(ctx context.Context, where string, arg any) ([]Mention, error) {
@@ -365,7 +374,10 @@ func (s *queries) mentions(ctx context.Context, where string, arg any) ([]Mentio
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.attachMentionReviews(ctx, out)
 }
 
 // Story returns one merged event with its reports.
@@ -385,7 +397,11 @@ func (s *queries) Story(ctx context.Context, id string) (*StoryDetail, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &StoryDetail{Story: st, Reports: reports}, nil
+	stories := []Story{st}
+	if err := s.attachStoryReviews(ctx, stories); err != nil {
+		return nil, err
+	}
+	return &StoryDetail{Story: stories[0], Reports: reports}, nil
 }
 
 // Event returns one raw event.
@@ -401,7 +417,11 @@ func (s *queries) Event(ctx context.Context, id string) (*Mention, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &m, nil
+	ms := []Mention{m}
+	if err := s.attachMentionReviews(ctx, ms); err != nil {
+		return nil, err
+	}
+	return &ms[0], nil
 }
 
 // Document returns one stored document with its raw events.
