@@ -69,6 +69,7 @@ func New(cfg Config) *Server {
 	s.route("GET /api/openapi.json", s.openapi)
 	s.route("GET /healthz", s.healthz)
 	s.routeReviews()
+	s.mux.HandleFunc("GET /api/download", s.download)
 	s.mux.HandleFunc("GET /metrics", s.metrics.serve)
 	if cfg.UI != nil {
 		files := http.FileServerFS(cfg.UI)
@@ -167,7 +168,7 @@ func (s *Server) route(pattern string, h handler) {
 }
 
 // queryParams are the filter parameters, the same as `parley query`'s flags.
-var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset", "reviewed"}
+var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset", "reviewed", "sort"}
 
 // query reads the filters of a request.
 func query(r *http.Request) (store.Query, error) {
@@ -175,7 +176,7 @@ func query(r *http.Request) (store.Query, error) {
 	q := store.Query{
 		Actor: v.Get("actor"), Recipient: v.Get("recipient"), Country: v.Get("country"), Type: v.Get("type"),
 		Mode: v.Get("mode"), From: v.Get("from"), To: v.Get("to"), Place: v.Get("place"), Source: v.Get("source"),
-		Text: v.Get("text"), Level: v.Get("level"), Reviewed: v.Get("reviewed"),
+		Text: v.Get("text"), Level: v.Get("level"), Reviewed: v.Get("reviewed"), Sort: v.Get("sort"),
 	}
 	for _, p := range []struct {
 		name string

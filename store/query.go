@@ -239,10 +239,14 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	if err != nil {
 		return page, err
 	}
+	order, err := sortOrder(q.Sort, true)
+	if err != nil {
+		return page, err
+	}
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+f.where(), f.args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+storyColumns+f.where()+` ORDER BY s.day DESC, s.pk DESC LIMIT ? OFFSET ?`,
+	rows, err := s.r.QueryContext(ctx, `SELECT `+storyColumns+f.where()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
 		append(f.args, limit, offset)...)
 	if err != nil {
 		return page, err
@@ -338,10 +342,14 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if err != nil {
 		return page, err
 	}
+	order, err := sortOrder(q.Sort, false)
+	if err != nil {
+		return page, err
+	}
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events e`+f.where(), f.args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+f.where()+` ORDER BY e.day DESC, e.pk DESC LIMIT ? OFFSET ?`,
+	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+f.where()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
 		append(f.args, limit, offset)...)
 	if err != nil {
 		return page, err

@@ -127,7 +127,11 @@ type Query struct {
 	Reviewed string
 	// Level is what aggregates count: "story" (merged events, the
 	// default) or "event" (raw events, one per document).
-	Level  string
+	Level string
+	// Sort orders Stories and Events: date (the default, newest first),
+	// type, actor, recipient, place, source (raw events) or articles
+	// (stories); a leading "-" reverses (see sort.go).
+	Sort   string
 	Limit  int // page size (default 50, at most 1000)
 	Offset int
 }
