@@ -44,8 +44,17 @@ function reviewLine(r) {
 // event d; onDone redraws after a review was stored.
 function reviewPanel(d, onDone) {
   const box = el("section", { class: "review-box" }, el("h4", null, "Review"));
-  box.append(d.review ? reviewLine(d.review) : el("div", { class: "muted" }, "Not reviewed yet."));
-  if (d.id.startsWith("S")) box.append(el("div", { class: "muted small" }, "A review here is recorded on the story's first report; each report below can be reviewed on its own."));
+  if (d.reports) {
+    // A story: how its reports were judged, then the newest review.
+    const n = { correct: 0, wrong: 0, other: 0, none: 0 };
+    for (const m of d.reports) n[m.review ? (m.review.verdict || "other") : "none"]++;
+    const parts = [n.correct && `${n.correct} marked correct`, n.wrong && `${n.wrong} marked wrong`, n.other && `${n.other} with a note or correction`, n.none && `${n.none} not reviewed`].filter(Boolean);
+    box.append(el("div", { class: "review-summary" }, `Reports: ${parts.join(", ")}.`));
+    if (d.review) box.append(el("div", { class: "muted small" }, "Newest review:"), reviewLine(d.review));
+    box.append(el("div", { class: "muted small" }, "A review here is recorded on the story's first report; each report below can be reviewed on its own."));
+  } else {
+    box.append(d.review ? reviewLine(d.review) : el("div", { class: "muted" }, "Not reviewed yet."));
+  }
   const msg = el("div", { class: "review-msg", role: "status" });
   if (!review.writable) {
     box.append(el("div", { class: "muted small" }, "This server is read-only: start it with parley serve --token … to accept reviews."));

@@ -71,7 +71,7 @@ function drawTimeline() {
   for (const p of points) bins[index.get(binStart(Date.parse(p.date), bin))].q[p.quad] += p.count;
   const max = Math.max(1, ...bins.map(b => b.q.reduce((a, c) => a + c, 0)));
   const step = niceStep(max, 4), top = Math.ceil(max / step) * step;
-  const plotW = W - L - R, bw = plotW / bins.length, y = v => T + (H - T - B) * (1 - v / top);
+  const plotW = W - L - R, bw = Math.min(36, plotW / bins.length), y = v => T + (H - T - B) * (1 - v / top);
   for (let v = 0; v <= top; v += step) {
     root.append(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: v ? "#eef1f5" : "#c9d1db" }));
     root.append(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "axis" }, v.toLocaleString()));
@@ -91,14 +91,30 @@ function drawTimeline() {
     }
     root.append(g);
   });
-  // Axis labels: a bin boundary every so many bins, as many as fit
-  // without touching.
-  const label = t => bin === "month" ? iso(t).slice(0, 7) : iso(t);
-  const labelW = bin === "month" ? 56 : 76, every = Math.max(1, Math.ceil(labelW / bw));
-  for (let i = 0; i < bins.length; i += every) {
-    const x = L + i * bw;
+  // Axis labels at round boundaries (months in quarters or halves, whole
+  // years), as many as fit without touching.
+  const every = Math.max(1, Math.ceil((bin === "month" ? 50 : 76) / bw));
+  let label = t => iso(t), at = (i) => i % every === 0;
+  if (bin === "month") {
+    const month = t => new Date(t).getUTCMonth(), year = t => new Date(t).getUTCFullYear();
+    if (every > 6) {
+      const step = Math.ceil(every / 12);
+      label = t => String(year(t));
+      at = i => month(bins[i].start) === 0 && year(bins[i].start) % step === 0;
+    } else {
+      const step = every <= 1 ? 1 : every <= 3 ? 3 : 6;
+      label = t => iso(t).slice(0, 7);
+      at = i => month(bins[i].start) % step === 0;
+    }
+  }
+  let lastRight = -Infinity;
+  for (let i = 0; i < bins.length; i++) {
+    if (!at(i)) continue;
+    const x = L + i * bw, text = label(bins[i].start), w = text.length * 6.5;
+    if (x - w / 2 < lastRight + 8 || x + w / 2 > W) continue;
+    lastRight = x + w / 2;
     root.append(svg("line", { x1: x, x2: x, y1: H - B, y2: H - B + 4, stroke: "#9aa5b4" }));
-    if (x + labelW / 2 <= W) root.append(svg("text", { x, y: H - 6, "text-anchor": i === 0 ? "start" : "middle", class: "axis" }, label(bins[i].start)));
+    root.append(svg("text", { x, y: H - 6, "text-anchor": "middle", class: "axis" }, text));
   }
   brush(root, { L, T, H, B, plotW, bw, bins });
 }
