@@ -53,6 +53,10 @@ type Record struct {
 	// FirstSeen and LastSeen are the earliest and latest publication dates
 	// of the reports.
 	FirstSeen, LastSeen string
+
+	// Review is the analyst's review whose corrections Event carries, or
+	// nil (review.go).
+	Review *store.Review
 }
 
 // FromDocument makes the record of an event coded from d, before any store
@@ -71,9 +75,11 @@ func FromMention(m *store.Mention) Record {
 	if e.Text == "" {
 		e.Text = m.Sentence
 	}
-	return Record{Level: LevelEvent, Event: e, StoryID: m.StoryID, DocID: m.DocID, Source: m.Source, URL: m.URL,
+	r := Record{Level: LevelEvent, Event: e, StoryID: m.StoryID, DocID: m.DocID, Source: m.Source, URL: m.URL,
 		Title: m.Title, Published: m.DocDate, Mentions: max(e.Mentions, 1), Articles: 1, Sources: 1,
 		FirstSeen: m.DocDate, LastSeen: m.DocDate}
+	withReview(&r, m.Review)
+	return r
 }
 
 // FromStory makes the record of a merged story. The story gives the type,
@@ -115,6 +121,7 @@ func FromStory(st *store.StoryDetail) Record {
 		}
 	}
 	r.Event = e
+	withReview(&r, st.Review)
 	return r
 }
 

@@ -61,6 +61,13 @@ type Row struct {
 	Modality   string  `parquet:"modality,dict"`
 	Confidence float64 `parquet:"confidence"`
 	Text       string  `parquet:"text"` // the sentence
+
+	// An analyst's review, whose corrected values the columns above hold.
+	Reviewed      bool   `parquet:"reviewed"`
+	ReviewVerdict string `parquet:"review_verdict,dict"` // correct, wrong or empty
+	Reviewer      string `parquet:"reviewer"`
+	ReviewedAt    string `parquet:"reviewed_at"` // RFC 3339
+	ReviewNote    string `parquet:"review_note"`
 }
 
 // RowOf flattens a record.
@@ -75,6 +82,7 @@ func RowOf(r *Record) Row {
 		row.Contexts = []string{}
 	}
 	row.Goldstein, _ = Goldstein(e.CAMEO)
+	reviewColumns(&row, r.Review)
 	if a := e.Actor; a != nil {
 		row.ActorName, row.ActorText, row.ActorCountry, row.ActorSector, row.ActorTitle, row.ActorCode =
 			a.Name, a.Text, a.Country, a.Sector, a.Title, a.Code
@@ -123,6 +131,8 @@ func (r *Row) Strings() []string {
 			out[i] = strconv.FormatInt(f.Int(), 10)
 		case reflect.Float64:
 			out[i] = num(f.Float())
+		case reflect.Bool:
+			out[i] = strconv.FormatBool(f.Bool())
 		case reflect.Slice:
 			out[i] = strings.Join(f.Interface().([]string), "; ")
 		}
