@@ -137,7 +137,6 @@ async function refresh() {
   }
   status.textContent = "loading…";
   const p = filters();
-  updateDownloads(p);
   try {
     await Promise.all([loadTimeline(p), loadMap(p), loadNetwork(p), loadTable()]);
   } catch (err) {
@@ -188,6 +187,7 @@ function reviewBadge(r) {
 
 async function loadTable() {
   drawTableHead();
+  updateDownloads(filters());
   const p = filters();
   p.set("limit", state.page);
   p.set("offset", state.offset);

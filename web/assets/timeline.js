@@ -131,7 +131,7 @@ function brush(root, g) {
   let from = null;
   root.onpointerdown = ev => {
     from = binAt(ev);
-    root.setPointerCapture(ev.pointerId);
+    try { root.setPointerCapture(ev.pointerId); } catch (e) { /* a synthetic pointer */ }
     show(from, from);
   };
   const show = (a, b) => {
