@@ -80,3 +80,8 @@ func (s *Server) reviews(r *http.Request) (any, error) {
 	}
 	return reviewList{Writable: s.cfg.Token != "", Items: items}, nil
 }
+
+func init() {
+	paramDocs["reviewed"] = "Analysts' reviews: yes (reviewed), no, correct or wrong (the newest verdict)."
+	paramDocs["sort"] = "Order of stories or raw events: date (the default, newest first), type, actor, recipient, place, source (raw events) or articles (stories); a leading - reverses."
+}
