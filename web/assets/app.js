@@ -162,6 +162,8 @@ function drawTableHead() {
     const active = sort === key || (state.sort === "" && sort === "date");
     const th = el("th", { class: "sortable" + (active ? " sorted" : ""), "data-sort": sort, title: title || `sort by ${label.toLowerCase()}`,
       "aria-sort": active ? (desc ? "descending" : "ascending") : "none" }, label, active ? el("span", { class: "arrow-sort" }, desc ? " ▼" : " ▲") : null);
+    th.tabIndex = 0;
+    th.addEventListener("keydown", ev => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); th.click(); } });
     th.addEventListener("click", () => {
       // A first click sorts dates newest first and the rest A to Z; a
       // second click reverses.

@@ -42,14 +42,14 @@ async function init() {
   };
   bind("page-size", "page", "value", () => { state.page = +state.page; state.offset = 0; loadTable(); });
   bind("bin", "bin", "value", drawTimeline);
-  bind("map-mode", "mapMode", "value", drawMap);
+  bind("map-mode", "mapMode", "value", () => { drawMap(); fitSelection(); });
   bind("net-colour", "netColour", "value", drawNetwork);
   bind("net-min", "netMin", "value", () => loadNetwork(filters()));
   bind("net-groups", "netGroups", "checked", () => loadNetwork(filters()));
   document.getElementById("page-size").value = String(state.page);
   document.getElementById("map-in").addEventListener("click", () => zoomMap(2, map.W / 2, map.H / 2));
   document.getElementById("map-out").addEventListener("click", () => zoomMap(0.5, map.W / 2, map.H / 2));
-  document.getElementById("map-fit").addEventListener("click", () => fitMap(map.places));
+  document.getElementById("map-fit").addEventListener("click", fitSelection);
   document.getElementById("net-fit").addEventListener("click", fitNetwork);
 
   for (const name of FILTERS) f.elements[name].addEventListener("input", () => { state.invalid.delete(name); });

@@ -35,7 +35,8 @@ async function loadMap(p) {
   map.unplaced = all.filter(pl => !hasXY(pl));
   map.max = Math.max(1, ...all.map(pl => pl.count));
   setupMap();
-  fitMap(map.places);
+  drawMap();
+  fitSelection();
   drawUnplaced();
 }
 
@@ -100,14 +101,30 @@ function zoomMap(factor, x, y) {
   drawMap();
 }
 
+// fitSelection fits the map to what the selection shows: its places, or
+// in the countries style the countries it shades.
+function fitSelection() {
+  if (state.mapMode !== "countries") { fitMap(map.places); return; }
+  const boxes = [];
+  for (const path of document.getElementById("map-world").children) {
+    if (!path.style.fill) continue;
+    const b = path.getBBox();
+    boxes.push([b.x, b.y], [b.x + b.width, b.y + b.height]);
+  }
+  fitBox(boxes, 1.05);
+}
+
 // fitMap shows the places (or the world when there are none), with a
 // margin, no closer than about ten degrees across.
-function fitMap(places) {
+function fitMap(places) { fitBox(places.map(p => p.xy), 1.25); }
+
+// fitBox shows the points scaled by margin, or the world without points.
+function fitBox(points, margin) {
   let x0 = 0, y0 = 0, x1 = MAPW, y1 = MAPH;
-  if (places.length) {
-    x0 = Math.min(...places.map(p => p.xy[0])); x1 = Math.max(...places.map(p => p.xy[0]));
-    y0 = Math.min(...places.map(p => p.xy[1])); y1 = Math.max(...places.map(p => p.xy[1]));
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, w = Math.max(20, (x1 - x0) * 1.25), h = Math.max(14, (y1 - y0) * 1.25);
+  if (points.length) {
+    x0 = Math.min(...points.map(p => p[0])); x1 = Math.max(...points.map(p => p[0]));
+    y0 = Math.min(...points.map(p => p[1])); y1 = Math.max(...points.map(p => p[1]));
+    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, w = Math.max(20, (x1 - x0) * margin), h = Math.max(14, (y1 - y0) * margin);
     x0 = cx - w / 2; x1 = cx + w / 2; y0 = cy - h / 2; y1 = cy + h / 2;
   }
   map.s = Math.max(map.min, Math.min(map.min * 60, map.W / (x1 - x0), map.H / (y1 - y0)));
