@@ -36,6 +36,9 @@ func TestBrowserReview(t *testing.T) {
 		chromedp.SetValue(css(`#detail .review-form input[name=recipient_country]`), "irn"),
 		chromedp.SetValue(css(`#detail .review-form input[name=date]`), "2023-10-26"),
 		chromedp.SetValue(css(`#detail .review-form textarea[name=note]`), "the recipient is the Iranian deputy minister"),
+	)
+	u.shot("review-form")
+	u.do("saving the correction",
 		chromedp.Click(css(`#detail .review-form button[type=submit]`)),
 		chromedp.WaitVisible(css(`#detail .review-box .review-badge.wrong`)),
 		chromedp.WaitVisible(css(`#table tbody tr[data-id] .review-badge.wrong`)),

@@ -62,6 +62,7 @@ function reviewPanel(d, onDone) {
   }
   const name = el("input", { name: "reviewer", value: reviewer(), placeholder: "your name", size: 12, "aria-label": "reviewer" });
   const token = el("input", { name: "token", type: "password", value: reviewToken(), placeholder: "server token", size: 10, "aria-label": "token" });
+  name.addEventListener("input", () => { msg.textContent = ""; });
   const send = async body => {
     if (!name.value.trim()) { msg.textContent = "Give your name first: reviews record who made them."; name.focus(); return; }
     localStorage.setItem("parley.reviewer", name.value.trim());
@@ -81,16 +82,19 @@ function reviewPanel(d, onDone) {
   // The correction form.
   const f = el("form", { class: "review-form" });
   const typeSel = el("select", { name: "type" }, el("option", { value: "" }, "(keep)"), ...TYPES.map(t => el("option", { value: t }, t)));
-  const input = (n, ph, size) => el("input", { name: n, placeholder: ph, size: size || 14 });
+  // Empty fields keep the coder's value, which each shows greyed.
+  const cur = coded(d);
+  const input = (n, ph, size) => el("input", { name: n, placeholder: ph || "", size: size || 14, title: ph ? "now: " + ph + " (empty keeps it)" : "empty keeps the coder's value" });
   f.append(
     el("label", null, "verdict ", el("select", { name: "verdict" }, el("option", { value: "wrong" }, "wrong"), el("option", { value: "correct" }, "correct"), el("option", { value: "" }, "no verdict"))),
     el("label", null, "type ", typeSel),
     el("label", null, "date ", el("input", { name: "date", type: "date" })),
-    el("fieldset", null, el("legend", null, "actor"), input("actor_name", "name"), input("actor_country", "RUS", 4), input("actor_sector", "GOV", 4)),
-    el("fieldset", null, el("legend", null, "recipient"), input("recipient_name", "name"), input("recipient_country", "IRN", 4), input("recipient_sector", "GOV", 4)),
-    el("fieldset", null, el("legend", null, "place"), input("place_name", "name"), input("place_country", "UKR", 4)),
+    el("fieldset", null, el("legend", null, "actor"), input("actor_name", cur.actor.name || "name"), input("actor_country", cur.actor.country || "country", 6), input("actor_sector", cur.actor.sector || "sector", 6)),
+    el("fieldset", null, el("legend", null, "recipient"), input("recipient_name", cur.recipient.name || "name"), input("recipient_country", cur.recipient.country || "country", 6), input("recipient_sector", cur.recipient.sector || "sector", 6)),
+    el("fieldset", null, el("legend", null, "place"), input("place_name", cur.place.name || "name"), input("place_country", cur.place.country || "country", 6)),
     el("label", { class: "note-field" }, "note ", el("textarea", { name: "note", rows: 2, placeholder: "what is wrong, what the source says" })),
     el("button", { type: "submit" }, "Save review"));
+  typeSel.firstChild.textContent = `(keep ${cur.type})`;
   f.addEventListener("submit", ev => {
     ev.preventDefault();
     const v = n => f.elements[n].value.trim();
@@ -112,6 +116,16 @@ function reviewPanel(d, onDone) {
   });
   box.append(hist);
   return box;
+}
+
+// coded is what the coder said of a story or raw event: type, sides, place.
+function coded(d) {
+  const side = a => a ? { name: a.name || a.text || "", country: a.country || "", sector: a.sector || "" } : {};
+  if (d.event) {
+    const e = d.event;
+    return { type: e.type, actor: side(e.actor), recipient: side(e.recipient), place: e.location ? { name: e.location.name, country: e.location.country } : {} };
+  }
+  return { type: d.type, actor: side(d.actor), recipient: side(d.recipient), place: d.place ? { name: d.place.name, country: d.place.country } : {} };
 }
 
 // reportReview is the review line of one report (a raw event) in a story's
