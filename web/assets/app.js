@@ -283,7 +283,8 @@ async function openDetail(id) {
     body.append(el("h3", null, el("span", { class: "type q" + e.quad }, e.type), " ", e.date),
       facts([["actor", e.actor && `${e.actor.name || e.actor.text} (${e.actor.code || e.actor.country})`],
         ["recipient", e.recipient && `${e.recipient.name || e.recipient.text} (${e.recipient.code || e.recipient.country})`],
-        ["place", e.location && e.location.name], ["mode", e.mode], ["CAMEO", e.cameo], ["merged story", d.story_id]]),
+        ["place", e.location && e.location.name], ["mode", e.mode], ["CAMEO", e.cameo],
+        ["merged story", el("a", { href: "#", title: "open the story with every report", onclick: ev => { ev.preventDefault(); openDetail(d.story_id); } }, d.story_id)]]),
       reviewPanel(d, reopen),
       el("h4", null, "Source sentence"), report(d, reopen));
     return;
