@@ -80,7 +80,7 @@ type Reviews interface {
 	// of a story, oldest first.
 	ReviewHistory(ctx context.Context, id string) ([]Review, error)
 	// ReviewedEvents returns the newest review of every reviewed raw event
-	// that is stored, in document and event order.
+	// that is stored, in the order the reviews were written.
 	ReviewedEvents(ctx context.Context) ([]Review, error)
 }
 
@@ -179,7 +179,8 @@ const reviewColumns = `r.pk, r.doc_id, r.idx, r.verdict, r.reviewer, r.created_a
 	r.actor_name, r.actor_country, r.actor_sector, r.recipient_name, r.recipient_country, r.recipient_sector,
 	r.place_name, r.place_country, r.note`
 
-// reviewedEvents joins reviews (r) to the stored events they name (e).
+// reviewedEvents joins reviews (r) to the stored events they name (e); a
+// review whose event is not stored (yet) is left out.
 const reviewedEvents = `reviews r JOIN documents d ON d.id = r.doc_id JOIN events e ON e.doc_pk = d.pk AND e.idx = r.idx`
 
 // latestReview selects, among reviews r, each event's newest.
@@ -232,8 +233,8 @@ const insertReview = `INSERT INTO reviews(doc_id, idx, verdict, reviewer, create
 	actor_name, actor_country, actor_sector, recipient_name, recipient_country, recipient_sector,
 	place_name, place_country, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk`
 
-// addReview checks r, finds its event and records it through exec, which
-// runs insertReview on the backend's writer and returns the new pk.
+// addReview checks r, finds its event and records it through insert,
+// which runs insertReview on the backend's writer and returns the new pk.
 func (s *queries) addReview(ctx context.Context, id string, r NewReview, insert func(args ...any) (int64, error)) (*Review, error) {
 	if err := r.check(); err != nil {
 		return nil, err
@@ -311,11 +312,7 @@ func (s *queries) ReviewHistory(ctx context.Context, id string) ([]Review, error
 
 // ReviewedEvents returns the newest review of each reviewed stored event.
 func (s *queries) ReviewedEvents(ctx context.Context) ([]Review, error) {
-	out, err := s.reviews(ctx, latestReview)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return s.reviews(ctx, latestReview)
 }
 
 // attachStoryReviews sets each story's Review to the newest review of
