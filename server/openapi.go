@@ -111,4 +111,4 @@ func openAPI() map[string]any {
 	}
 }
 
-func (s *Server) openapi(r *http.Request) (any, error) { return openAPI(), nil }
+func (s *Server) openapi(r *http.Request) (any, error) { return documentReviews(openAPI()), nil }

@@ -85,3 +85,52 @@ func init() {
 	paramDocs["reviewed"] = "Analysts' reviews: yes (reviewed), no, correct or wrong (the newest verdict)."
 	paramDocs["sort"] = "Order of stories or raw events: date (the default, newest first), type, actor, recipient, place, source (raw events) or articles (stories); a leading - reverses."
 }
+
+// documentReviews adds the review and download endpoints to the OpenAPI
+// description spec and returns it.
+func documentReviews(spec map[string]any) map[string]any {
+	paths, _ := spec["paths"].(map[string]any)
+	components, _ := spec["components"].(map[string]any)
+	schemas, _ := components["schemas"].(map[string]any)
+	if paths == nil || schemas == nil {
+		return spec
+	}
+	fix := obj(map[string]any{"name": str(), "country": str(), "sector": str()})
+	place := obj(map[string]any{"name": str(), "country": str()})
+	correction := map[string]any{"verdict": str(), "reviewer": str(), "type": str(), "date": str(),
+		"actor": fix, "recipient": fix, "place": place, "note": str()}
+	review := map[string]any{"id": integer(), "event_id": str(), "story_id": str(), "doc_id": str(), "index": integer(), "at": str()}
+	for k, v := range correction {
+		review[k] = v
+	}
+	schemas["Review"] = obj(review)
+	schemas["Reviews"] = map[string]any{"type": "array", "items": map[string]any{"$ref": "#/components/schemas/Review"}}
+	schemas["ReviewList"] = obj(map[string]any{"writable": map[string]any{"type": "boolean"}, "items": map[string]any{"$ref": "#/components/schemas/Reviews"}})
+	history := get("Every review of a raw event (E…) or of any report of a story (S…), oldest first.", idParam, "Reviews")
+	history["post"] = map[string]any{
+		"summary":     "Review a raw event (E…) or a story's first report (S…): a verdict (correct or wrong), corrections and a note (needs the server's bearer token).",
+		"security":    []any{map[string]any{"bearer": []any{}}},
+		"parameters":  idParam,
+		"requestBody": map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": obj(correction)}}},
+		"responses": map[string]any{
+			"200": map[string]any{"description": "the stored review", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Review"}}}},
+			"400": map[string]any{"description": "bad review (no reviewer, unknown verdict or type, bad date or country)"},
+			"401": map[string]any{"description": "missing or wrong token"},
+			"403": map[string]any{"description": "server is read-only"},
+			"404": map[string]any{"description": "no such event or story"},
+		},
+	}
+	paths["/api/events/{id}/reviews"] = history
+	paths["/api/reviews"] = get("The newest review of every reviewed raw event, and whether this server accepts reviews.", nil, "ReviewList")
+	download := append(filterParams(), map[string]any{"name": "format", "in": "query", "required": true,
+		"description": "csv, jsonl or parquet", "schema": str()})
+	paths["/api/download"] = map[string]any{"get": map[string]any{
+		"summary":    "The matching stories or raw events (level=event) as a file, in the sort order, at most 100,000 rows.",
+		"parameters": download,
+		"responses": map[string]any{
+			"200": map[string]any{"description": "the file (text/csv, application/x-ndjson or application/vnd.apache.parquet)"},
+			"400": map[string]any{"description": "bad parameter", "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/Error"}}}},
+		},
+	}}
+	return spec
+}

@@ -73,6 +73,16 @@ func TestReviewAPI(t *testing.T) {
 		}
 	}
 	call(t, "GET", base+"/api/events?reviewed=maybe", "", "", http.StatusBadRequest, nil)
+
+	var spec struct {
+		Paths map[string]map[string]any `json:"paths"`
+	}
+	call(t, "GET", base+"/api/openapi.json", "", "", http.StatusOK, &spec)
+	for path, method := range map[string]string{"/api/events/{id}/reviews": "post", "/api/reviews": "get", "/api/download": "get"} {
+		if spec.Paths[path][method] == nil {
+			t.Errorf("openapi.json lacks %s %s", method, path)
+		}
+	}
 }
 
 func TestReviewsNeedAToken(t *testing.T) {
