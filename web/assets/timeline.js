@@ -58,7 +58,9 @@ function drawTimeline() {
     root.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle" }, "no dated events"));
     return;
   }
-  const t0 = Date.parse(points[0].date), tEnd = Date.parse(points[points.length - 1].date);
+  // The axis covers the filtered period when there is one, else the data.
+  const from = form().elements.from.value, to = form().elements.to.value;
+  const t0 = from ? Date.parse(from) : Date.parse(points[0].date), tEnd = to ? Date.parse(to) : Date.parse(points[points.length - 1].date);
   const { bin, note } = chooseBin((tEnd - t0) / DAY + 1, W - L - R);
   document.getElementById("bin-label").textContent = bin + note;
   // Every bin from the first to the last, empty ones included, so the axis
@@ -68,7 +70,10 @@ function drawTimeline() {
     index.set(t, bins.length);
     bins.push({ start: t, end: nextBin(t, bin) - DAY, q: [0, 0, 0, 0, 0] });
   }
-  for (const p of points) bins[index.get(binStart(Date.parse(p.date), bin))].q[p.quad] += p.count;
+  for (const p of points) {
+    const i = index.get(binStart(Date.parse(p.date), bin));
+    if (i !== undefined) bins[i].q[p.quad] += p.count;
+  }
   const max = Math.max(1, ...bins.map(b => b.q.reduce((a, c) => a + c, 0)));
   const step = niceStep(max, 4), top = Math.ceil(max / step) * step;
   const plotW = W - L - R, bw = Math.min(36, plotW / bins.length), y = v => T + (H - T - B) * (1 - v / top);
