@@ -725,8 +725,10 @@ func (s *queries) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
 	}
 	t := alias(table)
 	f.add(t + ".place_pk IS NOT NULL")
-	rows, err := s.r.QueryContext(ctx, `SELECT p.pk, p.name, p.country, p.lat, p.lon, p.geonames_id, p.resolution, c.n FROM (
-		SELECT `+t+`.place_pk AS pk, count(*) AS n FROM `+table+f.where()+` GROUP BY `+t+`.place_pk ORDER BY n DESC LIMIT ?
+	quad := func(k string) string { return `sum(CASE WHEN ` + t + `.quad = ` + k + ` THEN 1 ELSE 0 END) AS q` + k }
+	rows, err := s.r.QueryContext(ctx, `SELECT p.pk, p.name, p.country, p.lat, p.lon, p.geonames_id, p.resolution, c.n, c.q1, c.q2, c.q3, c.q4 FROM (
+		SELECT `+t+`.place_pk AS pk, count(*) AS n, `+quad("1")+`, `+quad("2")+`, `+quad("3")+`, `+quad("4")+`
+		FROM `+table+f.where()+` GROUP BY `+t+`.place_pk ORDER BY n DESC LIMIT ?
 		) c JOIN places p ON p.pk = c.pk ORDER BY c.n DESC, p.name`, append(f.args, aggLimit(q, 500))...)
 	if err != nil {
 		return nil, err
@@ -735,9 +737,11 @@ func (s *queries) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
 	out := []PlaceCount{}
 	for rows.Next() {
 		var p PlaceCount
-		if err := rows.Scan(&p.ID, &p.Name, &p.Country, &p.Lat, &p.Lon, &p.GeonamesID, &p.Resolution, &p.Count); err != nil {
+		if err := rows.Scan(&p.ID, &p.Name, &p.Country, &p.Lat, &p.Lon, &p.GeonamesID, &p.Resolution, &p.Count,
+			&p.Quads[1], &p.Quads[2], &p.Quads[3], &p.Quads[4]); err != nil {
 			return nil, err
 		}
+		p.Quads[0] = p.Count - p.Quads[1] - p.Quads[2] - p.Quads[3] - p.Quads[4]
 		out = append(out, p)
 	}
 	return out, rows.Err()

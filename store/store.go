@@ -261,6 +261,8 @@ type Edge struct {
 type PlaceCount struct {
 	Place
 	Count int `json:"count"`
+	// Quads counts them by quad class (1..4; 0: events without one).
+	Quads [5]int `json:"quads"`
 }
 
 // Stats summarises a store.

@@ -471,6 +471,11 @@ func testAggregates(t *testing.T, b backend) {
 	if err != nil || len(pl) != 2 || pl[0].Count != 1 {
 		t.Errorf("places: %+v %v", pl, err)
 	}
+	for _, p := range pl {
+		if want := map[string][5]int{"Kherson": {0, 0, 0, 0, 1}, "Moscow": {0, 1, 0, 0, 0}}[p.Name]; p.Quads != want {
+			t.Errorf("place %s by quad class: %v, want %v", p.Name, p.Quads, want)
+		}
+	}
 	st, err := s.Stats(ctx)
 	if err != nil || st.Documents != 3 || st.Events != 4 || st.Stories != 3 || st.Sources != 3 || st.FirstDate != "2023-10-26" {
 		t.Errorf("stats: %+v %v", st, err)

@@ -25,13 +25,10 @@ async function loadWorld() {
 
 async function loadMap(p) {
   await loadWorld();
-  const q = withParam(p, "limit", 5000);
-  // Each place's events per quad class colour its symbol.
-  const [all, ...byQuad] = await Promise.all([api("/api/places", q), ...[1, 2, 3, 4].map(k => api("/api/places", withParam(q, "quad", k)))]);
-  const quads = new Map();
-  byQuad.forEach((list, i) => { for (const pl of list) { if (!quads.has(pl.id)) quads.set(pl.id, [0, 0, 0, 0, 0]); quads.get(pl.id)[i + 1] = pl.count; } });
+  // Each place comes with its events per quad class, which colour its symbol.
+  const all = await api("/api/places", withParam(p, "limit", 5000));
   const hasXY = pl => pl.lat || pl.lon;
-  map.places = all.filter(hasXY).map(pl => Object.assign({}, pl, { q: quads.get(pl.id) || [pl.count, 0, 0, 0, 0], xy: project(pl) }));
+  map.places = all.filter(hasXY).map(pl => Object.assign({}, pl, { q: pl.quads || [pl.count, 0, 0, 0, 0], xy: project(pl) }));
   map.unplaced = all.filter(pl => !hasXY(pl));
   map.max = Math.max(1, ...all.map(pl => pl.count));
   setupMap();
