@@ -239,15 +239,14 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	if err != nil {
 		return page, err
 	}
-	order, err := sortOrder(q.Sort, true)
+	sel, err := pageSQL(storyColumns, f, q.Sort, true)
 	if err != nil {
 		return page, err
 	}
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+f.where(), f.args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+storyColumns+f.where()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(f.args, limit, offset)...)
+	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
 	if err != nil {
 		return page, err
 	}
@@ -342,15 +341,14 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if err != nil {
 		return page, err
 	}
-	order, err := sortOrder(q.Sort, false)
+	sel, err := pageSQL(mentionColumns, f, q.Sort, false)
 	if err != nil {
 		return page, err
 	}
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events e`+f.where(), f.args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+f.where()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(f.args, limit, offset)...)
+	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
 	if err != nil {
 		return page, err
 	}

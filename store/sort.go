@@ -21,17 +21,27 @@ var (
 	eventSortKeys = map[string]string{
 		"date":      "e.day",
 		"type":      "e.type",
-		"actor":     "(SELECT name FROM actors WHERE pk = e.actor_pk)",
-		"recipient": "(SELECT name FROM actors WHERE pk = e.recipient_pk)",
-		"place":     "(SELECT name FROM places WHERE pk = e.place_pk)",
+		"actor":     "sa.name",
+		"recipient": "sr.name",
+		"place":     "sp.name",
 		"source":    "d.source",
 	}
 )
 
+// eventSortJoins are the joins a raw-event sort key needs, added to the
+// query only for that key.
+var eventSortJoins = map[string]string{
+	"actor":     " LEFT JOIN actors sa ON sa.pk = e.actor_pk",
+	"recipient": " LEFT JOIN actors sr ON sr.pk = e.recipient_pk",
+	"place":     " LEFT JOIN places sp ON sp.pk = e.place_pk",
+}
+
 // sortOrder turns Query.Sort into an ORDER BY list: the key ascending, or
-// descending after a "-"; dates newest first by default. Rows without a
-// value come last either way, and ties are broken by the newest row.
-func sortOrder(sort string, story bool) (string, error) {
+// descending after a "-"; dates newest first by default (ties by row, in
+// the same direction). Rows without an actor, recipient or place come last
+// either way, and other ties are broken by the newest row. join is what
+// the FROM clause needs for the key.
+func sortOrder(sort string, story bool) (join, order string, err error) {
 	keys, t := eventSortKeys, "e"
 	if story {
 		keys, t = storySortKeys, "s"
@@ -49,12 +59,52 @@ func sortOrder(sort string, story bool) (string, error) {
 				names = append(names, k)
 			}
 		}
-		return "", fmt.Errorf("%w: bad sort %q (want %s, or one of them after -)", ErrBadQuery, sort, strings.Join(names, ", "))
+		return "", "", fmt.Errorf("%w: bad sort %q (want %s, or one of them after -)", ErrBadQuery, sort, strings.Join(names, ", "))
 	}
 	dir := " ASC"
 	if desc {
 		dir = " DESC"
 	}
-	// (expr IS NULL) sorts 0 before 1 in both databases.
-	return "(" + expr + " IS NULL), " + expr + dir + ", " + t + ".pk DESC", nil
+	key := strings.TrimPrefix(sort, "-")
+	if key == "date" {
+		// As before sorting existed, so the day indexes serve it.
+		return "", t + ".day" + dir + ", " + t + ".pk" + dir, nil
+	}
+	if !story {
+		join = eventSortJoins[key]
+	}
+	if strings.Contains(expr, ".name") {
+		// A side or place may be missing: (expr IS NULL) sorts those last
+		// in both databases.
+		return join, "(" + expr + " IS NULL), " + expr + dir + ", " + t + ".pk DESC", nil
+	}
+	return join, expr + dir + ", " + t + ".pk DESC", nil
+}
+
+// pageSQL is the query of one page of stories (columns storyColumns) or
+// raw events (mentionColumns) matching f in the order sort asks, with two
+// placeholders left for LIMIT and OFFSET after f's arguments. Dates are
+// ordered by the day indexes; any other key sorts the matching rows'
+// ids first and reads the page's rows after, so the sort carries no wide
+// rows (an event's JSON).
+func pageSQL(columns string, f *filter, sort string, story bool) (string, error) {
+	join, order, err := sortOrder(sort, story)
+	if err != nil {
+		return "", err
+	}
+	key := strings.TrimPrefix(strings.TrimSpace(sort), "-")
+	if key == "" || key == "date" {
+		return `SELECT ` + columns + f.where() + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, nil
+	}
+	t, from := "e", "events e"+join
+	if story {
+		t, from = "s", "stories s"
+		if key == "place" {
+			from += " LEFT JOIN places p ON p.pk = s.place_pk"
+		}
+	} else if key == "source" {
+		from += " JOIN documents d ON d.pk = e.doc_pk"
+	}
+	return `SELECT ` + columns + join + ` WHERE ` + t + `.pk IN (SELECT ` + t + `.pk FROM ` + from + f.where() +
+		` ORDER BY ` + order + ` LIMIT ? OFFSET ?) ORDER BY ` + order, nil
 }
