@@ -159,6 +159,14 @@ function clusters() {
   return out;
 }
 
+// shortCount writes a count in at most four characters: 950, 2.3k, 41k.
+function shortCount(n) {
+  if (n < 1000) return String(n);
+  if (n < 10000) return (n / 1000).toFixed(1).replace(/\.0$/, "") + "k";
+  if (n < 1e6) return Math.round(n / 1000) + "k";
+  return (n / 1e6).toFixed(1).replace(/\.0$/, "") + "M";
+}
+
 function dominantQuad(q) {
   let best = 0;
   for (let k = 1; k <= 4; k++) if (q[k] > q[best]) best = k;
@@ -184,7 +192,7 @@ function drawMap() {
       onclick: () => { if (one) setFilter("place", p.name); else fitMap(c.members); } },
       svg("circle", { cx: c.x, cy: c.y, r: c.r, fill: QCOLOR[q] }),
       svg("title", null, title));
-    if (!one && c.r >= 8) g.append(svg("text", { x: c.x, y: c.y + 4, "text-anchor": "middle", class: "cluster-count" }, c.count));
+    if (!one && c.r >= 8) g.append(svg("text", { x: c.x, y: c.y + 4, "text-anchor": "middle", class: "cluster-count" }, shortCount(c.count)));
     marks.append(g);
   }
   // Names of the biggest symbols, where they fit.
