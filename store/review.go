@@ -217,7 +217,8 @@ func (s *queries) reviewTarget(ctx context.Context, id string) (docID string, id
 	if n, ok := parseID(id, 'E'); ok {
 		pk, q = n, `SELECT d.id, e.idx FROM events e JOIN documents d ON d.pk = e.doc_pk WHERE e.pk = ?`
 	} else if n, ok := parseID(id, 'S'); ok {
-		pk, q = n, `SELECT d.id, e.idx FROM events e JOIN documents d ON d.pk = e.doc_pk WHERE e.story_pk = ? ORDER BY e.pk LIMIT 1`
+		// The first report as Story lists them: the earliest published.
+		pk, q = n, `SELECT d.id, e.idx FROM events e JOIN documents d ON d.pk = e.doc_pk WHERE e.story_pk = ? ORDER BY d.date, e.pk LIMIT 1`
 	} else {
 		return "", 0, fmt.Errorf("event %q: %w", id, ErrNotFound)
 	}
