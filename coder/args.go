@@ -17,6 +17,16 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		return m.parties, "subject"
 	}
 	if m.tr.POS == "N" {
+		// "talks between Iran and Iraq", "fighting between Pakistani and
+		// Afghan forces": the sides are the actors, each the other's
+		// recipient.
+		for _, dep := range x.deps[h] {
+			if x.isNmod(dep) && x.caseOf(dep) == "between" {
+				if sides := x.conjuncts(dep); len(sides) >= 2 && x.namesActor(sides[0]) {
+					return sides, "between"
+				}
+			}
+		}
 		// The event noun's own possessor or "by" phrase, or a nationality
 		// or name modifier ("Israeli strikes", "Houthi attacks").
 		for _, dep := range x.deps[h] {
@@ -71,10 +81,44 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		return nil, ""
 	}
 	subjects := x.subjects(s)
+	if len(subjects) == 1 && via == "subject" {
+		subjects = append(subjects, x.lostConjuncts(h, s)...)
+	}
 	if len(subjects) == 1 && m.tr.Sym {
 		subjects = append(subjects, x.coordinatedByWords(s)...)
 	}
 	return subjects, via
+}
+
+// lostConjuncts finds the other subjects of verb v that the parse gave it
+// beside subject s instead of coordinating them ("The United States and
+// Britain struck ..." parsed with two subjects): actor phrases joined to s
+// by "and" or a comma.
+func (x *extraction) lostConjuncts(v, s int) []int {
+	if x.ms.At(s) == nil {
+		return nil
+	}
+	var out []int
+	for _, dep := range x.deps[v] {
+		if x.d.Tokens[dep].Rel != "nsubj" || dep == s || x.ms.Index(dep) == x.ms.Index(s) {
+			continue
+		}
+		k := x.subjectPhrase(dep)
+		if !x.namesActor(k) {
+			continue
+		}
+		lo, hi := min(x.ms.At(s).Last, x.ms.At(k).Last), max(x.ms.At(s).First, x.ms.At(k).First)
+		joined := hi > lo
+		for j := lo; j < hi; j++ {
+			if t := x.d.Tokens[j]; !(t.Text == "," || strings.EqualFold(t.Text, "and")) {
+				joined = false
+			}
+		}
+		if joined {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // coordinatedByWords finds the other side of "A and B" from the words
@@ -238,6 +282,17 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		return subj, "subject"
 	}
 	if passive {
+		// "aid was delivered to Turkey by Saudi Arabia": the parse may
+		// hang the agent on the phrase before it.
+		for _, dep := range x.deps[v] {
+			if strings.HasPrefix(x.d.Tokens[dep].Rel, "obl") {
+				for _, c := range x.deps[dep] {
+					if x.isNmod(c) && x.caseOf(c) == "by" && x.namesActor(x.nominal(c)) {
+						return x.nominal(c), "agent"
+					}
+				}
+			}
+		}
 		return -1, ""
 	}
 	t := x.d.Tokens[v]
@@ -420,17 +475,28 @@ func (x *extraction) subjectPhrase(n int) int {
 	return n
 }
 
+// relativePronoun says whether token i is a relative pronoun.
+func (x *extraction) relativePronoun(i int) bool {
+	return relativePronouns[strings.ToLower(x.d.Tokens[i].Text)]
+}
+
 // relativeAntecedent maps a relative pronoun subject ("who") to the noun
 // its clause modifies.
 func (x *extraction) relativeAntecedent(dep int) int {
-	switch strings.ToLower(x.d.Tokens[dep].Text) {
-	case "who", "which", "that":
-	default:
+	if !x.relativePronoun(dep) {
 		return -1
 	}
 	v := x.d.Tokens[dep].Head
 	if v >= 0 && x.d.Tokens[v].Rel == "acl:relcl" {
 		return x.d.Tokens[v].Head
+	}
+	// "India, which called on Pakistan ..., shares a border": a parse
+	// that made the relative clause the sentence's main one still shows
+	// "X, which" in the words.
+	if sent := x.sentenceOf(dep); v >= 0 && x.d.Tokens[v].Head < 0 && dep-2 >= sent.First && x.d.Tokens[dep-1].Text == "," {
+		if m := x.ms.At(dep - 2); m != nil && m.Country != "" {
+			return m.Head
+		}
 	}
 	return -1
 }
@@ -501,6 +567,12 @@ func (x *extraction) subjects(n int) []int { return x.coordinated(n, x.subjectPh
 func (x *extraction) coordinated(n int, head func(int) int) []int {
 	k := head(n)
 	out := []int{k}
+	if adj := x.coordinatedAdjectives(n, k); len(adj) > 0 {
+		if !x.namesActor(k) {
+			out = nil // "Pakistani and Afghan border forces": the adjectives name the sides
+		}
+		out = append(out, adj...)
+	}
 	for _, h := range []int{n, k} {
 		for _, dep := range x.deps[h] {
 			if x.d.Tokens[dep].Rel == "conj" && isNominalTag(x.d.Tokens[dep].UPOS) {
@@ -509,6 +581,40 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 		}
 		if k == n {
 			break
+		}
+	}
+	return out
+}
+
+// coordinatedAdjectives finds the other sides of a phrase whose noun is
+// shared by coordinated nationality adjectives ("Pakistani and Afghan
+// border forces", "the Iranian and Iraqi foreign ministers"): the parser
+// hangs the first adjective on the noun and the others on it, and the
+// mention of the noun (k) takes at most the adjective next to it. It
+// returns the adjectives naming other countries than k's mention.
+func (x *extraction) coordinatedAdjectives(n, k int) []int {
+	own := ""
+	if mk := x.ms.At(k); mk != nil {
+		own = mk.Country
+	}
+	var out []int
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel != "amod" || dep > n {
+			continue
+		}
+		group := []int{dep}
+		for _, c := range x.deps[dep] {
+			if x.d.Tokens[c].Rel == "conj" {
+				group = append(group, c)
+			}
+		}
+		if len(group) < 2 {
+			continue // a lone adjective is part of the noun's own mention
+		}
+		for _, a := range group {
+			if ma := x.ms.At(a); ma != nil && ma.Country != "" && ma.Country != own && x.ms.Index(a) != x.ms.Index(k) {
+				out = append(out, a)
+			}
 		}
 	}
 	return out
@@ -532,6 +638,11 @@ func (x *extraction) recipientsOf(m match) []int {
 			case "obj", "nsubj:pass":
 				n = dep
 			}
+		}
+		if n >= 0 && x.relativePronoun(n) && x.d.Tokens[m.head].Rel == "acl:relcl" {
+			// "the village, which Israeli jets struck": the object is the
+			// noun the relative clause describes.
+			n = x.d.Tokens[m.head].Head
 		}
 		if n < 0 {
 			// "shooting and arresting people": conjoined verbs share the
@@ -639,6 +750,19 @@ func (x *extraction) byPhrase(h int) int {
 						return m.Head
 					}
 				}
+			}
+		}
+	}
+	return -1
+}
+
+// passiveSubject returns the passive subject of verb v that names an
+// actor ("Iran" in "Iran was urged to ..."), or -1.
+func (x *extraction) passiveSubject(v int) int {
+	for _, dep := range x.deps[v] {
+		if x.d.Tokens[dep].Rel == "nsubj:pass" {
+			if k := x.nominal(dep); x.namesActor(k) {
+				return k
 			}
 		}
 	}

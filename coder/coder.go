@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/parley-events/parley/argmodel"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
@@ -37,6 +38,13 @@ type Coder struct {
 	// dictionaries expect (their patterns rarely mark the target).
 	// parley's own lexicon marks every recipient slot and leaves it off.
 	ImplicitRecipients bool
+	// Arguments is the trained argument model that confirms or replaces
+	// the actor and recipient the grammar frames find (nil: the frames
+	// decide alone).
+	Arguments *argmodel.Model
+	// Trace, if set, is told every argument decision (for training). It is
+	// called from the goroutine that runs Code.
+	Trace func(Decision)
 }
 
 var (
@@ -46,7 +54,10 @@ var (
 
 // Default returns a coder over the embedded knowledge base and models.
 func Default() *Coder {
-	defaultOnce.Do(func() { defaultCoder = New(kb.Default()) })
+	defaultOnce.Do(func() {
+		defaultCoder = New(kb.Default())
+		defaultCoder.Arguments = embeddedArguments()
+	})
 	return defaultCoder
 }
 

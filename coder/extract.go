@@ -24,6 +24,8 @@ type extraction struct {
 	triggerType map[int]string          // trigger token → type of the pattern that matched there
 	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
 	sanctioned  map[string]*event.Actor // country → a target the document names for sanctions
+	recentActor *event.Actor            // actor of the latest event found
+	leadActor   *event.Actor            // actor of the document's first event
 }
 
 // match is one trigger found in a sentence.
@@ -91,7 +93,7 @@ func (x *extraction) sentence(si int) []event.Event {
 	// the attack by M23" is aimed at M23).
 	for _, pos := range [...]string{"N", "V"} {
 		for _, m := range found {
-			if m.tr.POS != pos {
+			if m.tr.POS != pos || x.outcome(m) {
 				continue
 			}
 			es := x.events(si, m, exprs, found)
@@ -100,12 +102,32 @@ func (x *extraction) sentence(si int) []event.Event {
 					x.eventActors[m.head] = e.Actor
 				}
 				x.lastActor[e.Type] = e.Actor
+				x.recentActor = e.Actor
+				if x.leadActor == nil {
+					x.leadActor = e.Actor
+				}
 			}
 			evs = append(evs, es...)
 		}
 	}
 	sortEvents(evs)
 	return evs
+}
+
+// outcome says whether verb trigger m tells what an event noun of the
+// same type did, as its subject: "Israel's strikes on the village killed
+// three people", "the attack by the rebels destroyed a bridge". The noun
+// is the happening (when it gave an event); the verb adds no second one.
+func (x *extraction) outcome(m match) bool {
+	if m.tr.POS != "V" {
+		return false
+	}
+	for _, dep := range x.deps[m.head] {
+		if x.d.Tokens[dep].Rel == "nsubj" && x.triggerType[dep] == m.tr.Type && x.eventActors[dep] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // bestMatch finds the pattern that fits token i: the longest (the lexicon
@@ -326,12 +348,22 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 		if k-1 == tr.Recipient && k-1 >= tr.Head {
 			// "+" stands between two pattern words ("call on + to", "accuse
 			// + of"): the recipient phrase must be there, then the word.
-			r := x.nextMention(pos+1, 2)
-			if r < 0 {
-				return m, false
+			// In the passive the recipient is the subject, and a "by"
+			// agent may stand in its place ("Iran was urged by Germany
+			// to ...").
+			if s := x.passiveSubject(h); s >= 0 {
+				if a := x.agentAfter(pos); a >= 0 {
+					pos = x.ms.At(a).Last - 1
+				}
+				m.recipSlot, m.recipToks = h, []int{s}
+			} else {
+				r := x.nextMention(pos+1, 2)
+				if r < 0 {
+					return m, false
+				}
+				pos = x.ms.At(r).Last - 1
+				m.recipSlot, m.recipToks = h, []int{r}
 			}
-			pos = x.ms.At(r).Last - 1
-			m.recipSlot, m.recipToks = h, []int{r}
 		}
 		j, ok := x.find(w, pos+1, sent, kb.IsPreposition(w), tr.POS == "N" && k == tr.Head+1)
 		if !ok {
@@ -416,7 +448,8 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	d := x.d
 	tr := m.tr
 	actors, via := x.actorsOf(m)
-	if len(actors) == 0 && !x.detention(m) {
+	actors, offered, via := x.chooseActor(m, actors, via)
+	if len(actors) == 0 && offered == nil && !x.detention(m) {
 		return nil
 	}
 	var recips []int
@@ -452,10 +485,19 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
 		recips = x.proximityTargets(m)
 	}
+	pt, _ := x.c.kb.PloverType(tr.Type)
+	// A meeting or agreement with no other side named is a body's own
+	// session, not a dyad; a weak trigger needs both sides to be an event.
+	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
 	// "targeting Israeli interests or US forces": either may have been
 	// hit, so the event has no definite recipient.
 	indefinite := !tr.Sym && x.disjunctive(recips)
 	if indefinite {
+		recips = nil
+	}
+	if tr.Sym && len(actors) > 1 && len(recips) == 1 && x.ms.At(recips[0]) != nil && x.ms.At(recips[0]).SetIn {
+		// "Turkey's and Egypt's ministers met in Ankara": where two
+		// named sides met is not a third side.
 		recips = nil
 	}
 	if tr.Sym && len(recips) == 0 && len(actors) > 1 {
@@ -463,17 +505,21 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips = actors[1:2]
 		actors = actors[:1]
 	}
-	// A meeting or agreement with no other side named is a body's own
-	// session, not a dyad; a weak trigger needs both sides to be an event.
-	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
 	var responder *event.Actor
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && hostileTypes[tr.Type] {
 		responder = x.responder(m.head)
 	}
+	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" {
+		// The frames found no recipient phrase: the model may choose one
+		// among the sentence's actors. A recipient phrase the frames
+		// found stands, even one that names no actor ("struck targets
+		// in Yemen": the place's country is the target). Sanctions
+		// without a target take the document's (sanctionTargets).
+		recips, responder = x.chooseRecipients(m, actors, x.firstCountry(actors, offered))
+	}
 	if needsRecipient && len(recips) == 0 && responder == nil {
 		return nil
 	}
-	pt, _ := x.c.kb.PloverType(tr.Type)
 	mode := tr.Mode
 	if mode == "" && tr.Type == "REQUEST" {
 		mode = x.requestMode(m)
@@ -495,6 +541,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		Attribution: attrib,
 	}
 	acts := x.actorList(actors)
+	if offered != nil {
+		acts = []*event.Actor{offered}
+	}
 	if len(acts) == 0 && x.detention(m) && len(recips) == 1 {
 		if a := x.detainer(m, recips[0]); a != nil {
 			acts, via = []*event.Actor{a}, "implied"

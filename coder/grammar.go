@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"github.com/parley-events/parley/argmodel"
 	"strings"
 )
 
@@ -13,12 +14,13 @@ var grammarFS embed.FS
 // lightVerbs and modalWords are the coder's grammar knowledge, read from
 // data/ at start-up (the embedded files are checked by the tests).
 var (
-	lightVerbs   = map[string]bool{}
-	modalWords   = map[string]modalWord{}
-	requestModes = map[string]string{}    // requested thing → REQUEST mode
-	facilities   = map[string]bool{}      // nouns of places that house forces or staff
-	causeNouns   = map[string]causeNoun{} // hostile acts only as what a response answers
-	performative = map[string]bool{}      // verbs of a joint declaration ("have hereby stated")
+	lightVerbs       = map[string]bool{}
+	modalWords       = map[string]modalWord{}
+	requestModes     = map[string]string{}    // requested thing → REQUEST mode
+	facilities       = map[string]bool{}      // nouns of places that house forces or staff
+	causeNouns       = map[string]causeNoun{} // hostile acts only as what a response answers
+	performative     = map[string]bool{}      // verbs of a joint declaration ("have hereby stated")
+	relativePronouns = map[string]bool{}      // "which" in "the village, which jets struck"
 )
 
 // causeNoun is the event a cause noun stands for, and the line it is on.
@@ -40,6 +42,10 @@ func init() {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
 		}
 		requestModes[f[0]] = f[1]
+		return nil
+	})
+	mustRead("data/relative_pronouns.txt", func(f []string) error {
+		relativePronouns[f[0]] = true
 		return nil
 	})
 	mustRead("data/performatives.txt", func(f []string) error {
@@ -64,6 +70,22 @@ func init() {
 		modalWords[f[2]+":"+f[0]] = modalWord{f[1], f[2]}
 		return nil
 	})
+}
+
+// embeddedArguments reads the trained argument model, data/arguments.tsv
+// (written by parley train args).
+func embeddedArguments() *argmodel.Model {
+	const name = "data/arguments.tsv"
+	f, err := grammarFS.Open(name)
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	m, err := argmodel.Read(f, name)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }
 
 func mustRead(name string, fn func([]string) error) {

@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
@@ -16,7 +17,16 @@ import (
 // story was filed from (meetings, and statements by a side or by an
 // international body), where the story sets meetings, and last where the
 // story as a whole is set.
+//
+// A place it finds but cannot locate is put at its country's coordinates
+// (countryLevel).
 func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
+	return x.countryLevel(x.findLocation(m, recip))
+}
+
+// findLocation is location before places without coordinates are put at
+// their country's.
+func (x *extraction) findLocation(m match, recip *mention.Mention) *event.Location {
 	if loc := x.triggerPlace(m); loc != nil {
 		return loc
 	}
@@ -445,11 +455,11 @@ func (x *extraction) placeAfter(m match) *event.Location {
 		switch strings.ToLower(t.Text) {
 		case "in", "at", "near", "around":
 			if mm := x.ms.At(j + 1); mm != nil && mm.Place {
-				return x.placeOf(mm)
+				return x.placeIn(mm)
 			}
 			if j+2 < sent.Last && strings.EqualFold(x.d.Tokens[j+1].Text, "the") {
 				if mm := x.ms.At(j + 2); mm != nil && mm.Place {
-					return x.placeOf(mm)
+					return x.placeIn(mm)
 				}
 			}
 		}
@@ -457,22 +467,47 @@ func (x *extraction) placeAfter(m match) *event.Location {
 	return nil
 }
 
+// placeIn is the location of place mention mm, with the coordinates of the
+// wider place its phrase names when it has none of its own ("Kanbalu
+// Township in Sagaing Region").
+func (x *extraction) placeIn(mm *mention.Mention) *event.Location {
+	loc := x.placeOf(mm)
+	if loc == nil || located(loc) {
+		return loc
+	}
+	if within := x.placeAt(mm.Head); within != nil && located(within) && within.Country == loc.Country {
+		return within
+	}
+	return loc
+}
+
 // placeAt resolves the phrase headed by token n to a location, trying a
-// nested place phrase when the head is not one ("in Kanbalu Township in
-// Sagaing Region", "in the area of Shangi").
+// nested place phrase when the head is not one ("in the area of Shangi",
+// "several regions of the Russian Federation"). A place the knowledge base
+// cannot locate takes the coordinates of the wider place the phrase puts it
+// in: "in Kanbalu Township in Sagaing Region" is at Sagaing Region's centre,
+// with that precision.
 func (x *extraction) placeAt(n int) *event.Location {
-	if loc := x.placeName(n); loc != nil {
+	loc := x.placeName(n)
+	if loc != nil && located(loc) {
 		return loc
 	}
 	for _, dep := range x.deps[n] {
 		switch x.caseOf(dep) {
 		case "in", "of", "near":
-			if loc := x.placeName(dep); loc != nil {
-				return loc
+			wider := x.placeName(dep)
+			switch {
+			case wider == nil:
+			case loc == nil:
+				return wider
+			case located(wider) && wider.Country == loc.Country:
+				within := *loc
+				within.Lat, within.Lon, within.Resolution = wider.Lat, wider.Lon, wider.Resolution
+				return &within
 			}
 		}
 	}
-	return nil
+	return loc
 }
 
 // placeName resolves the name headed by token n, or when the gazetteer does
@@ -537,14 +572,31 @@ func (x *extraction) nameStart(n int) int {
 	return first
 }
 
-// placeOf turns a place mention into a location, geocoding cities.
+// placeOf turns a place mention into a location, geocoding cities. A
+// common noun the mention set took for a place ("drone attacks in several
+// regions") is none; a sea or gulf the gazetteer of towns lacks is found in
+// the table of waters ("the Persian Gulf").
 func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 	text := x.d.Text[x.d.Tokens[m.First].Start:x.d.Tokens[m.Last-1].End]
 	switch m.Kind {
 	case "country":
-		return &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 1}
+		return x.countryLevel(&event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 1})
 	case "territory":
-		return &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 2}
+		if !isName(m.Name) {
+			return nil
+		}
+		loc := &event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 2}
+		if !located(loc) {
+			// A phrase that refers back to a territory ("the enclave")
+			// has its name but not always its coordinates.
+			for _, e := range x.c.kb.Lookup(m.Name) {
+				if e.Kind == "territory" && e.Country == m.Country && (e.Lat != 0 || e.Lon != 0) {
+					loc.Lat, loc.Lon = e.Lat, e.Lon
+					break
+				}
+			}
+		}
+		return x.countryLevel(loc)
 	}
 	if loc := x.geocode(m.Name, text); loc != nil {
 		return loc
@@ -558,7 +610,37 @@ func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 		// Airbase", not "Airbase".
 		name = x.d.Text[x.d.Tokens[first].Start:x.d.Tokens[m.Head].End]
 	}
+	for _, n := range []string{name, spelling(text)} {
+		if w, ok := x.c.kb.Water(n); ok {
+			return &event.Location{Text: text, Name: w.Name, Country: m.Country, Lat: w.Lat, Lon: w.Lon, Resolution: 4}
+		}
+	}
+	if !isName(name) {
+		return nil
+	}
 	return &event.Location{Text: text, Name: name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 4}
+}
+
+// countryLevel gives a place the knowledge base names but cannot locate
+// ("Israeli territory", a village the gazetteer lacks) its country's
+// coordinates, at country precision, so that no place is written at 0, 0.
+// A place already located, or nil, is returned as it is.
+func (x *extraction) countryLevel(loc *event.Location) *event.Location {
+	if loc == nil || located(loc) {
+		return loc
+	}
+	if c, ok := x.c.kb.Country(loc.Country); ok && (c.Lat != 0 || c.Lon != 0) {
+		l := *loc
+		l.Lat, l.Lon, l.Resolution = c.Lat, c.Lon, 1
+		return &l
+	}
+	return loc
+}
+
+// isName says whether a place name is a name, written with a capital, not
+// a common noun ("regions", "the area").
+func isName(name string) bool {
+	return strings.IndexFunc(name, unicode.IsUpper) >= 0
 }
 
 // geocode looks a place name up in the gazetteer, preferring the document's

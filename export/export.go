@@ -18,6 +18,7 @@ import (
 
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/kb"
 	"github.com/parley-events/parley/store"
 )
 
@@ -57,6 +58,57 @@ type Record struct {
 	// Review is the analyst's review whose corrections Event carries, or
 	// nil (review.go).
 	Review *store.Review
+
+	// StoryPeople, StoryOrganizations and StoryLocations are the people,
+	// organisations and places the (first) reporting article's events name
+	// (StoryNames), for POLECAT's Story columns; nil when not gathered.
+	StoryPeople, StoryOrganizations, StoryLocations []string
+}
+
+// StoryNames sorts the names an article's events carry into people,
+// organisations and places, as the knowledge base knows them: an actor
+// resolved to a person of kb/data/people.tsv is a person, one resolved to
+// an organisation or armed group an organisation, one resolved to a
+// country or territory a place, as is every event location. Descriptions
+// the knowledge base does not name ("the army", "villagers") are left out.
+// Each list is in order of first appearance, without repeats.
+func StoryNames(events []event.Event) (people, organisations, places []string) {
+	k := kb.Default()
+	seen := map[string]bool{}
+	add := func(list *[]string, name string) {
+		if name != "" && !seen[name] {
+			seen[name] = true
+			*list = append(*list, name)
+		}
+	}
+	for i := range events {
+		e := &events[i]
+		for _, a := range []*event.Actor{e.Actor, e.Recipient} {
+			if a == nil || a.Name == "" {
+				continue
+			}
+			for _, ent := range k.Lookup(a.Name) {
+				if ent.Name != a.Name {
+					continue
+				}
+				switch ent.Kind {
+				case "person":
+					add(&people, a.Name)
+				case "organisation":
+					add(&organisations, a.Name)
+				case "country", "territory":
+					add(&places, a.Name)
+				default:
+					continue
+				}
+				break
+			}
+		}
+		if l := e.Location; l != nil {
+			add(&places, l.Name)
+		}
+	}
+	return people, organisations, places
 }
 
 // FromDocument makes the record of an event coded from d, before any store
@@ -166,7 +218,8 @@ type Options struct {
 	// CodedDate is the PLOVER coded_date (YYYY-MM-DD); today (UTC) when
 	// empty. Fix it to make output reproducible.
 	CodedDate string
-	// Version fills POLECAT's Version column; "parley" when empty.
+	// Version fills POLECAT's Version column; parley's release
+	// (version.Release) when empty.
 	Version string
 }
 

@@ -17,8 +17,10 @@ import (
 	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/internal/shared"
+	"github.com/parley-events/parley/internal/version"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
+	"github.com/parquet-go/parquet-go"
 )
 
 // storedRecords codes the seed article and a few dev articles with the real
@@ -210,6 +212,7 @@ func TestGDELTRoundTrip(t *testing.T) {
 		t.Fatalf("GDELT 2.0 has 61 columns, the header lists %d", len(GDELTColumns))
 	}
 	col := func(row []string, name string) string { return row[slices.Index(GDELTColumns, name)] }
+	roots := 0
 	for level, recs := range levels(t) {
 		for _, withHeader := range []bool{false, true} {
 			header, rows, err := ReadTable(bytes.NewReader(write(t, "gdelt", recs, Options{Header: withHeader})), "gdelt")
@@ -245,15 +248,32 @@ func TestGDELTRoundTrip(t *testing.T) {
 				}
 				if l := e.Location; l != nil && l.Country != "" {
 					c, _ := storeCountry(l.Country)
-					if col(row, "ActionGeo_CountryCode") != c.FIPS || col(row, "ActionGeo_Type") == "0" {
+					if inGaza(l) {
+						c.FIPS = "GZ"
+					}
+					if col(row, "ActionGeo_CountryCode") != c.FIPS || col(row, "ActionGeo_ADM1Code") != c.FIPS || col(row, "ActionGeo_Type") == "0" {
 						t.Errorf("%s %s: ActionGeo %q for %+v", level, e.ID, row[51:59], l)
 					}
+					if f := col(row, "ActionGeo_FeatureID"); f != "" && f != c.FIPS {
+						t.Errorf("%s %s: ActionGeo_FeatureID %q is no GNS id nor FIPS code", level, e.ID, f)
+					}
+					if located(l) != (col(row, "ActionGeo_Lat") != "") {
+						t.Errorf("%s %s: ActionGeo_Lat %q for %+v", level, e.ID, col(row, "ActionGeo_Lat"), l)
+					}
+				}
+				if root := col(row, "IsRootEvent"); root != map[bool]string{true: "1", false: "0"}[e.Sentence < leadSentences] {
+					t.Errorf("%s %s: IsRootEvent %s for sentence %d", level, e.ID, root, e.Sentence)
+				} else if root == "1" {
+					roots++
 				}
 				if col(row, "SOURCEURL") != firstNonEmpty(r.URL, r.Source) || len(col(row, "DATEADDED")) != 14 {
 					t.Errorf("%s %s: DATEADDED %q SOURCEURL %q", level, e.ID, col(row, "DATEADDED"), col(row, "SOURCEURL"))
 				}
 			}
 		}
+	}
+	if roots == 0 {
+		t.Error("no root event among the exported events")
 	}
 }
 
@@ -381,5 +401,210 @@ func TestStoryRecordsCarryCounts(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if _, err := NewWriter("xlsx", &bytes.Buffer{}, Options{}); err == nil || !strings.Contains(err.Error(), "polecat") {
 		t.Errorf("unknown format: %v", err)
+	}
+}
+
+// The Parquet file types its columns for the reader: dates are DATE, codes
+// are strings, and what parley does not know is null. Every column that
+// can be unknown is optional, and a record without a place, a title or a
+// mode reads back null there, not 0 or "".
+func TestParquetSchemaTypes(t *testing.T) {
+	events, _ := storedRecords(t)
+	r := events[0]
+	r.Event.Location, r.Event.Mode, r.Title, r.URL = nil, "", "", ""
+	located := events[0]
+	located.Event.Location = &event.Location{Name: "Moscow", Country: "RUS", Lat: 55.7522, Lon: 37.6156, GeonamesID: 524901, Resolution: 4}
+	data := write(t, "parquet", []Record{r, located}, Options{})
+	f, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := f.Schema()
+	required := map[string]bool{"level": true, "id": true, "type": true, "contexts": true, "intensity": true,
+		"mentions": true, "articles": true, "sources": true, "confidence": true, "reviewed": true}
+	for _, field := range schema.Fields() {
+		name := field.Name()
+		if !required[name] && !field.Optional() {
+			t.Errorf("column %s is not nullable", name)
+		}
+		switch name {
+		case "date", "first_seen", "last_seen", "published":
+			if lt := field.Type().LogicalType(); lt.String() != "DATE" {
+				t.Errorf("column %s is %v, want DATE", name, field.Type())
+			}
+		case "cameo", "id", "actor_code":
+			if lt := field.Type().LogicalType(); lt.String() != "STRING" {
+				t.Errorf("column %s is %v, want a string", name, field.Type())
+			}
+		}
+	}
+	nulls := map[string]int64{}
+	for _, rg := range f.RowGroups() {
+		for i, chunk := range rg.ColumnChunks() {
+			pages := chunk.Pages()
+			for {
+				p, err := pages.ReadPage()
+				if err != nil {
+					break
+				}
+				nulls[schema.Columns()[i][0]] += p.NumNulls()
+			}
+			pages.Close()
+		}
+	}
+	for _, col := range []string{"place_name", "lat", "lon", "geonames_id", "place_resolution"} {
+		if nulls[col] != 1 {
+			t.Errorf("column %s has %d nulls, want the placeless record's", col, nulls[col])
+		}
+	}
+	// Neither record is reviewed: who, when and how are unknown.
+	for _, col := range []string{"review_verdict", "reviewer", "reviewed_at", "review_note"} {
+		if nulls[col] != 2 {
+			t.Errorf("column %s has %d nulls, want both unreviewed records'", col, nulls[col])
+		}
+	}
+	for _, col := range []string{"mode", "title", "url"} {
+		if nulls[col] == 0 {
+			t.Errorf("column %s has no null, though the first record has no value", col)
+		}
+	}
+	rows, err := ReadParquet(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].Lat != nil || rows[1].Lat == nil || *rows[1].Lat != 55.7522 {
+		t.Errorf("lat read back as %v and %v, want null and 55.7522", rows[0].Lat, rows[1].Lat)
+	}
+	if rows[0].Date == nil || dayString(*rows[0].Date) != r.Event.Date {
+		t.Errorf("date read back as %v, want %s", rows[0].Date, r.Event.Date)
+	}
+}
+
+// CSV cells keep codes as written ("051", "0874") and leave unknown values
+// empty: no 0 for a latitude parley does not know, no 0 for a missing quad.
+func TestCSVCodesAndNulls(t *testing.T) {
+	events, _ := storedRecords(t)
+	r := events[0]
+	r.Event.CAMEO, r.Event.Location, r.Event.Quad = "051", nil, 0
+	unlocated := events[0]
+	unlocated.Event.Location = &event.Location{Name: "Kanbalu Township", Country: "MMR", Resolution: 4}
+	_, rows, err := ReadTable(bytes.NewReader(write(t, "csv", []Record{r, unlocated}, Options{})), "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := CSVColumns()
+	cell := func(row []string, name string) string { return row[slices.Index(cols, name)] }
+	if c := cell(rows[0], "cameo"); c != "051" {
+		t.Errorf("cameo %q, want 051", c)
+	}
+	for _, name := range []string{"quad", "lat", "lon", "geonames_id", "place_resolution", "place_name"} {
+		if c := cell(rows[0], name); c != "" {
+			t.Errorf("placeless record: %s %q, want empty", name, c)
+		}
+	}
+	if cell(rows[1], "place_name") != "Kanbalu Township" || cell(rows[1], "lat") != "" || cell(rows[1], "lon") != "" {
+		t.Errorf("unlocated place: %q %q %q, want its name and no coordinates", cell(rows[1], "place_name"), cell(rows[1], "lat"), cell(rows[1], "lon"))
+	}
+	if d := cell(rows[0], "date"); d != r.Event.Date {
+		t.Errorf("date %q, want %s", d, r.Event.Date)
+	}
+}
+
+// POLECAT rows name the release that wrote them and leave unknown
+// coordinates empty.
+func TestPOLECATVersionAndPlaces(t *testing.T) {
+	events, _ := storedRecords(t)
+	r := events[0]
+	r.Event.Location = &event.Location{Name: "Kanbalu Township", Country: "MMR", Resolution: 4}
+	_, rows, err := ReadTable(bytes.NewReader(write(t, "polecat", []Record{r}, Options{})), "polecat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) string { return rows[0][slices.Index(POLECATColumns, name)] }
+	if col("Version") != version.Release {
+		t.Errorf("Version %q, want %s", col("Version"), version.Release)
+	}
+	if col("Latitude") != "" || col("Longitude") != "" || col("Placename") != "Kanbalu Township" {
+		t.Errorf("unlocated place written as %q at %q, %q", col("Placename"), col("Latitude"), col("Longitude"))
+	}
+}
+
+// docs/export-columns.md describes every CSV and Parquet column.
+func TestColumnDictionary(t *testing.T) {
+	doc, err := os.ReadFile("../docs/export-columns.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range CSVColumns() {
+		name := "`" + c + "`"
+		if strings.HasPrefix(c, "recipient_") && c != "recipient_name" && c != "recipient_code" {
+			continue // described with the actor's columns
+		}
+		if !bytes.Contains(doc, []byte(name)) {
+			t.Errorf("docs/export-columns.md does not describe column %s", c)
+		}
+	}
+}
+
+// POLECAT's Story columns list the people, organisations and places the
+// article's events name, as the knowledge base knows them.
+func TestPOLECATStoryNames(t *testing.T) {
+	events, _ := storedRecords(t)
+	var tass []event.Event
+	for _, r := range events {
+		if r.DocID == "tass-2023-10-27" {
+			tass = append(tass, r.Event)
+		}
+	}
+	people, orgs, places := StoryNames(tass)
+	for _, c := range []struct {
+		list []string
+		want []string
+	}{
+		{people, []string{"Mikhail Bogdanov", "Ali Bagheri Kani", "Mousa Abu Marzouk"}},
+		{places, []string{"Moscow", "Gaza Strip", "Lebanon", "Syria"}},
+	} {
+		for _, w := range c.want {
+			if !slices.Contains(c.list, w) {
+				t.Errorf("StoryNames: %q missing from %q", w, c.list)
+			}
+		}
+	}
+	for _, o := range orgs {
+		if slices.Contains(people, o) || slices.Contains(places, o) {
+			t.Errorf("%q is listed twice", o)
+		}
+	}
+	r := events[0]
+	r.StoryPeople, r.StoryOrganizations, r.StoryLocations = people, orgs, places
+	_, rows, err := ReadTable(bytes.NewReader(write(t, "polecat", []Record{r}, Options{})), "polecat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[0][slices.Index(POLECATColumns, "Story People")]; got != strings.Join(people, "; ") || got == "" {
+		t.Errorf("Story People %q, want %q", got, strings.Join(people, "; "))
+	}
+}
+
+// A place parley could not locate has null coordinates in PLOVER records,
+// GDELT's ActionGeo and POLECAT's Latitude, never 0, 0.
+func TestUnlocatedPlaceEverywhere(t *testing.T) {
+	events, _ := storedRecords(t)
+	r := events[0]
+	r.Event.Location = &event.Location{Name: "Kanbalu Township", Country: "MMR", Resolution: 4}
+	recs, err := ReadPLOVER(bytes.NewReader(write(t, "plover", []Record{r}, Options{})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := recs[0].EventLoc; l == nil || l.Lat != nil || l.Lon != nil || l.ResolvedPlace != "Kanbalu Township" {
+		t.Errorf("plover event_loc %+v, want the place with null coordinates", l)
+	}
+	_, rows, err := ReadTable(bytes.NewReader(write(t, "gdelt", []Record{r}, Options{})), "gdelt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) string { return rows[0][slices.Index(GDELTColumns, name)] }
+	if col("ActionGeo_Lat") != "" || col("ActionGeo_Long") != "" || col("ActionGeo_CountryCode") != "BM" {
+		t.Errorf("gdelt ActionGeo %q, %q in %q, want empty coordinates in BM", col("ActionGeo_Lat"), col("ActionGeo_Long"), col("ActionGeo_CountryCode"))
 	}
 }

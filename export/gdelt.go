@@ -49,8 +49,9 @@ type gdeltWriter struct {
 //     PLOVER special code (UNO, EUR, IGO, NGO, ISM, ...) goes to
 //     KnownGroupCode instead; Type1Code is the PLOVER sector. Ethnic and
 //     religion codes stay empty;
-//   - IsRootEvent is 1 for an event in the article's first sentence (its
-//     lead);
+//   - IsRootEvent is 1 for an event of the article's lead, as GDELT marks
+//     the events of an article's first paragraph: its first leadSentences
+//     sentences (a title, if the article has one, and the opening);
 //   - EventCode, EventBaseCode and EventRootCode come from the event's
 //     CAMEO code ("0841" gives 0841, 084, 08; a root-only "04" gives 040,
 //     040, 04 as GDELT writes it); GoldsteinScale from data/goldstein.tsv;
@@ -59,10 +60,16 @@ type gdeltWriter struct {
 //   - ActionGeo is the event's place: Type 1 country, 2/3 US state/city,
 //     5 other first-order division, 4 other city or finer; CountryCode and
 //     ADM1Code are FIPS 10-4 (data/countries.tsv; parley resolves no
-//     division, so ADM1Code is the country's code); FeatureID is the
-//     GeoNames id (GDELT used GNS ids), or the FIPS code for a country.
-//     Actor1Geo and Actor2Geo are left empty (Type 0): parley places the
-//     event, not each actor;
+//     division, so ADM1Code is the country's code). FIPS has no code for
+//     Palestine but two for its parts, as GDELT writes them: GZ for a
+//     place in the Gaza Strip, WE for the West Bank and Palestine as a
+//     whole. Lat and Long are empty for a place parley could not locate.
+//     FeatureID is the FIPS code of a country-level place and empty for
+//     any other: GDELT writes the ids of the NGA's GNS gazetteer there,
+//     parley knows GeoNames ids, which are other numbers (the PLOVER,
+//     POLECAT, CSV and Parquet exports carry them). Actor1Geo and
+//     Actor2Geo are left empty (Type 0): parley places the event, not each
+//     actor;
 //   - DATEADDED is the (first) publication day at 00:00:00; SOURCEURL the
 //     article's URL, or its outlet's name when it has none, as GDELT does
 //     for sources without URLs.
@@ -105,7 +112,7 @@ func (g *gdeltWriter) fields(r *Record) ([]string, error) {
 	f = append(f, g.actor(e.Actor)...)
 	f = append(f, g.actor(e.Recipient)...)
 	root := "0"
-	if e.Sentence == 0 {
+	if e.Sentence < leadSentences {
 		root = "1"
 	}
 	code, base, rootCode := cameoLevels(e.CAMEO)
@@ -147,16 +154,34 @@ func (g *gdeltWriter) actor(a *event.Actor) []string {
 	return f
 }
 
+// leadSentences is how many sentences of an article are its lead, whose
+// events are root events: a title and the first sentence or two of the
+// text, which is what GDELT's first paragraph holds in wire copy.
+const leadSentences = 3
+
+// gaza is the Gaza Strip's bounding box, in degrees: a Palestinian place
+// inside it is in FIPS "country" GZ, any other in WE (the West Bank).
+var gaza = struct{ south, north, west, east float64 }{31.21, 31.60, 34.20, 34.58}
+
+// inGaza says whether a Palestinian place lies in the Gaza Strip.
+func inGaza(l *event.Location) bool {
+	return l.Country == "PSE" && located(l) &&
+		l.Lat >= gaza.south && l.Lat <= gaza.north && l.Lon >= gaza.west && l.Lon <= gaza.east
+}
+
 // geo is the eight ActionGeo columns of a place.
 func (g *gdeltWriter) geo(l *event.Location) []string {
 	if l == nil || (l.Name == "" && l.Country == "") {
 		return []string{"0", "", "", "", "", "", "", ""}
 	}
 	c, _ := g.tables.country(l.Country)
+	if inGaza(l) {
+		c.FIPS, c.Name = "GZ", "Gaza Strip"
+	}
 	us := l.Country == "USA"
 	var typ int
 	switch {
-	case l.Resolution == 1:
+	case l.Resolution == 1, l.Resolution == 2 && l.Name == c.Name:
 		typ = 1
 	case l.Resolution == 2 && us:
 		typ = 2
@@ -173,16 +198,15 @@ func (g *gdeltWriter) geo(l *event.Location) []string {
 	} else if typ == 1 && c.Name != "" {
 		full = c.Name
 	}
-	// GDELT identifies a country by its FIPS code and any other feature by
-	// a gazetteer id; a place without one has none.
 	feature := ""
-	switch {
-	case typ == 1:
+	if typ == 1 {
 		feature = c.FIPS
-	case l.GeonamesID > 0:
-		feature = strconv.Itoa(l.GeonamesID)
 	}
-	return []string{strconv.Itoa(typ), full, c.FIPS, c.FIPS, "", num(l.Lat), num(l.Lon), feature}
+	lat, lon := "", ""
+	if located(l) {
+		lat, lon = num(l.Lat), num(l.Lon)
+	}
+	return []string{strconv.Itoa(typ), full, c.FIPS, c.FIPS, "", lat, lon, feature}
 }
 
 // cameoLevels splits a CAMEO code into GDELT's EventCode, EventBaseCode

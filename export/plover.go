@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,8 +15,14 @@ import (
 // PLOVERRecord is a PLOVER 2.0 JSON event record, the layout of the PLOVER
 // manual's examples and of `parley code --format plover`.
 type PLOVERRecord struct {
-	ID         string          `json:"id"`
-	HasEvent   bool            `json:"has_event"`
+	ID string `json:"id"`
+	// HasEvent says whether the text reports the event as having happened:
+	// false for a negated, future, hypothetical or conditional one
+	// ("Russia did not attack Ukraine"), whose Modality says which.
+	HasEvent bool `json:"has_event"`
+	// Modality is "asserted", "negated", "future", "hypothetical" or
+	// "conditional".
+	Modality   string          `json:"modality"`
 	Date       string          `json:"date"`
 	Actor      []PLOVEREntity  `json:"actor"`
 	Recipient  []PLOVEREntity  `json:"recipient"`
@@ -49,13 +56,13 @@ type PLOVEREntity struct {
 
 // PLOVERLocation is a PLOVER record's geocoded place.
 type PLOVERLocation struct {
-	ExtractedPlace string  `json:"extracted_place"`
-	ResolvedPlace  string  `json:"resolved_place"`
-	GeonameID      int     `json:"geonameid,omitempty"`
-	Lat            float64 `json:"lat"`
-	Lon            float64 `json:"lon"`
-	CountryCode    string  `json:"country_code"`
-	Resolution     int     `json:"resolution"`
+	ExtractedPlace string   `json:"extracted_place"`
+	ResolvedPlace  string   `json:"resolved_place"`
+	GeonameID      int      `json:"geonameid,omitempty"`
+	Lat            *float64 `json:"lat"` // null when parley could not locate the place
+	Lon            *float64 `json:"lon"`
+	CountryCode    string   `json:"country_code"`
+	Resolution     int      `json:"resolution"`
 }
 
 // ploverWriter writes one PLOVER record per line (JSON Lines).
@@ -83,7 +90,7 @@ func (p *ploverWriter) Close() error { return nil }
 func PLOVEROf(r *Record, codedDate string) PLOVERRecord {
 	e := &r.Event
 	out := PLOVERRecord{
-		ID: e.ID, HasEvent: true, Date: e.Date, Event: []string{e.Type}, EventText: e.Trigger,
+		ID: e.ID, HasEvent: e.Modality == "" || e.Modality == "asserted", Modality: cmp.Or(e.Modality, "asserted"), Date: e.Date, Event: []string{e.Type}, EventText: e.Trigger,
 		QuadCode: e.Quad, EventScale: e.Intensity, Mode: []string{}, Context: e.Contexts, Text: e.Text,
 		TextInfo: map[string]any{"doc_id": r.DocID, "sentence": e.Sentence, "span": e.Span},
 		CiteInfo: map[string]any{"source": r.Source, "url": r.URL, "title": r.Title, "publication_date": r.Published},
@@ -112,7 +119,11 @@ func PLOVEROf(r *Record, codedDate string) PLOVERRecord {
 	}
 	if l := e.Location; l != nil {
 		out.EventLoc = &PLOVERLocation{ExtractedPlace: l.Text, ResolvedPlace: l.Name, GeonameID: l.GeonamesID,
-			Lat: l.Lat, Lon: l.Lon, CountryCode: l.Country, Resolution: l.Resolution}
+			CountryCode: l.Country, Resolution: l.Resolution}
+		if located(l) {
+			lat, lon := l.Lat, l.Lon
+			out.EventLoc.Lat, out.EventLoc.Lon = &lat, &lon
+		}
 	}
 	return out
 }

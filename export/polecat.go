@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/internal/version"
 )
 
 // POLECATColumns is the header of POLECAT's weekly TSV files (the
@@ -31,10 +32,13 @@ type polecatWriter struct {
 //
 // Values follow POLECAT: dates YYYY-MM-DD, countries ISO alpha-3, several
 // values in one cell separated by "; ", Quad Code 1-4 as in PLOVER's
-// quad_code. Columns parley has no value for stay empty: the Wikipedia
-// ids (parley resolves actors against its own tables, not Wikipedia) and
-// Story People, Organizations and Locations (the store keeps the coded
-// events of an article, not every name it mentions).
+// quad_code. Story People, Organizations and Locations are the record's
+// StoryPeople, StoryOrganizations and StoryLocations (see StoryNames:
+// what the article's events name, as the knowledge base knows it). Columns
+// parley has no value for stay empty: the Wikipedia ids (parley resolves
+// actors against its own tables, not Wikipedia) and Actor COW and
+// Recipient COW of actors that are no COW state (organisations such as
+// UNO or IGO, and territories).
 func NewPOLECAT(w io.Writer, opts Options) (Writer, error) {
 	tb, err := lookups()
 	if err != nil {
@@ -46,7 +50,7 @@ func NewPOLECAT(w io.Writer, opts Options) (Writer, error) {
 	}
 	v := opts.Version
 	if v == "" {
-		v = "parley"
+		v = version.Release
 	}
 	return &polecatWriter{t: t, tables: tb, version: v}, nil
 }
@@ -62,7 +66,8 @@ func (p *polecatWriter) fields(r *Record) []string {
 	f = append(f, p.side(e.Actor)...)
 	f = append(f, p.side(e.Recipient)...)
 	f = append(f, polecatPlace(e.Location)...)
-	f = append(f, r.Source, r.Published, "", "", "", "en", p.version)
+	f = append(f, r.Source, r.Published, strings.Join(r.StoryPeople, "; "), strings.Join(r.StoryOrganizations, "; "),
+		strings.Join(r.StoryLocations, "; "), "en", p.version)
 	return f
 }
 
@@ -103,7 +108,7 @@ func polecatPlace(l *event.Location) []string {
 		feature = "PCLI" // GeoNames: independent political entity
 	}
 	lat, lon, gid := "", "", ""
-	if l.Resolution > 0 || l.Lat != 0 || l.Lon != 0 {
+	if located(l) {
 		lat, lon = num(l.Lat), num(l.Lon)
 	}
 	if l.GeonamesID > 0 {

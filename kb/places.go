@@ -330,3 +330,67 @@ func placeField(s string) string {
 	}
 	return s
 }
+
+// watersFile is the table of seas, gulfs and straits inside dataFS.
+const watersFile = "data/waters.tsv"
+
+// Water is a sea, gulf or strait of data/waters.tsv: no country's, and
+// outside the gazetteer of populated places.
+type Water struct {
+	Name     string  // its English name ("Persian Gulf")
+	Lat, Lon float64 // an approximate centre, WGS84 decimal degrees
+}
+
+var loadWaters = sync.OnceValues(func() (map[string]Water, error) {
+	data, err := dataFS.ReadFile(watersFile)
+	if err != nil {
+		return nil, err
+	}
+	return parseWaters(watersFile, string(data))
+})
+
+// Water looks up a sea, gulf or strait by its name or an alias, folded as
+// place names are, with or without a leading "the" ("the Black Sea").
+func (k *KB) Water(name string) (Water, bool) {
+	waters, err := loadWaters()
+	if err != nil {
+		return Water{}, false
+	}
+	key := placeKey(name)
+	if w, ok := waters[key]; ok {
+		return w, true
+	}
+	w, ok := waters[strings.TrimPrefix(key, "the ")]
+	return w, ok
+}
+
+// parseWaters reads the waters table: name, aliases, lat, lon. Errors name
+// the file and line.
+func parseWaters(file, data string) (map[string]Water, error) {
+	waters := map[string]Water{}
+	for i, text := range strings.Split(data, "\n") {
+		if text == "" || text[0] == '#' {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) != 4 || cols[0] == "" {
+			return nil, fmt.Errorf("%s:%d: want name, aliases, lat, lon", file, i+1)
+		}
+		w := Water{Name: cols[0]}
+		var errLat, errLon error
+		w.Lat, errLat = strconv.ParseFloat(cols[2], 64)
+		w.Lon, errLon = strconv.ParseFloat(cols[3], 64)
+		if errLat != nil || errLon != nil || w.Lat < -90 || w.Lat > 90 || w.Lon < -180 || w.Lon > 180 {
+			return nil, fmt.Errorf("%s:%d: bad coordinates %q, %q", file, i+1, cols[2], cols[3])
+		}
+		for _, n := range append([]string{cols[0]}, strings.Split(cols[1], "|")...) {
+			if key := placeKey(n); key != "" {
+				if _, dup := waters[key]; dup {
+					return nil, fmt.Errorf("%s:%d: %q is listed twice", file, i+1, n)
+				}
+				waters[key] = w
+			}
+		}
+	}
+	return waters, nil
+}

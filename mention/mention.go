@@ -20,6 +20,7 @@
 package mention
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 
@@ -388,9 +389,12 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			continue
 		}
 		if t.UPOS == "PRON" {
-			if p := pronounKind(t.Text); p != "" {
+			if p := pronounKind(t.Text); p != "" && (p != "it" || refersToActor(d, sent.First+i)) {
 				chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: p})
 			}
+		} else if t.UPOS == "NOUN" && anaphoricNouns[lemmas[i]] && i > 0 && lower[i-1] == "the" && (i+1 == len(toks) || toks[i+1].UPOS != "PROPN") {
+			// "the group", "the movement": an organisation named before.
+			chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: "organisation"})
 		}
 		i++
 	}
@@ -642,6 +646,36 @@ func pronounKind(w string) string {
 		return "speaker"
 	case "we", "us":
 		return "we"
+	case "it", "its":
+		return "it"
 	}
 	return ""
+}
+
+// refersToActor says whether "it" or "its" at token i can stand for an
+// actor: a possessive ("its forces"), or the subject of a full verb ("it
+// fired rockets"), not the "it" of "it is clear that".
+func refersToActor(d *doc.Document, i int) bool {
+	t := d.Tokens[i]
+	if t.Rel == "nmod:poss" {
+		return true
+	}
+	return t.Rel == "nsubj" && t.Head >= 0 && d.Tokens[t.Head].UPOS == "VERB"
+}
+
+//go:embed data/anaphoric_nouns.txt
+var anaphoricNounsFile string
+
+// anaphoricNouns are the nouns of data/anaphoric_nouns.txt.
+var anaphoricNouns = wordSet(anaphoricNounsFile)
+
+// wordSet reads a list of words, one per line, "#" starting a comment.
+func wordSet(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out[l] = true
+		}
+	}
+	return out
 }

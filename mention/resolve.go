@@ -174,6 +174,17 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		return s.latest(i, func(o *Mention) bool { return group(o) && o.Plural })
 	case "speaker":
 		return s.latest(i, func(o *Mention) bool { return person(o) && o.Named })
+	case "it", "organisation":
+		// "it": a country or an organisation, "the group": an
+		// organisation; the latest one that was a subject, else the latest.
+		body := func(o *Mention) bool {
+			return resolved(o) && !o.Plural && o.Named && (o.Kind == "organisation" || o.Kind == "group" || o.Kind == "body" ||
+				o.Kind == "country" && s.Mentions[i].Role == "it")
+		}
+		if j := s.latest(i, func(o *Mention) bool { return body(o) && subject(o) }); j >= 0 {
+			return j
+		}
+		return s.latest(i, body)
 	case "we":
 		// In a statement or speech, "we" is the speaker's side.
 		if s.speaker >= 0 {

@@ -101,6 +101,37 @@ func Documents(paths []string, opts Options) iter.Seq2[*doc.Document, error] {
 	}
 }
 
+// Files lists the files Documents reads for paths, in the order it reads
+// them: each file named, and the inputs of each folder (recursively, in
+// name order, without hidden files and gold files); "-" stays "-".
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, p)
+			continue
+		}
+		files, err := expand(p)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// OneDocument says whether the file at path holds one document by its
+// kind: a text or HTML file does, JSON Lines and WARC files hold any
+// number.
+func OneDocument(path string) bool {
+	name := strings.ToLower(path)
+	switch filepath.Ext(name) {
+	case ".jsonl", ".ndjson", ".warc", ".gz", ".json":
+		return false
+	}
+	return true
+}
+
 // expand lists the files under p (p itself when it is a file).
 func expand(p string) ([]string, error) {
 	st, err := os.Stat(p)
@@ -128,7 +159,30 @@ func expand(p string) ([]string, error) {
 		return nil
 	})
 	sort.Strings(files)
-	return files, err
+	return skipGold(files), err
+}
+
+// skipGold drops gold files from a folder's listing: a .json or .jsonl
+// file beside a .txt file of the same name holds the article's annotated
+// events, not articles ("001.jsonl" beside "001.txt").
+func skipGold(files []string) []string {
+	texts := map[string]bool{}
+	for _, f := range files {
+		if strings.EqualFold(filepath.Ext(f), ".txt") {
+			texts[strings.TrimSuffix(f, filepath.Ext(f))] = true
+		}
+	}
+	out := files[:0]
+	for _, f := range files {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".json", ".jsonl":
+			if texts[strings.TrimSuffix(f, filepath.Ext(f))] {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // readable says whether a file in a folder is an input: text and JSON Lines

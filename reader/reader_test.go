@@ -161,3 +161,38 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// A folder of articles with their gold files (the shared development set:
+// 001.txt beside 001.jsonl) yields the articles only; a JSON Lines file
+// without a .txt twin is still read as articles.
+func TestFolderSkipsGoldFiles(t *testing.T) {
+	dev := shared.Path(t, "eval/dev")
+	texts, _ := filepath.Glob(filepath.Join(dev, "*.txt"))
+	n := 0
+	for d, err := range Documents([]string{dev}, Options{}) {
+		if err != nil {
+			t.Fatalf("reading %s: %v", dev, err)
+		}
+		if filepath.Ext(d.Path) != ".txt" {
+			t.Errorf("read %s as an article", d.Path)
+		}
+		n++
+	}
+	if n != len(texts) {
+		t.Errorf("%d documents from %d articles", n, len(texts))
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "feed.jsonl"), []byte(`{"id":"a","date":"2024-05-10","text":"Iran condemned Israel."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n = 0
+	for _, err := range Documents([]string{dir}, Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Errorf("a lone JSON Lines file gave %d documents, want 1", n)
+	}
+}

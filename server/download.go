@@ -34,9 +34,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	status, err := s.writeDownload(w, r)
 	if err != nil && status != 0 {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.WriteHeader(status)
-		json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
+		writeJSON(w, status, apiError{Error: err.Error()})
 	}
 	if status == 0 {
 		status = http.StatusOK

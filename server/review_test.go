@@ -59,11 +59,16 @@ func TestReviewAPI(t *testing.T) {
 	}
 	var list struct {
 		Writable bool           `json:"writable"`
+		Total    int            `json:"total"`
 		Items    []store.Review `json:"items"`
 	}
 	call(t, "GET", base+"/api/reviews", "", "", http.StatusOK, &list)
-	if !list.Writable || len(list.Items) != 2 {
+	if !list.Writable || len(list.Items) != 2 || list.Total != 2 {
 		t.Errorf("review list: %+v", list)
+	}
+	call(t, "GET", base+"/api/reviews?limit=1&offset=1", "", "", http.StatusOK, &list)
+	if list.Total != 2 || len(list.Items) != 1 || list.Items[0].Reviewer != "ben" {
+		t.Errorf("second page of the review list: %+v", list)
 	}
 	for q, want := range map[string]int{"level=event&reviewed=wrong": 1, "level=event&reviewed=correct": 1, "reviewed=no": 0, "reviewed=yes": 1} {
 		var p store.Page[store.Story]

@@ -1,8 +1,9 @@
 // Package server is parley's HTTP API and web UI over an event store.
 //
 // Every endpoint is read-only except POST /api/documents, which codes and
-// stores a submitted article and needs the bearer token the server was
-// started with. Filters are the same as `parley query`'s flags.
+// stores a submitted article, and POST /api/events/{id}/reviews, which
+// stores an analyst's review (review.go); both need the bearer token the
+// server was started with. Filters are the same as `parley query`'s flags.
 package server
 
 import (
@@ -56,30 +57,61 @@ func New(cfg Config) *Server {
 		cfg.QueryTimeout = 10 * time.Second
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics()}
-	s.route("GET /api/events", s.events)
-	s.route("GET /api/events/{id}", s.event)
-	s.route("GET /api/documents/{id}", s.document)
-	s.route("POST /api/documents", s.postDocument)
-	s.route("GET /api/actors", s.actors)
-	s.route("GET /api/timeline", s.timeline)
-	s.route("GET /api/network", s.network)
-	s.route("GET /api/places", s.places)
-	s.route("GET /api/counts", s.counts)
-	s.route("GET /api/stats", s.stats)
-	s.route("GET /api/openapi.json", s.openapi)
-	s.route("GET /healthz", s.healthz)
-	s.routeReviews()
-	s.mux.HandleFunc("GET /api/download", s.download)
-	s.mux.HandleFunc("GET /metrics", s.metrics.serve)
-	if cfg.UI != nil {
-		files := http.FileServerFS(cfg.UI)
-		s.mux.Handle("GET /", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
-			w.Header().Set("X-Content-Type-Options", "nosniff")
-			files.ServeHTTP(w, r)
-		}))
+	for _, e := range s.endpoints() {
+		if e.raw != nil {
+			s.mux.HandleFunc(e.method+" "+e.path, e.raw)
+			continue
+		}
+		s.route(e.method+" "+e.path, e.handle)
 	}
+	s.mux.HandleFunc("GET /metrics", s.metrics.serve)
+	// Paths no route takes: the UI's files, and JSON errors under /api/
+	// (and everywhere when there is no UI).
+	var files http.Handler
+	if cfg.UI != nil {
+		files = http.FileServerFS(cfg.UI)
+	}
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if files == nil || r.Method != http.MethodGet && r.Method != http.MethodHead {
+			s.noRoute(w, r)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		files.ServeHTTP(w, r)
+	})
+	s.mux.HandleFunc("/api/", s.noRoute)
 	return s
+}
+
+// noRoute answers a request no route takes, in JSON like every API
+// answer: 405 with the allowed methods when the path exists, else 404.
+func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/" && pattern != "/api/" {
+			allowed = append(allowed, m)
+		}
+	}
+	status, msg := http.StatusNotFound, fmt.Sprintf("no such endpoint: %s %s (see /api/openapi.json)", r.Method, r.URL.Path)
+	if len(allowed) > 0 {
+		status, msg = http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: method not allowed (want %s)", r.Method, r.URL.Path, strings.Join(allowed, ", "))
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+	}
+	writeJSON(w, status, apiError{Error: msg})
+	s.metrics.observe("unmatched", status, 0)
+}
+
+// writeJSON writes v as the JSON answer with status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
 }
 
 // ServeHTTP serves one request.
@@ -155,14 +187,9 @@ func (s *Server) route(pattern string, h handler) {
 			default:
 				status = http.StatusInternalServerError
 			}
-			v = map[string]string{"error": err.Error()}
+			v = apiError{Error: err.Error()}
 		}
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.WriteHeader(status)
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.Encode(v)
+		writeJSON(w, status, v)
 		s.metrics.observe(name, status, time.Since(start))
 	})
 }
@@ -192,10 +219,10 @@ func query(r *http.Request) (store.Query, error) {
 	}
 	for k := range v {
 		if !known(k) {
-			return q, badRequest("unknown parameter %q", k)
+			return q, badRequest("unknown parameter %q (want %s)", k, strings.Join(queryParams, ", "))
 		}
 	}
-	return q, nil
+	return q.Check()
 }
 
 func known(k string) bool {
@@ -229,52 +256,67 @@ func (s *Server) event(r *http.Request) (any, error) {
 	return s.cfg.Store.Story(r.Context(), id)
 }
 
+// document answers a stored article. Where the server read it from is its
+// own business: the path is not shown.
 func (s *Server) document(r *http.Request) (any, error) {
-	return s.cfg.Store.Document(r.Context(), r.PathValue("id"))
+	d, err := s.cfg.Store.Document(r.Context(), r.PathValue("id"))
+	if d != nil {
+		d.Path = ""
+	}
+	return d, err
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
-	q, err := query(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.cfg.Store.Actors(r.Context(), q)
+	return aggregate(r, 100, s.cfg.Store.Actors)
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {
-	q, err := query(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.cfg.Store.Timeline(r.Context(), q)
+	return aggregate(r, maxAggregate, s.cfg.Store.Timeline)
 }
 
 func (s *Server) network(r *http.Request) (any, error) {
-	q, err := query(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.cfg.Store.Network(r.Context(), q)
+	return aggregate(r, 100, s.cfg.Store.Network)
 }
 
 func (s *Server) places(r *http.Request) (any, error) {
-	q, err := query(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.cfg.Store.Places(r.Context(), q)
+	return aggregate(r, 500, s.cfg.Store.Places)
 }
 
 func (s *Server) counts(r *http.Request) (any, error) {
-	q, err := query(r)
-	if err != nil {
-		return nil, err
-	}
 	by := r.URL.Query().Get("by")
 	if by == "" {
 		return nil, badRequest("missing by (day, week, month, type, quad, actor or country)")
 	}
-	return s.cfg.Store.CountBy(r.Context(), q, by)
+	return aggregate(r, maxAggregate, func(ctx context.Context, q store.Query) ([]store.Count, error) {
+		return s.cfg.Store.CountBy(ctx, q, by)
+	})
+}
+
+// maxAggregate is the most rows an aggregate endpoint reads from the store,
+// and its largest page.
+const maxAggregate = 10000
+
+// aggregate answers an aggregate endpoint with one page of its rows, as
+// /api/events pages: {total, offset, limit, items}. The store computes up
+// to maxAggregate rows; limit (default def) and offset cut the page.
+func aggregate[T any](r *http.Request, def int, rows func(context.Context, store.Query) ([]T, error)) (any, error) {
+	q, err := query(r)
+	if err != nil {
+		return nil, err
+	}
+	limit, offset := q.Limit, q.Offset
+	if limit == 0 {
+		limit = def
+	}
+	limit = min(limit, maxAggregate)
+	q.Limit, q.Offset = maxAggregate, 0
+	all, err := rows(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	start := min(offset, len(all))
+	end := min(start+limit, len(all))
+	return store.Page[T]{Total: len(all), Offset: offset, Limit: limit, Items: all[start:end]}, nil
 }
 
 func (s *Server) stats(r *http.Request) (any, error) { return s.cfg.Store.Stats(r.Context()) }
@@ -283,7 +325,7 @@ func (s *Server) healthz(r *http.Request) (any, error) {
 	if _, err := s.cfg.Store.Stories(r.Context(), store.Query{Limit: 1}); err != nil {
 		return nil, &httpError{http.StatusServiceUnavailable, "store unavailable: " + err.Error()}
 	}
-	return map[string]string{"status": "ok"}, nil
+	return health{Status: "ok"}, nil
 }
 
 // submission is the body of POST /api/documents.

@@ -182,28 +182,33 @@ func TestAPI(t *testing.T) {
 	if d.Text != articles[0].text || len(d.Events) != 1 {
 		t.Errorf("document: %+v", d)
 	}
-	var actors []store.ActorCount
-	call(t, "GET", base+"/api/actors", "", "", http.StatusOK, &actors)
+	var actorsPage store.Page[store.ActorCount]
+	call(t, "GET", base+"/api/actors", "", "", http.StatusOK, &actorsPage)
+	actors := actorsPage.Items
 	if len(actors) != 2 {
 		t.Errorf("actors: %+v", actors)
 	}
-	var tl []store.TimelinePoint
-	call(t, "GET", base+"/api/timeline?country=RUS", "", "", http.StatusOK, &tl)
+	var tlPage store.Page[store.TimelinePoint]
+	call(t, "GET", base+"/api/timeline?country=RUS", "", "", http.StatusOK, &tlPage)
+	tl := tlPage.Items
 	if len(tl) != 1 || tl[0].Date != "2023-10-26" || tl[0].Quad != 1 || tl[0].Count != 1 {
 		t.Errorf("timeline: %+v", tl)
 	}
-	var net []store.Edge
-	call(t, "GET", base+"/api/network?type=CONSULT", "", "", http.StatusOK, &net)
+	var netPage store.Page[store.Edge]
+	call(t, "GET", base+"/api/network?type=CONSULT", "", "", http.StatusOK, &netPage)
+	net := netPage.Items
 	if len(net) != 1 || net[0].Count != 1 {
 		t.Errorf("network: %+v", net)
 	}
-	var places []store.PlaceCount
-	call(t, "GET", base+"/api/places", "", "", http.StatusOK, &places)
+	var placesPage store.Page[store.PlaceCount]
+	call(t, "GET", base+"/api/places", "", "", http.StatusOK, &placesPage)
+	places := placesPage.Items
 	if len(places) != 1 || places[0].Name != "Moscow" {
 		t.Errorf("places: %+v", places)
 	}
-	var counts []store.Count
-	call(t, "GET", base+"/api/counts?by=month&level=event", "", "", http.StatusOK, &counts)
+	var countsPage store.Page[store.Count]
+	call(t, "GET", base+"/api/counts?by=month&level=event", "", "", http.StatusOK, &countsPage)
+	counts := countsPage.Items
 	if len(counts) != 1 || counts[0].Key != "2023-10" || counts[0].Count != 2 {
 		t.Errorf("counts: %+v", counts)
 	}
@@ -230,7 +235,7 @@ func TestAPI(t *testing.T) {
 	var spec map[string]any
 	call(t, "GET", base+"/api/openapi.json", "", "", http.StatusOK, &spec)
 	paths, _ := spec["paths"].(map[string]any)
-	for _, p := range []string{"/api/events", "/api/events/{id}", "/api/documents/{id}", "/api/actors", "/api/timeline", "/api/network", "/api/stats"} {
+	for _, p := range []string{"/api/events", "/api/events/{id}", "/api/documents", "/api/documents/{id}", "/api/actors", "/api/timeline", "/api/network", "/api/places", "/api/counts", "/api/stats", "/metrics"} {
 		if paths[p] == nil {
 			t.Errorf("openapi.json lacks %s", p)
 		}

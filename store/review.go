@@ -377,7 +377,7 @@ func reviewedFilter(f *filter, v string, story bool) error {
 	case VerdictCorrect, VerdictWrong:
 		cond, args = " AND r.verdict = ?", []any{v}
 	default:
-		return fmt.Errorf("%w: bad reviewed %q (want yes, no, correct or wrong)", ErrBadQuery, v)
+		return fmt.Errorf("%w: unknown reviewed %q (want one of yes, no, correct, wrong)", ErrBadQuery, v)
 	}
 	col, sel := "e.pk", "e.pk"
 	if story {

@@ -36,6 +36,49 @@ var eventSortJoins = map[string]string{
 	"place":     " LEFT JOIN places sp ON sp.pk = e.place_pk",
 }
 
+// sortKeyNames lists the sort keys of stories or raw events, in a fixed
+// order.
+func sortKeyNames(story bool) []string {
+	keys := eventSortKeys
+	if story {
+		keys = storySortKeys
+	}
+	names := make([]string, 0, len(keys))
+	for _, k := range []string{"date", "type", "actor", "recipient", "place", "source", "articles", "mentions"} {
+		if _, ok := keys[k]; ok {
+			names = append(names, k)
+		}
+	}
+	return names
+}
+
+// checkSort checks a sort of stories or raw events, folded to lower case,
+// and returns it folded.
+func checkSort(sort string, story bool) (string, error) {
+	sort = strings.ToLower(strings.TrimSpace(sort))
+	if sort == "" {
+		return "", nil
+	}
+	keys := eventSortKeys
+	if story {
+		keys = storySortKeys
+	}
+	if _, ok := keys[strings.TrimPrefix(sort, "-")]; !ok {
+		return sort, badSort(sort, story)
+	}
+	return sort, nil
+}
+
+// badSort is the error of an unknown sort key, naming the accepted ones.
+func badSort(sort string, story bool) error {
+	what := "stories"
+	if !story {
+		what = "raw events"
+	}
+	return fmt.Errorf("%w: unknown sort %q for %s (want one of %s, or one of them after - to reverse)",
+		ErrBadQuery, sort, what, strings.Join(sortKeyNames(story), ", "))
+}
+
 // sortOrder turns Query.Sort into an ORDER BY list: the key ascending, or
 // descending after a "-"; dates newest first by default (ties by row, in
 // the same direction). Rows without an actor, recipient or place come last
@@ -53,13 +96,7 @@ func sortOrder(sort string, story bool) (join, order string, err error) {
 	desc := strings.HasPrefix(sort, "-")
 	expr, ok := keys[strings.TrimPrefix(sort, "-")]
 	if !ok {
-		names := make([]string, 0, len(keys))
-		for _, k := range []string{"date", "type", "actor", "recipient", "place", "source", "articles", "mentions"} {
-			if _, ok := keys[k]; ok {
-				names = append(names, k)
-			}
-		}
-		return "", "", fmt.Errorf("%w: bad sort %q (want %s, or one of them after -)", ErrBadQuery, sort, strings.Join(names, ", "))
+		return "", "", badSort(sort, story)
 	}
 	dir := " ASC"
 	if desc {

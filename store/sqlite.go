@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -203,12 +204,17 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 		return nil, errors.New("store: empty database path")
 	}
 	if opts.ReadOnly {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("store: %w", err)
+		// A store opened to be read is never written: a file that is not
+		// a SQLite database (an empty one, a typo'd path to some other
+		// file) is refused before SQLite would lay a database into it.
+		if err := isSQLiteFile(path); err != nil {
+			return nil, err
 		}
 	} else if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("store: %w", err)
+		// The file is created when missing, its folder is not: a mistyped
+		// folder is a mistake to report, not one to build.
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("store: cannot create %s: folder %s does not exist", path, dir)
 		}
 	}
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
@@ -252,6 +258,23 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 		}
 	}
 	return s, nil
+}
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// isSQLiteFile checks that path is an existing SQLite database file.
+func isSQLiteFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != sqliteHeader {
+		return fmt.Errorf("store: %s is not a parley database (not a SQLite file; run parley ingest to make one)", path)
+	}
+	return nil
 }
 
 func (s *SQLite) migrate(ctx context.Context) error {

@@ -102,11 +102,11 @@ func Open(ctx context.Context, dsn string, opts Options) (Store, error) {
 
 // Result says what Ingest did with one document.
 type Result struct {
-	DocID      string
-	Skipped    bool // already stored: nothing changed
-	Events     int  // raw events stored
-	NewStories int  // events that started a new story
-	Merged     int  // events merged into an existing story
+	DocID      string `json:"doc_id"`
+	Skipped    bool   `json:"skipped"`     // already stored: nothing changed
+	Events     int    `json:"events"`      // raw events stored
+	NewStories int    `json:"new_stories"` // events that started a new story
+	Merged     int    `json:"merged"`      // events merged into an existing story
 }
 
 // Query selects events. Empty fields do not filter. Type, Mode and
@@ -225,7 +225,7 @@ type Document struct {
 	URL    string    `json:"url"`
 	Title  string    `json:"title"`
 	Date   string    `json:"date"`
-	Path   string    `json:"path"`
+	Path   string    `json:"path,omitempty"` // the file it was read from; the HTTP API leaves it out
 	Text   string    `json:"text"`
 	Events []Mention `json:"events"`
 }

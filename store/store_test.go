@@ -602,3 +602,44 @@ func BenchmarkStoreIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// Filter values that can match nothing are errors naming the value and
+// what is accepted; case does not matter for types, modes and countries.
+func TestQueryCheck(t *testing.T) {
+	q, err := Query{Type: "assault, consult", Country: "rus,ukr", Mode: "Aerial"}.Check()
+	if err != nil || q.Type != "ASSAULT,CONSULT" || q.Country != "RUS,UKR" || q.Mode != "aerial" {
+		t.Errorf("Check folded to %+v, %v", q, err)
+	}
+	// Review states and sort keys (review.go, sort.go): every accepted one
+	// passes, folded to lower case.
+	for _, ok := range []Query{{Reviewed: "Yes"}, {Reviewed: "no"}, {Reviewed: "CORRECT"}, {Reviewed: "wrong"},
+		{Sort: "-Date"}, {Sort: "articles"}, {Sort: "mentions", Level: "story"}, {Level: "event", Sort: "source"}, {Level: "raw", Sort: "-place"}} {
+		q, err := ok.Check()
+		if err != nil || q.Reviewed != strings.ToLower(ok.Reviewed) || q.Sort != strings.ToLower(ok.Sort) {
+			t.Errorf("Check(%+v) = %+v, %v", ok, q, err)
+		}
+	}
+	for _, c := range []struct {
+		q    Query
+		want string
+	}{
+		{Query{Type: "FOO"}, `unknown type "FOO" (want one of AGREE, CONSULT`},
+		{Query{Mode: "bogus"}, `unknown mode "bogus" (want one of`},
+		{Query{Country: "russia"}, `unknown country "russia" (want an ISO 3166 alpha-3`},
+		{Query{From: "2024-05-01", To: "2024-04-01"}, "from 2024-05-01 is after to 2024-04-01"},
+		{Query{From: "May 1"}, `bad from date "May 1"`},
+		{Query{Limit: -1}, "bad limit -1"},
+		{Query{Offset: -5}, "bad offset -5"},
+		{Query{Level: "all"}, `bad level "all"`},
+		{Query{Reviewed: "maybe"}, `unknown reviewed "maybe" (want one of yes, no, correct, wrong)`},
+		{Query{Sort: "colour"}, `unknown sort "colour" for stories (want one of date, type, actor, recipient, place, articles, mentions,`},
+		{Query{Sort: "source"}, `unknown sort "source" for stories`},
+		{Query{Level: "event", Sort: "-articles"}, `unknown sort "-articles" for raw events (want one of date, type, actor, recipient, place, source,`},
+		{Query{Sort: "-"}, `unknown sort "-"`},
+	} {
+		_, err := c.q.Check()
+		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Check(%+v) = %v, want an error containing %q", c.q, err, c.want)
+		}
+	}
+}

@@ -30,9 +30,11 @@ func runBench(args []string) int {
 		return 2
 	}
 	var docs []*doc.Document
+	failed := false
 	for d, err := range reader.Documents(fs.Args(), opts.options()) {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "parley bench:", err)
+			failed = true
 			continue
 		}
 		docs = append(docs, d)
@@ -65,6 +67,9 @@ func runBench(args []string) int {
 	}
 	b, _ := json.Marshal(out)
 	fmt.Println(string(b))
+	if failed {
+		return 1 // the figures leave out what could not be read
+	}
 	return 0
 }
 

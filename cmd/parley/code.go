@@ -42,7 +42,7 @@ func runCode(args []string) int {
 	case "plover":
 		write = writePLOVER
 	case "table":
-		write = writeTable
+		write = tableWriter(*all)
 	default:
 		fmt.Fprintf(os.Stderr, "parley code: unknown format %q (jsonl, plover, table)\n", *format)
 		return 2
@@ -52,12 +52,14 @@ func runCode(args []string) int {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	failed := false
+	read := 0
 	err := codeAll(fs.Args(), opts.options(), &c, *workers, func(d *doc.Document, evs []event.Event, err error) error {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "parley code:", err)
 			failed = true
 			return nil
 		}
+		read++
 		for _, w := range d.Warnings {
 			fmt.Fprintf(os.Stderr, "parley code: %s: warning: %s\n", docName(d), w)
 		}
@@ -65,6 +67,10 @@ func runCode(args []string) int {
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley code:", err)
+		return 1
+	}
+	if read == 0 && !failed {
+		fmt.Fprintf(os.Stderr, "parley code: no documents in %s (inputs: .txt, .jsonl, .html, .warc files)\n", strings.Join(fs.Args(), " "))
 		return 1
 	}
 	if failed {
@@ -174,17 +180,30 @@ func writeJSONL[T any](w io.Writer, _ *doc.Document, items []T) error {
 	return nil
 }
 
-func writeTable(w io.Writer, d *doc.Document, evs []event.Event) error {
-	if len(evs) == 0 {
-		return nil
+// tableWriter returns the writer of the table format. With modalities it
+// has a MODALITY column, so that "Russia did not attack Ukraine" does not
+// read as an attack.
+func tableWriter(modalities bool) func(w io.Writer, d *doc.Document, evs []event.Event) error {
+	return func(w io.Writer, d *doc.Document, evs []event.Event) error {
+		if len(evs) == 0 {
+			return nil
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "# %s (%s)\n", d.ID, d.Day())
+		header := "DATE\tTYPE\tMODE\tACTOR\tRECIPIENT\tPLACE\tTRIGGER"
+		if modalities {
+			header = "DATE\tTYPE\tMODE\tMODALITY\tACTOR\tRECIPIENT\tPLACE\tTRIGGER"
+		}
+		fmt.Fprintln(tw, header)
+		for _, e := range evs {
+			if modalities {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, e.Type, dash(e.Mode), e.Modality, side(e.Actor), side(e.Recipient), place(e.Location), e.Trigger)
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, e.Type, dash(e.Mode), side(e.Actor), side(e.Recipient), place(e.Location), e.Trigger)
+		}
+		return tw.Flush()
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "# %s (%s)\n", d.ID, d.Day())
-	fmt.Fprintln(tw, "DATE\tTYPE\tMODE\tACTOR\tRECIPIENT\tPLACE\tTRIGGER")
-	for _, e := range evs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, e.Type, dash(e.Mode), side(e.Actor), side(e.Recipient), place(e.Location), e.Trigger)
-	}
-	return tw.Flush()
 }
 
 func side(a *event.Actor) string {

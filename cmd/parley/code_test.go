@@ -109,3 +109,57 @@ func TestCodePetrarch(t *testing.T) {
 		t.Errorf("empty dictionary folder: %v %s", err, stderr.String())
 	}
 }
+
+// With --all-modalities every output format says which events did not
+// happen as told: "Russia did not attack Ukraine" is no plain ASSAULT.
+func TestCodeModalityInEveryFormat(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "neg.txt")
+	text := "date 2024-03-01\n\nRussia did not attack Ukraine on Monday. Iran condemned Israel.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := buildParley(t)
+	run := func(format string) string {
+		out, err := exec.Command(bin, "code", "--all-modalities", "--format", format, path).Output()
+		if err != nil {
+			t.Fatalf("code --format %s: %v", format, err)
+		}
+		return string(out)
+	}
+	var e struct{ Type, Modality string }
+	for _, line := range strings.Split(strings.TrimSpace(run("jsonl")), "\n") {
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Type == "ASSAULT" && e.Modality != "negated" {
+			t.Errorf("jsonl: ASSAULT has modality %q, want negated", e.Modality)
+		}
+	}
+	var r struct {
+		HasEvent bool     `json:"has_event"`
+		Modality string   `json:"modality"`
+		Event    []string `json:"event"`
+	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(run("plover")), "\n") {
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		seen[r.Event[0]] = true
+		if want := r.Event[0] != "ASSAULT"; r.HasEvent != want || (r.Modality == "negated") == want {
+			t.Errorf("plover: %s has_event %v modality %q", r.Event[0], r.HasEvent, r.Modality)
+		}
+	}
+	if !seen["ASSAULT"] || !seen["ACCUSE"] {
+		t.Errorf("plover: events %v, want ASSAULT and ACCUSE", seen)
+	}
+	table := run("table")
+	if !strings.Contains(table, "MODALITY") {
+		t.Errorf("table has no MODALITY column:\n%s", table)
+	}
+	for _, line := range strings.Split(table, "\n") {
+		if strings.Contains(line, "ASSAULT") && !strings.Contains(line, "negated") {
+			t.Errorf("table row does not say the attack was negated: %q", line)
+		}
+	}
+}

@@ -8,10 +8,12 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/parley-events/parley/argtrain"
 	"github.com/parley-events/parley/cameo"
 	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/kb"
 	"github.com/parley-events/parley/score"
 )
 
@@ -45,6 +47,11 @@ func runEval(args []string) int {
 	dictDir := fs.String("dict", "", "with --petrarch: the folder holding the PETR.Validate.* dictionaries the records name (default: the records' own folder)")
 	reviewed := fs.Bool("reviewed", false, "score against the events analysts reviewed in --db instead of gold files (eval_reviewed.go)")
 	db := fs.String("db", defaultDB, "with --reviewed: the store")
+	kfold := fs.Int("kfold", 0, "cross-validate the argument model in K folds over the articles of --gold (NAME.txt beside NAME.jsonl): each fold is coded by a model trained on the other folds")
+	var trainAlso listFlag
+	fs.Var(&trainAlso, "train-also", "with --kfold: a folder of annotated articles added to every fold's training set and never scored (repeatable)")
+	rulesOnly := fs.Bool("rules-only", false, "code with the grammar frames alone, without the trained argument model")
+	seed := fs.Uint64("seed", argtrain.Shipped.Seed, "with --kfold: the seed that shuffles the fold models' training")
 	if petrarchRun(args) {
 		// The records are the input: no DOCS.
 		fs.Usage = func() {
@@ -83,8 +90,23 @@ func runEval(args []string) int {
 		}
 		return 0
 	}
-	if !parseArgs(fs, args, "parley eval --gold DIR [--explain] DOCS... | parley eval --reviewed [--db DB] | parley eval --petrarch RECORDS.xml [--dict DIR]") {
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: parley eval --gold DIR [--explain] DOCS... | parley eval --kfold K --gold DIR | parley eval --reviewed [--db DB] | parley eval --petrarch RECORDS.xml [--dict DIR]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *kfold == 0 && fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	if *kfold != 0 {
+		if *goldDir == "" || fs.NArg() > 0 || *kfold < 2 {
+			fmt.Fprintln(os.Stderr, "usage: parley eval --kfold K (K >= 2) --gold DIR [--train-also DIR]... [--explain] [--json]")
+			return 2
+		}
+		return crossValidate(*goldDir, trainAlso, *kfold, *seed, *explain, *asJSON)
 	}
 	if *goldDir == "" {
 		fs.Usage()
@@ -95,11 +117,17 @@ func runEval(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley eval:", err)
 		return 1
 	}
+	c := coder.Default()
+	if *rulesOnly {
+		rc := *c
+		rc.Arguments = nil
+		c = &rc
+	}
 	var preds []event.Event
 	var ids []string
 	texts := map[string]string{}
 	failed := false
-	err = codeAll(fs.Args(), opts.options(), coder.Default(), runtime.GOMAXPROCS(0), func(d *doc.Document, evs []event.Event, err error) error {
+	err = codeAll(fs.Args(), opts.options(), c, runtime.GOMAXPROCS(0), func(d *doc.Document, evs []event.Event, err error) error {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "parley eval:", err)
 			failed = true
@@ -114,18 +142,56 @@ func runEval(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley eval:", err)
 		return 1
 	}
-	r := score.Score(gold, preds, ids)
-	if *asJSON {
-		os.Stdout.Write(r.JSON())
-		fmt.Println()
-	} else {
-		r.WriteSummary(os.Stdout)
-		if *explain {
-			r.WriteExplain(os.Stdout, texts)
-		}
-	}
+	report(score.Score(gold, preds, ids), texts, *explain, *asJSON)
 	if failed {
 		return 1
 	}
 	return 0
+}
+
+// crossValidate scores the argument model by k-fold cross-validation over
+// the annotated articles of goldDir (see package argtrain).
+func crossValidate(goldDir string, trainAlso []string, k int, seed uint64, explain, asJSON bool) int {
+	exs, err := argtrain.Load(goldDir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley eval:", err)
+		return 1
+	}
+	var always []argtrain.Example
+	if len(trainAlso) > 0 {
+		if always, err = argtrain.Load(trainAlso...); err != nil {
+			fmt.Fprintln(os.Stderr, "parley eval:", err)
+			return 1
+		}
+	}
+	gold := map[string][]score.Gold{}
+	texts := map[string]string{}
+	for _, ex := range exs {
+		gold[ex.Doc.ID] = ex.Gold
+		texts[ex.Doc.ID] = ex.Doc.Text
+	}
+	opt := argtrain.Shipped
+	opt.Seed = seed
+	var preds []event.Event
+	var ids []string
+	for _, f := range argtrain.CrossValidate(kb.Default(), exs, always, k, opt) {
+		ids = append(ids, f.IDs...)
+		preds = append(preds, f.Events...)
+	}
+	report(score.Score(gold, preds, ids), texts, explain, asJSON)
+	return 0
+}
+
+// report prints a score report: the summary (and with explain every miss
+// and spurious event), or one JSON line.
+func report(r score.Report, texts map[string]string, explain, asJSON bool) {
+	if asJSON {
+		os.Stdout.Write(r.JSON())
+		fmt.Println()
+	} else {
+		r.WriteSummary(os.Stdout)
+		if explain {
+			r.WriteExplain(os.Stdout, texts)
+		}
+	}
 }

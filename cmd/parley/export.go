@@ -14,7 +14,9 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/export"
+	"github.com/parley-events/parley/internal/version"
 	"github.com/parley-events/parley/store"
 )
 
@@ -61,15 +63,17 @@ func runExport(args []string) int {
 		fmt.Fprintf(os.Stderr, "parley export: bad --level %q (want story or event)\n", q.Level)
 		return 2
 	}
+	if !checkQuery("export", q, *limit, *offset) {
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if _, err := os.Stat(*db); err != nil && !strings.Contains(*db, "://") {
 		fmt.Fprintf(os.Stderr, "parley export: no store at %s (ingest articles first, or pass --db)\n", *db)
 		return 1
 	}
-	s, err := store.Open(ctx, *db, store.Options{ReadOnly: true})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "parley export:", err)
+	s, ok := openStore(ctx, "export", *db, store.Options{ReadOnly: true})
+	if !ok {
 		return 1
 	}
 	defer s.Close()
@@ -80,13 +84,13 @@ func runExport(args []string) int {
 		return 1
 	}
 	bw := bufio.NewWriterSize(dest, 1<<16)
-	w, err := export.NewWriter(*format, bw, export.Options{Header: *header})
+	w, err := export.NewWriter(*format, bw, export.Options{Header: *header, Version: version.Release})
 	if err != nil {
 		dest.abort()
 		fmt.Fprintln(os.Stderr, "parley export:", err)
 		return 2
 	}
-	n, err := exportRecords(ctx, s, *q, stories, *limit, *offset, w)
+	n, err := exportRecords(ctx, s, *q, stories, *limit, *offset, w, *format == "polecat")
 	if err == nil {
 		err = w.Close()
 	}
@@ -119,14 +123,41 @@ func runExport(args []string) int {
 // exportRecords pages through the matching stories or events and writes
 // each as a record. A story is written with its reports, so its first
 // report can supply the article-level fields.
-func exportRecords(ctx context.Context, s store.Store, q store.Query, stories bool, limit, offset int, w export.Writer) (int, error) {
+func exportRecords(ctx context.Context, s store.Store, q store.Query, stories bool, limit, offset int, w export.Writer, names bool) (int, error) {
 	written := 0
+	var lastDoc string
+	var people, orgs, places []string
+	// storyNames fills POLECAT's Story columns from the events of the
+	// record's article (records come newest first, so an article's are
+	// mostly together and one lookup serves them).
+	storyNames := func(r *export.Record) error {
+		if !names || r.DocID == "" {
+			return nil
+		}
+		if r.DocID != lastDoc {
+			d, err := s.Document(ctx, r.DocID)
+			if err != nil {
+				return fmt.Errorf("document %s: %w", r.DocID, err)
+			}
+			evs := make([]event.Event, len(d.Events))
+			for i := range d.Events {
+				evs[i] = d.Events[i].Event
+			}
+			people, orgs, places = export.StoryNames(evs)
+			lastDoc = r.DocID
+		}
+		r.StoryPeople, r.StoryOrganizations, r.StoryLocations = people, orgs, places
+		return nil
+	}
 	err := pages(limit, offset, func(l, o int) (int, error) {
 		q.Limit, q.Offset = l, o
 		if !stories {
 			p, err := s.Events(ctx, q)
 			for i := range p.Items {
 				r := export.FromMention(&p.Items[i])
+				if err := storyNames(&r); err != nil {
+					return i, err
+				}
 				if err := w.Write(&r); err != nil {
 					return i, err
 				}
@@ -144,6 +175,9 @@ func exportRecords(ctx context.Context, s store.Store, q store.Query, stories bo
 				return i, fmt.Errorf("story %s: %w", p.Items[i].ID, err)
 			}
 			r := export.FromStory(st)
+			if err := storyNames(&r); err != nil {
+				return i, err
+			}
 			if err := w.Write(&r); err != nil {
 				return i, err
 			}

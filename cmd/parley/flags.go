@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/parley-events/parley/reader"
+	"github.com/parley-events/parley/store"
 )
 
 // readerOpts are the input flags shared by every command that reads articles.
@@ -48,10 +51,7 @@ func (d *dateFlag) Set(s string) error {
 // positional argument (a file, folder or "-") follows; on a mistake it
 // prints the usage line and the flags, and returns false.
 func parseArgs(fs *flag.FlagSet, args []string, usage string) bool {
-	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: "+usage)
-		fs.PrintDefaults()
-	}
+	setUsage(fs, strings.TrimPrefix(usage, "usage: "), "")
 	if err := fs.Parse(args); err != nil {
 		return false
 	}
@@ -61,3 +61,57 @@ func parseArgs(fs *flag.FlagSet, args []string, usage string) bool {
 	}
 	return true
 }
+
+// setUsage gives fs the usage text every command prints on -h or on a
+// mistake, in the layout they all share: the usage line, a blank line and
+// what the command does (when about is not empty), then the flags.
+func setUsage(fs *flag.FlagSet, line, about string) {
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: "+line)
+		if about != "" {
+			fmt.Fprintln(os.Stderr, "\n"+about)
+		}
+		fs.PrintDefaults()
+	}
+}
+
+// checkQuery validates the filters and paging flags of query and export,
+// reporting a bad value with the accepted ones; ok is false when the
+// command must exit with status 2.
+func checkQuery(cmd string, q *store.Query, limit, offset int) bool {
+	checked, err := q.Check()
+	if err == nil && limit < 0 {
+		err = fmt.Errorf("bad --limit %d (want 0 for all, or more)", limit)
+	}
+	if err == nil && offset < 0 {
+		err = fmt.Errorf("bad --offset %d (want 0 or more)", offset)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "parley %s: %s\n", cmd, strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": "))
+		return false
+	}
+	*q = checked
+	return true
+}
+
+// openStore opens the store a command reads, --db's SQLite file or
+// postgres:// URL. Errors never show a password: they name the store as
+// store.Redact writes it.
+func openStore(ctx context.Context, cmd, db string, opts store.Options) (store.Store, bool) {
+	s, err := store.Open(ctx, db, opts)
+	if err != nil {
+		msg := err.Error()
+		if raw, red := db, store.Redact(db); raw != red {
+			msg = strings.ReplaceAll(msg, raw, red)
+		}
+		fmt.Fprintf(os.Stderr, "parley %s: %s\n", cmd, msg)
+		return nil, false
+	}
+	return s, true
+}
+
+// listFlag collects the values of a flag given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }

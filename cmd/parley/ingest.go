@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -44,21 +45,35 @@ func runIngest(args []string) int {
 	// everything reported done stays.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s, err := store.Open(ctx, *db, store.Options{Window: *window})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "parley ingest:", err)
+	// Every input must exist before the store is touched: a mistyped path
+	// must not leave an empty store behind.
+	for _, p := range fs.Args() {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			fmt.Fprintf(os.Stderr, "parley ingest: %s: no such file or folder\n", p)
+			return 1
+		}
+	}
+	s, ok := openStore(ctx, "ingest", *db, store.Options{Window: *window})
+	if !ok {
 		return 1
 	}
 	defer s.Close()
 
-	bar := newProgressBar(os.Stderr)
+	before, _ := s.Stats(ctx)
+	bar := newProgressBar(os.Stderr, countDocuments(fs.Args()))
 	c := coder.Default()
 	p, err := store.Load(ctx, s, reader.Documents(fs.Args(), opts.options()), c.Code, store.LoadOptions{
 		Workers:  *workers,
 		OnError:  func(err error) { bar.clear(); fmt.Fprintln(os.Stderr, "parley ingest:", err) },
 		OnStored: bar.update,
 	})
-	bar.done(p)
+	after, _ := s.Stats(context.WithoutCancel(ctx))
+	bar.clear()
+	fmt.Fprintf(os.Stderr, "parley ingest: %d documents stored, %d already stored, %d failed; %d events, %d new stories (%d in the store); %.1f s\n",
+		p.Documents, p.Skipped, p.Errors, p.Events, after.Stories-before.Stories, after.Stories, p.Elapsed.Seconds())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley ingest: interrupted:", err)
 		return 130
@@ -69,27 +84,59 @@ func runIngest(args []string) int {
 	return 0
 }
 
-// progressBar shows documents/s, events and errors on a terminal, at most
-// five times a second, and stays silent when stderr is a pipe or file.
-type progressBar struct {
-	f    *os.File
-	tty  bool
-	last time.Time
-	p    store.Progress
+// countDocuments is how many documents the inputs hold when that is known
+// before reading them: each file of one article (text, HTML) is one; JSON
+// Lines and WARC files, and standard input, hold an unknown number, and
+// then the count is 0.
+func countDocuments(paths []string) int {
+	files, err := reader.Files(paths)
+	if err != nil {
+		return 0
+	}
+	for _, f := range files {
+		if f == "-" || !reader.OneDocument(f) {
+			return 0
+		}
+	}
+	return len(files)
 }
 
-func newProgressBar(f *os.File) *progressBar {
+// progressBar shows progress on a terminal, at most five times a second:
+// documents done of the total when it is known, with the time left, and
+// documents/s, events and errors. It stays silent when stderr is a pipe or
+// a file (the summary line is written either way).
+type progressBar struct {
+	f     *os.File
+	tty   bool
+	total int // documents to read, 0 when unknown
+	last  time.Time
+	p     store.Progress
+}
+
+func newProgressBar(f *os.File, total int) *progressBar {
 	st, err := f.Stat()
-	return &progressBar{f: f, tty: err == nil && st.Mode()&os.ModeCharDevice != 0}
+	return &progressBar{f: f, tty: err == nil && st.Mode()&os.ModeCharDevice != 0, total: total}
 }
 
 func (b *progressBar) line(p store.Progress) string {
+	done := p.Documents + p.Skipped + p.Errors
 	rate := 0.0
 	if s := p.Elapsed.Seconds(); s > 0 {
-		rate = float64(p.Documents+p.Skipped) / s
+		rate = float64(done) / s
 	}
-	return fmt.Sprintf("%d documents stored, %d already stored, %d events, %d errors (%.1f documents/s)",
+	counts := fmt.Sprintf("%d documents stored, %d already stored, %d events, %d errors (%.1f documents/s)",
 		p.Documents, p.Skipped, p.Events, p.Errors, rate)
+	if b.total == 0 {
+		return counts
+	}
+	const width = 24
+	filled := min(width, width*done/b.total)
+	eta := "?"
+	if rate > 0 {
+		eta = (time.Duration(float64(b.total-done)/rate) * time.Second).Round(time.Second).String()
+	}
+	return fmt.Sprintf("[%s%s] %d/%d, %s left; %s", strings.Repeat("#", filled), strings.Repeat(".", width-filled),
+		done, b.total, eta, counts)
 }
 
 func (b *progressBar) update(p store.Progress) {
@@ -104,11 +151,5 @@ func (b *progressBar) update(p store.Progress) {
 func (b *progressBar) clear() {
 	if b.tty {
 		fmt.Fprint(b.f, "\r\033[K")
-	}
-}
-
-func (b *progressBar) done(p store.Progress) {
-	if b.tty {
-		fmt.Fprintf(b.f, "\r\033[K%s\n", b.line(p))
 	}
 }

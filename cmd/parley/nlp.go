@@ -13,12 +13,15 @@ import (
 )
 
 func init() {
-	register(command{name: "nlp", usage: "eval FILE.conllu[.gz]: tag and parse a treebank's tokens, print accuracy and speed as JSON", run: runNLP})
+	register(command{name: "nlp", usage: "eval FILE.conllu[.gz]: tag and parse a treebank's tokens, print accuracy and speed as JSON", run: runNLP, subcommands: []string{"eval"}})
 }
 
 func runNLP(args []string) int {
 	if len(args) == 0 || args[0] != "eval" {
 		fmt.Fprintln(os.Stderr, "usage: parley nlp eval FILE.conllu[.gz]")
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+			return 0
+		}
 		return 2
 	}
 	fs := flag.NewFlagSet("nlp eval", flag.ContinueOnError)

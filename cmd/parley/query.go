@@ -53,6 +53,8 @@ func runQuery(args []string) int {
 	countBy := fs.String("count-by", "", "aggregate instead of listing: day, week, month, type, quad, actor or country")
 	limit := fs.Int("limit", 0, "at most this many events (0: all)")
 	offset := fs.Int("offset", 0, "skip this many events")
+	setUsage(fs, "parley query [filters] [--format table|jsonl|csv] [--count-by KEY] [--db PATH|postgres://...]",
+		"Prints the stored events that match the filters, newest first: merged stories\n(with article and source counts) or raw events (--level event), or counts of them.")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -64,10 +66,12 @@ func runQuery(args []string) int {
 		fmt.Fprintf(os.Stderr, "parley query: bad --format %q (want table, jsonl or csv)\n", *format)
 		return 2
 	}
+	if !checkQuery("query", q, *limit, *offset) {
+		return 2
+	}
 	ctx := context.Background()
-	s, err := store.OpenSQLite(ctx, *db, store.Options{ReadOnly: true})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "parley query:", err)
+	s, ok := openStore(ctx, "query", *db, store.Options{ReadOnly: true})
+	if !ok {
 		return 1
 	}
 	defer s.Close()
@@ -75,6 +79,7 @@ func runQuery(args []string) int {
 	defer w.Flush()
 
 	var out table
+	var err error
 	switch {
 	case *countBy != "":
 		counts, err := s.CountBy(ctx, *q, *countBy)

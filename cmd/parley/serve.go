@@ -27,9 +27,11 @@ func runServe(args []string) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	db := fs.String("db", defaultDB, "store: SQLite file or postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on HOST:PORT")
-	token := fs.String("token", os.Getenv("PARLEY_TOKEN"), "bearer token that allows POST /api/documents (default $PARLEY_TOKEN; empty: read-only)")
+	token := fs.String("token", os.Getenv("PARLEY_TOKEN"), "bearer token that allows POST /api/documents and analysts' reviews (default $PARLEY_TOKEN; empty: read-only)")
 	maxBody := fs.Int64("max-body", 1<<20, "largest submitted article, in bytes")
 	timeout := fs.Duration("query-timeout", 10*time.Second, "longest a request may work on the store")
+	setUsage(fs, "parley serve [--addr HOST:PORT] [--token TOKEN] [--db PATH|postgres://...]",
+		"Serves the store over HTTP: the JSON API under /api/ (described by /api/openapi.json),\n/healthz, /metrics and the web UI at /.")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -40,9 +42,8 @@ func runServe(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// A writable store only when the server may accept documents.
-	s, err := store.Open(ctx, *db, store.Options{ReadOnly: *token == ""})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "parley serve:", err)
+	s, ok := openStore(ctx, "serve", *db, store.Options{ReadOnly: *token == ""})
+	if !ok {
 		return 1
 	}
 	defer s.Close()
@@ -53,7 +54,7 @@ func runServe(args []string) int {
 	}
 	mode := "read-only"
 	if *token != "" {
-		mode = "accepting POST /api/documents with the bearer token"
+		mode = "accepting POST /api/documents and reviews with the bearer token"
 	}
 	fmt.Fprintf(os.Stderr, "parley serve: %s on http://%s/ (%s)\n", store.Redact(*db), ln.Addr(), mode)
 	srv := server.New(server.Config{Store: s, Code: serveCode, Token: *token, MaxBody: *maxBody, QueryTimeout: *timeout, UI: web.FS()})

@@ -280,11 +280,12 @@ func BenchmarkServeBigStore(b *testing.B) {
 	}
 	base := servedStore(b, path)
 
-	var actors []store.ActorCount
-	getJSON(b, base+"/api/actors?limit=20", &actors)
-	var countries []store.Count
-	getJSON(b, base+"/api/counts?by=country", &countries)
-	countries = countries[:min(10, len(countries))]
+	var actorPage store.Page[store.ActorCount]
+	getJSON(b, base+"/api/actors?limit=20", &actorPage)
+	actors := actorPage.Items
+	var countryPage store.Page[store.Count]
+	getJSON(b, base+"/api/counts?by=country", &countryPage)
+	countries := countryPage.Items[:min(10, len(countryPage.Items))]
 	var types []string
 	for _, c := range st.ByType {
 		types = append(types, c.Key)

@@ -309,11 +309,12 @@ function facts(rows) {
 
 // Autocomplete: the store's actors, countries and places as suggestions.
 async function loadSuggestions() {
-  const [actors, countries, places] = await Promise.all([
+  // Each answer is a page {total, offset, limit, items}.
+  const [actors, countries, places] = (await Promise.all([
     api("/api/actors", new URLSearchParams({ limit: 2000 })),
     api("/api/counts", new URLSearchParams({ by: "country" })),
     api("/api/places", new URLSearchParams({ limit: 3000 })),
-  ]);
+  ])).map(page => page.items);
   const fill = (id, items) => {
     const list = clear(document.getElementById(id));
     const seen = new Set();

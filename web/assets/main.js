@@ -77,7 +77,7 @@ async function init() {
     review.writable = reviews.writable;
     document.getElementById("stats").textContent =
       `${s.documents.toLocaleString()} articles · ${s.events.toLocaleString()} events · ${s.stories.toLocaleString()} stories · ${s.sources} sources` +
-      (s.first_date ? ` · ${s.first_date} – ${s.last_date}` : "") + (reviews.items.length ? ` · ${reviews.items.length} reviewed` : "");
+      (s.first_date ? ` · ${s.first_date} – ${s.last_date}` : "") + (reviews.total ? ` · ${reviews.total.toLocaleString()} reviewed` : "");
   } catch (err) { /* the panels report errors */ }
   refresh();
   loadSuggestions().catch(() => { /* suggestions are a convenience */ });

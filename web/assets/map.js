@@ -26,7 +26,7 @@ async function loadWorld() {
 async function loadMap(p) {
   await loadWorld();
   // Each place comes with its events per quad class, which colour its symbol.
-  const all = await api("/api/places", withParam(p, "limit", 5000));
+  const all = (await api("/api/places", withParam(p, "limit", 5000))).items;
   const hasXY = pl => pl.lat || pl.lon;
   map.places = all.filter(hasXY).map(pl => Object.assign({}, pl, { q: pl.quads || [pl.count, 0, 0, 0, 0], xy: project(pl) }));
   map.unplaced = all.filter(pl => !hasXY(pl));

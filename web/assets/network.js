@@ -63,7 +63,8 @@ function sectorOf(e) {
 }
 
 async function loadNetwork(p) {
-  const [edges] = await Promise.all([api("/api/network", withParam(p, "limit", 1000)), loadNames()]);
+  const [page] = await Promise.all([api("/api/network", withParam(p, "limit", 1000)), loadNames()]);
+  const edges = page.items;
   // Merge by entity: name + country, a country's names into the country.
   const nodes = new Map(), links = new Map();
   const node = (e, r) => {

@@ -6,7 +6,7 @@ const DAY = 86400000;
 let timelinePoints = [];
 
 async function loadTimeline(p) {
-  timelinePoints = await api("/api/timeline", p);
+  timelinePoints = (await api("/api/timeline", p)).items;
   drawTimeline();
 }
 
