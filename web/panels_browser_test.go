@@ -146,7 +146,10 @@ func TestBrowserPanels(t *testing.T) {
 	u.do("50 rows a page",
 		chromedp.SetValue(css(`#page-size`), "50"),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('page-size').dispatchEvent(new Event('change'))`),
-		chromedp.Poll[chromedp.Void](`document.getElementById('count').textContent.startsWith('1–') && location.hash.includes('page=50')`),
+		// The count is written after the rows: wait for the page of 50, not
+		// the page of 25 still shown.
+		chromedp.Poll[chromedp.Void](`(() => { const m = document.getElementById('count').textContent.match(/^1–(\d+) of ([\d,]+)/);
+			return m && +m[1] === Math.min(50, +m[2].replace(/,/g, '')) && location.hash.includes('page=50'); })()`),
 	)
 	total, _ := strconv.Atoi(u.eval(`document.getElementById('count').textContent.match(/of ([\d,]+)/)[1].replace(/,/g, '')`))
 	rows, _ := strconv.Atoi(u.eval(`String(document.querySelectorAll('#table tbody tr[data-id]').length)`))
