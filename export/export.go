@@ -55,6 +55,10 @@ type Record struct {
 	// of the reports.
 	FirstSeen, LastSeen string
 
+	// Review is the analyst's review whose corrections Event carries, or
+	// nil (review.go).
+	Review *store.Review
+
 	// StoryPeople, StoryOrganizations and StoryLocations are the people,
 	// organisations and places the (first) reporting article's events name
 	// (StoryNames), for POLECAT's Story columns; nil when not gathered.
@@ -123,9 +127,11 @@ func FromMention(m *store.Mention) Record {
 	if e.Text == "" {
 		e.Text = m.Sentence
 	}
-	return Record{Level: LevelEvent, Event: e, StoryID: m.StoryID, DocID: m.DocID, Source: m.Source, URL: m.URL,
+	r := Record{Level: LevelEvent, Event: e, StoryID: m.StoryID, DocID: m.DocID, Source: m.Source, URL: m.URL,
 		Title: m.Title, Published: m.DocDate, Mentions: max(e.Mentions, 1), Articles: 1, Sources: 1,
 		FirstSeen: m.DocDate, LastSeen: m.DocDate}
+	withReview(&r, m.Review)
+	return r
 }
 
 // FromStory makes the record of a merged story. The story gives the type,
@@ -167,6 +173,7 @@ func FromStory(st *store.StoryDetail) Record {
 		}
 	}
 	r.Event = e
+	withReview(&r, st.Review)
 	return r
 }
 

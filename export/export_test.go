@@ -421,7 +421,7 @@ func TestParquetSchemaTypes(t *testing.T) {
 	}
 	schema := f.Schema()
 	required := map[string]bool{"level": true, "id": true, "type": true, "contexts": true, "intensity": true,
-		"mentions": true, "articles": true, "sources": true, "confidence": true}
+		"mentions": true, "articles": true, "sources": true, "confidence": true, "reviewed": true}
 	for _, field := range schema.Fields() {
 		name := field.Name()
 		if !required[name] && !field.Optional() {
@@ -455,6 +455,12 @@ func TestParquetSchemaTypes(t *testing.T) {
 	for _, col := range []string{"place_name", "lat", "lon", "geonames_id", "place_resolution"} {
 		if nulls[col] != 1 {
 			t.Errorf("column %s has %d nulls, want the placeless record's", col, nulls[col])
+		}
+	}
+	// Neither record is reviewed: who, when and how are unknown.
+	for _, col := range []string{"review_verdict", "reviewer", "reviewed_at", "review_note"} {
+		if nulls[col] != 2 {
+			t.Errorf("column %s has %d nulls, want both unreviewed records'", col, nulls[col])
 		}
 	}
 	for _, col := range []string{"mode", "title", "url"} {

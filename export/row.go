@@ -70,6 +70,15 @@ type Row struct {
 	Modality   string  `parquet:"modality,dict,optional"`
 	Confidence float64 `parquet:"confidence"`
 	Text       string  `parquet:"text,optional"` // the sentence
+
+	// An analyst's review, whose corrected values the columns above hold
+	// (review.go). Reviewed is always there; the others are null when the
+	// record has no review (and the verdict when the review corrected).
+	Reviewed      bool   `parquet:"reviewed"`
+	ReviewVerdict string `parquet:"review_verdict,dict,optional"` // correct, wrong or null
+	Reviewer      string `parquet:"reviewer,optional"`
+	ReviewedAt    string `parquet:"reviewed_at,optional"` // RFC 3339
+	ReviewNote    string `parquet:"review_note,optional"`
 }
 
 // RowOf flattens a record.
@@ -86,6 +95,7 @@ func RowOf(r *Record) Row {
 	if g, ok := Goldstein(e.CAMEO); ok {
 		row.Goldstein = &g
 	}
+	reviewColumns(&row, r.Review)
 	if a := e.Actor; a != nil {
 		row.ActorName, row.ActorText, row.ActorCountry, row.ActorSector, row.ActorTitle, row.ActorCode =
 			a.Name, a.Text, a.Country, a.Sector, a.Title, a.Code
@@ -166,6 +176,8 @@ func (r *Row) Strings() []string {
 			}
 		case reflect.Float64:
 			out[i] = num(f.Float())
+		case reflect.Bool:
+			out[i] = strconv.FormatBool(f.Bool())
 		case reflect.Slice:
 			out[i] = strings.Join(f.Interface().([]string), "; ")
 		}

@@ -22,12 +22,17 @@ type endpoint struct {
 	result       any // the 200 answer's Go value; its type gives the schema
 	errors       []int
 	handle       handler
+	// raw serves an endpoint that answers a file rather than JSON (in
+	// place of handle); files are the media types of its 200 answer.
+	raw   http.HandlerFunc
+	files []string
 }
 
 // param is a query or path parameter.
 type param struct {
 	name, in, typ, doc string
 	required           bool
+	enum               []string // the accepted values, when a short list
 }
 
 // paramDocs describes the filter parameters, shared by every list and
@@ -47,6 +52,8 @@ var paramDocs = map[string]string{
 	"level":     "story (merged across articles, the default) or event (raw, one per article).",
 	"limit":     "Page size. /api/events: default 50, at most 1000; aggregates: default 100 (places 500, timeline all), at most 10000.",
 	"offset":    "Items to skip, for paging.",
+	"reviewed":  "Analysts' reviews: yes (reviewed), no, correct or wrong (the newest verdict). Another value is a 400 error.",
+	"sort":      "Order of /api/events and /api/download: date (the default, newest first), type, actor, recipient, place; source for raw events, articles or mentions for stories; a leading - reverses. Another key is a 400 error.",
 }
 
 // filterParams are the filter parameters, in queryParams' order.
@@ -70,7 +77,11 @@ func idParam(doc string) []param {
 // endpoints lists the API's routes.
 func (s *Server) endpoints() []endpoint {
 	byParam := append(filterParams(), param{name: "by", in: "query", typ: "string", required: true,
-		doc: "What to count by: day, week, month, type, quad, actor or country."})
+		doc: "What to count by: day, week, month, type, quad, actor or country.", enum: []string{"day", "week", "month", "type", "quad", "actor", "country"}})
+	formatParam := append(filterParams(), param{name: "format", in: "query", typ: "string", required: true,
+		doc: "The file's format: csv and parquet in the columns of docs/export-columns.md, jsonl the API's own objects, one a line.", enum: []string{"csv", "jsonl", "parquet"}})
+	pageParams := []param{{name: "limit", in: "query", typ: "integer", doc: "Page size: default 1000, at most 10000."},
+		{name: "offset", in: "query", typ: "integer", doc: paramDocs["offset"]}}
 	return []endpoint{
 		{method: "GET", path: "/api/events", id: "listEvents", params: filterParams(), handle: s.events,
 			summary: "Events matching the filters, newest first: stories by default (items are Story), raw events with level=event (items are Mention).",
@@ -78,6 +89,20 @@ func (s *Server) endpoints() []endpoint {
 		{method: "GET", path: "/api/events/{id}", id: "getEvent", params: idParam("A story id (S12) or a raw event id (E34)."), handle: s.event,
 			summary: "One story (S…) with every report and its source sentence, or one raw event (E…).",
 			result:  oneOf{store.StoryDetail{}, store.Mention{}}, errors: []int{404}},
+		{method: "GET", path: "/api/events/{id}/reviews", id: "listEventReviews", params: idParam("A raw event id (E34) or a story id (S12): the reviews of any of its reports."),
+			handle: s.reviewHistory, summary: "Every review of a raw event, or of any report of a story, oldest first.",
+			result: []store.Review{}, errors: []int{404}},
+		{method: "POST", path: "/api/events/{id}/reviews", id: "postReview", params: idParam("A raw event id (E34), or a story id (S12) to review its first report."),
+			handle: s.postReview, body: store.NewReview{},
+			summary: "Review an event (needs the server's bearer token): a verdict (correct or wrong) and/or corrections of type, date, actor, recipient and place, and a note. Answers the stored review.",
+			result:  store.Review{}, errors: []int{400, 401, 403, 404, 413}},
+		{method: "GET", path: "/api/reviews", id: "listReviews", params: pageParams, handle: s.reviews,
+			summary: "The newest review of every reviewed raw event, oldest review first, and whether this server accepts reviews (writable).",
+			result:  reviewPage{}, errors: []int{400}},
+		{method: "GET", path: "/api/download", id: "download", params: formatParam, raw: s.download,
+			files:   []string{"text/csv", "application/x-ndjson", "application/vnd.apache.parquet"},
+			summary: "The matching stories, or raw events with level=event, as a file in the sort order, at most 100,000 rows (the X-Parley-Truncated header says when more matched).",
+			errors:  []int{400}},
 		{method: "GET", path: "/api/documents/{id}", id: "getDocument", params: idParam("The document id."), handle: s.document,
 			summary: "A stored article with its raw events.", result: store.Document{}, errors: []int{404}},
 		{method: "POST", path: "/api/documents", id: "postDocument", handle: s.postDocument, body: submission{},
@@ -133,13 +158,23 @@ func (s *Server) openAPI() map[string]any {
 		if len(e.params) > 0 {
 			ps := make([]any, len(e.params))
 			for i, p := range e.params {
-				ps[i] = map[string]any{"name": p.name, "in": p.in, "required": p.required, "description": p.doc,
-					"schema": map[string]any{"type": p.typ}}
+				schema := map[string]any{"type": p.typ}
+				if len(p.enum) > 0 {
+					schema["enum"] = p.enum
+				}
+				ps[i] = map[string]any{"name": p.name, "in": p.in, "required": p.required, "description": p.doc, "schema": schema}
 			}
 			op["parameters"] = ps
 		}
+		ok200 := map[string]any{"description": "OK"}
 		var result any
-		if alts, ok := e.result.(oneOf); ok {
+		if len(e.files) > 0 {
+			files := map[string]any{}
+			for _, mt := range e.files {
+				files[mt] = map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}
+			}
+			ok200["content"] = files
+		} else if alts, ok := e.result.(oneOf); ok {
 			var choices []any
 			for _, a := range alts {
 				choices = append(choices, sg.of(reflect.TypeOf(a)))
@@ -148,8 +183,11 @@ func (s *Server) openAPI() map[string]any {
 		} else {
 			result = sg.of(reflect.TypeOf(e.result))
 		}
+		if result != nil {
+			ok200["content"] = jsonContent(result)
+		}
 		responses := map[string]any{
-			"200":     map[string]any{"description": "OK", "content": jsonContent(result)},
+			"200":     ok200,
 			"default": map[string]any{"description": "An unexpected error (500), or a query that took too long (503).", "content": jsonContent(errRef)},
 		}
 		for _, status := range e.errors {

@@ -65,8 +65,14 @@ func TestOpenAPIDescribesTheAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string][]string{
-		"/api/events/{id}":    {stories.Items[0].ID, raw.Items[0].ID},
-		"/api/documents/{id}": {articles[0].id},
+		"/api/events/{id}":         {stories.Items[0].ID, raw.Items[0].ID},
+		"/api/events/{id}/reviews": {stories.Items[0].ID, raw.Items[0].ID},
+		"/api/documents/{id}":      {articles[0].id},
+	}
+	// bodies are a good and a bad body of each POST.
+	bodies := map[string][2]string{
+		"/api/documents":           {post(0), `{"id":"x","date":"27 Oct","text":"a"}`},
+		"/api/events/{id}/reviews": {`{"verdict":"wrong","reviewer":"ana","type":"CONSULT","actor":{"name":"Russia","country":"RUS"},"note":"n"}`, `{"verdict":"perhaps","reviewer":"ana"}`},
 	}
 	paths := spec.Paths.InMatchingOrder()
 	sort.Strings(paths)
@@ -84,7 +90,11 @@ func TestOpenAPIDescribesTheAPI(t *testing.T) {
 			query := url.Values{}
 			for _, p := range op.Parameters {
 				if p.Value.Required && p.Value.In == "query" {
-					query.Set(p.Value.Name, "type")
+					value := "type"
+					if enum := p.Value.Schema.Value.Enum; len(enum) > 0 {
+						value = enum[len(enum)-1].(string)
+					}
+					query.Set(p.Value.Name, value)
 				}
 			}
 			q := ""
@@ -93,9 +103,19 @@ func TestOpenAPIDescribesTheAPI(t *testing.T) {
 			}
 			switch {
 			case method == "POST":
-				tries = append(tries, attempt{url: path, body: post(0), token: "s3cret", want: 200},
-					attempt{url: path, body: `{"id":"x","date":"27 Oct","text":"a"}`, token: "s3cret", want: 400},
-					attempt{url: path, body: post(0), want: 401})
+				body, ok := bodies[path]
+				if !ok {
+					t.Errorf("POST %s: the test has no body for it", path)
+					continue
+				}
+				target := path
+				if strings.Contains(path, "{id}") {
+					target = strings.Replace(path, "{id}", raw.Items[0].ID, 1)
+					tries = append(tries, attempt{url: strings.Replace(path, "{id}", "E999999", 1), body: body[0], token: "s3cret", want: 404})
+				}
+				tries = append(tries, attempt{url: target, body: body[0], token: "s3cret", want: 200},
+					attempt{url: target, body: body[1], token: "s3cret", want: 400},
+					attempt{url: target, body: body[0], want: 401})
 			case strings.Contains(path, "{id}"):
 				for _, id := range ids[path] {
 					tries = append(tries, attempt{url: strings.Replace(path, "{id}", id, 1), want: 200})
@@ -259,6 +279,9 @@ func TestAPIRejectsUnknownValues(t *testing.T) {
 		"country=rus1":                  `unknown country "rus1"`,
 		"mode=bogus":                    `unknown mode "bogus"`,
 		"from=2024-05-01&to=2024-04-01": "from 2024-05-01 is after to 2024-04-01",
+		"reviewed=maybe":                `unknown reviewed "maybe" (want one of yes, no, correct, wrong)`,
+		"sort=colour":                   `unknown sort "colour" for stories (want one of date, type, actor`,
+		"sort=articles&level=event":     `unknown sort "articles" for raw events (want one of date, type, actor`,
 	} {
 		for _, path := range []string{"/api/events", "/api/actors", "/api/timeline"} {
 			var e map[string]string

@@ -1,8 +1,9 @@
 // Package server is parley's HTTP API and web UI over an event store.
 //
 // Every endpoint is read-only except POST /api/documents, which codes and
-// stores a submitted article and needs the bearer token the server was
-// started with. Filters are the same as `parley query`'s flags.
+// stores a submitted article, and POST /api/events/{id}/reviews, which
+// stores an analyst's review (review.go); both need the bearer token the
+// server was started with. Filters are the same as `parley query`'s flags.
 package server
 
 import (
@@ -57,6 +58,10 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics()}
 	for _, e := range s.endpoints() {
+		if e.raw != nil {
+			s.mux.HandleFunc(e.method+" "+e.path, e.raw)
+			continue
+		}
 		s.route(e.method+" "+e.path, e.handle)
 	}
 	s.mux.HandleFunc("GET /metrics", s.metrics.serve)
@@ -190,7 +195,7 @@ func (s *Server) route(pattern string, h handler) {
 }
 
 // queryParams are the filter parameters, the same as `parley query`'s flags.
-var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset"}
+var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset", "reviewed", "sort"}
 
 // query reads the filters of a request.
 func query(r *http.Request) (store.Query, error) {
@@ -198,7 +203,7 @@ func query(r *http.Request) (store.Query, error) {
 	q := store.Query{
 		Actor: v.Get("actor"), Recipient: v.Get("recipient"), Country: v.Get("country"), Type: v.Get("type"),
 		Mode: v.Get("mode"), From: v.Get("from"), To: v.Get("to"), Place: v.Get("place"), Source: v.Get("source"),
-		Text: v.Get("text"), Level: v.Get("level"),
+		Text: v.Get("text"), Level: v.Get("level"), Reviewed: v.Get("reviewed"), Sort: v.Get("sort"),
 	}
 	for _, p := range []struct {
 		name string

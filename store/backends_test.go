@@ -35,6 +35,9 @@ func eachBackend(t *testing.T, test func(t *testing.T, b backend)) {
 func pgTestDSN(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("PARLEY_TEST_PG_DSN")
+	if dsn == "" && os.Getenv("CI") != "" {
+		t.Fatal("CI runs the PostgreSQL tests: PARLEY_TEST_PG_DSN is unset (.ci/postgres.sh sets it)")
+	}
 	if dsn == "" {
 		t.Skip("no PostgreSQL server: set PARLEY_TEST_PG_DSN=postgres://USER:PASSWORD@HOST:PORT/DB (.ci/postgres.sh starts one and sets it)")
 	}

@@ -1,5 +1,7 @@
 package store
 
+import "fmt"
+
 // pgMigrations is the PostgreSQL schema, applied in order, each once,
 // recorded in the migrations table. Append new ones; never edit an applied
 // one. The tables and columns are the SQLite schema's (so the shared read
@@ -127,4 +129,6 @@ CREATE INDEX events_type ON events(type, day, quad);
 CREATE INDEX events_place ON events(place_pk);
 CREATE INDEX events_sentence ON events(sentence_pk);
 `},
+	// Analysts' reviews of events (review.go).
+	{"reviews", fmt.Sprintf(reviewsTable, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")},
 }

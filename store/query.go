@@ -158,6 +158,9 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 			f.add(t+"."+set, likeArg(v), likeArg(v))
 		}
 	}
+	if err := reviewedFilter(f, q.Reviewed, story); err != nil {
+		return nil, err
+	}
 	if v := s.dialect.textQuery(q.Text); v != "" {
 		set := s.dialect.textMatch
 		if story {
@@ -236,11 +239,14 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	if err != nil {
 		return page, err
 	}
+	sel, err := pageSQL(storyColumns, f, q.Sort, true)
+	if err != nil {
+		return page, err
+	}
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+f.where(), f.args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+storyColumns+f.where()+` ORDER BY s.day DESC, s.pk DESC LIMIT ? OFFSET ?`,
-		append(f.args, limit, offset)...)
+	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
 	if err != nil {
 		return page, err
 	}
@@ -252,7 +258,10 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 		}
 		page.Items = append(page.Items, st)
 	}
-	return page, rows.Err()
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	return page, s.attachStoryReviews(ctx, page.Items)
 }
 
 const mentionColumns = `e.pk, e.story_pk, d.id, d.source, d.url, d.title, d.date, e.json,
@@ -332,11 +341,14 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if err != nil {
 		return page, err
 	}
+	sel, err := pageSQL(mentionColumns, f, q.Sort, false)
+	if err != nil {
+		return page, err
+	}
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events e`+f.where(), f.args...).Scan(&page.Total); err != nil {
 		return page, err
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+f.where()+` ORDER BY e.day DESC, e.pk DESC LIMIT ? OFFSET ?`,
-		append(f.args, limit, offset)...)
+	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
 	if err != nil {
 		return page, err
 	}
@@ -348,7 +360,10 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 		}
 		page.Items = append(page.Items, m)
 	}
-	return page, rows.Err()
+	if err := rows.Err(); err != nil {
+		return page, err
+	}
+	return page, s.attachMentionReviews(ctx, page.Items)
 }
 
 func (s *queries) mentions(ctx context.Context, where string, arg any) ([]Mention, error) {
@@ -365,7 +380,10 @@ func (s *queries) mentions(ctx context.Context, where string, arg any) ([]Mentio
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.attachMentionReviews(ctx, out)
 }
 
 // Story returns one merged event with its reports.
@@ -385,7 +403,11 @@ func (s *queries) Story(ctx context.Context, id string) (*StoryDetail, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &StoryDetail{Story: st, Reports: reports}, nil
+	stories := []Story{st}
+	if err := s.attachStoryReviews(ctx, stories); err != nil {
+		return nil, err
+	}
+	return &StoryDetail{Story: stories[0], Reports: reports}, nil
 }
 
 // Event returns one raw event.
@@ -401,7 +423,11 @@ func (s *queries) Event(ctx context.Context, id string) (*Mention, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &m, nil
+	ms := []Mention{m}
+	if err := s.attachMentionReviews(ctx, ms); err != nil {
+		return nil, err
+	}
+	return &ms[0], nil
 }
 
 // Document returns one stored document with its raw events.
@@ -697,8 +723,10 @@ func (s *queries) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
 	}
 	t := alias(table)
 	f.add(t + ".place_pk IS NOT NULL")
-	rows, err := s.r.QueryContext(ctx, `SELECT p.pk, p.name, p.country, p.lat, p.lon, p.geonames_id, p.resolution, c.n FROM (
-		SELECT `+t+`.place_pk AS pk, count(*) AS n FROM `+table+f.where()+` GROUP BY `+t+`.place_pk ORDER BY n DESC LIMIT ?
+	quad := func(k string) string { return `sum(CASE WHEN ` + t + `.quad = ` + k + ` THEN 1 ELSE 0 END) AS q` + k }
+	rows, err := s.r.QueryContext(ctx, `SELECT p.pk, p.name, p.country, p.lat, p.lon, p.geonames_id, p.resolution, c.n, c.q1, c.q2, c.q3, c.q4 FROM (
+		SELECT `+t+`.place_pk AS pk, count(*) AS n, `+quad("1")+`, `+quad("2")+`, `+quad("3")+`, `+quad("4")+`
+		FROM `+table+f.where()+` GROUP BY `+t+`.place_pk ORDER BY n DESC LIMIT ?
 		) c JOIN places p ON p.pk = c.pk ORDER BY c.n DESC, p.name`, append(f.args, aggLimit(q, 500))...)
 	if err != nil {
 		return nil, err
@@ -707,9 +735,11 @@ func (s *queries) Places(ctx context.Context, q Query) ([]PlaceCount, error) {
 	out := []PlaceCount{}
 	for rows.Next() {
 		var p PlaceCount
-		if err := rows.Scan(&p.ID, &p.Name, &p.Country, &p.Lat, &p.Lon, &p.GeonamesID, &p.Resolution, &p.Count); err != nil {
+		if err := rows.Scan(&p.ID, &p.Name, &p.Country, &p.Lat, &p.Lon, &p.GeonamesID, &p.Resolution, &p.Count,
+			&p.Quads[1], &p.Quads[2], &p.Quads[3], &p.Quads[4]); err != nil {
 			return nil, err
 		}
+		p.Quads[0] = p.Count - p.Quads[1] - p.Quads[2] - p.Quads[3] - p.Quads[4]
 		out = append(out, p)
 	}
 	return out, rows.Err()

@@ -190,6 +190,8 @@ CREATE INDEX stories_network ON stories(type, actor_pk, recipient_pk, quad);
 	{"no documents_hash index", `
 DROP INDEX documents_hash;
 `},
+	// Analysts' reviews of events (review.go).
+	{"reviews", fmt.Sprintf(reviewsTable, "INTEGER PRIMARY KEY")},
 }
 
 // OpenSQLite opens (creating when missing) the SQLite store at path and

@@ -56,6 +56,9 @@ type Store interface {
 	// Stats summarises the store.
 	Stats(ctx context.Context) (Stats, error)
 
+	// Reviews keeps analysts' reviews of events (review.go).
+	Reviews
+
 	Close() error
 }
 
@@ -119,9 +122,16 @@ type Query struct {
 	Place     string // place name (substring) or place country
 	Source    string // outlet (substring)
 	Text      string // full-text search over event sentences (all words)
+	// Reviewed selects by analysts' reviews: "yes" (reviewed), "no",
+	// "correct" or "wrong" (the newest verdict); see review.go.
+	Reviewed string
 	// Level is what aggregates count: "story" (merged events, the
 	// default) or "event" (raw events, one per document).
-	Level  string
+	Level string
+	// Sort orders Stories and Events: date (the default, newest first),
+	// type, actor, recipient, place, source (raw events) or articles
+	// (stories); a leading "-" reverses (see sort.go).
+	Sort   string
 	Limit  int // page size (default 50, at most 1000)
 	Offset int
 }
@@ -174,6 +184,9 @@ type Story struct {
 	Articles  int     `json:"articles"` // distinct documents
 	Sources   int     `json:"sources"`  // distinct outlets
 	Text      string  `json:"text"`     // the sentence of its first report
+
+	// Review is the newest review of any of its reports.
+	Review *Review `json:"review,omitempty"`
 }
 
 // Mention is one raw event as stored: the coded event and where it came from.
@@ -188,6 +201,7 @@ type Mention struct {
 	Event     event.Event `json:"event"`
 	Sentence  string      `json:"sentence"`            // the source sentence
 	Highlight []Segment   `json:"highlight,omitempty"` // the sentence cut at actor, trigger and recipient
+	Review    *Review     `json:"review,omitempty"`    // its newest review
 }
 
 // Segment is a piece of a sentence; Role is "", "actor", "trigger" or
@@ -247,6 +261,8 @@ type Edge struct {
 type PlaceCount struct {
 	Place
 	Count int `json:"count"`
+	// Quads counts them by quad class (1..4; 0: events without one).
+	Quads [5]int `json:"quads"`
 }
 
 // Stats summarises a store.

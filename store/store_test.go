@@ -471,6 +471,11 @@ func testAggregates(t *testing.T, b backend) {
 	if err != nil || len(pl) != 2 || pl[0].Count != 1 {
 		t.Errorf("places: %+v %v", pl, err)
 	}
+	for _, p := range pl {
+		if want := map[string][5]int{"Kherson": {0, 0, 0, 0, 1}, "Moscow": {0, 1, 0, 0, 0}}[p.Name]; p.Quads != want {
+			t.Errorf("place %s by quad class: %v, want %v", p.Name, p.Quads, want)
+		}
+	}
 	st, err := s.Stats(ctx)
 	if err != nil || st.Documents != 3 || st.Events != 4 || st.Stories != 3 || st.Sources != 3 || st.FirstDate != "2023-10-26" {
 		t.Errorf("stats: %+v %v", st, err)
@@ -605,6 +610,15 @@ func TestQueryCheck(t *testing.T) {
 	if err != nil || q.Type != "ASSAULT,CONSULT" || q.Country != "RUS,UKR" || q.Mode != "aerial" {
 		t.Errorf("Check folded to %+v, %v", q, err)
 	}
+	// Review states and sort keys (review.go, sort.go): every accepted one
+	// passes, folded to lower case.
+	for _, ok := range []Query{{Reviewed: "Yes"}, {Reviewed: "no"}, {Reviewed: "CORRECT"}, {Reviewed: "wrong"},
+		{Sort: "-Date"}, {Sort: "articles"}, {Sort: "mentions", Level: "story"}, {Level: "event", Sort: "source"}, {Level: "raw", Sort: "-place"}} {
+		q, err := ok.Check()
+		if err != nil || q.Reviewed != strings.ToLower(ok.Reviewed) || q.Sort != strings.ToLower(ok.Sort) {
+			t.Errorf("Check(%+v) = %+v, %v", ok, q, err)
+		}
+	}
 	for _, c := range []struct {
 		q    Query
 		want string
@@ -617,6 +631,11 @@ func TestQueryCheck(t *testing.T) {
 		{Query{Limit: -1}, "bad limit -1"},
 		{Query{Offset: -5}, "bad offset -5"},
 		{Query{Level: "all"}, `bad level "all"`},
+		{Query{Reviewed: "maybe"}, `unknown reviewed "maybe" (want one of yes, no, correct, wrong)`},
+		{Query{Sort: "colour"}, `unknown sort "colour" for stories (want one of date, type, actor, recipient, place, articles, mentions,`},
+		{Query{Sort: "source"}, `unknown sort "source" for stories`},
+		{Query{Level: "event", Sort: "-articles"}, `unknown sort "-articles" for raw events (want one of date, type, actor, recipient, place, source,`},
+		{Query{Sort: "-"}, `unknown sort "-"`},
 	} {
 		_, err := c.q.Check()
 		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), c.want) {

@@ -15,9 +15,10 @@ import (
 // values rather than an empty result: an unknown event type or mode, a
 // country that is not an ISO 3166 alpha-3 code (or a PLOVER special code
 // such as UNO), a malformed date, a range that ends before it starts, a
-// negative limit or offset, an unknown level. Types, modes and countries
-// are case-insensitive; Check returns q with them in the stored case
-// (ASSAULT, aerial, RUS). Every error wraps ErrBadQuery.
+// negative limit or offset, an unknown level, review state (Reviewed) or
+// sort key of the level (Sort). Types, modes, countries, review states and
+// sort keys are case-insensitive; Check returns q with them in the stored
+// case (ASSAULT, aerial, RUS, wrong, -date). Every error wraps ErrBadQuery.
 func (q Query) Check() (Query, error) {
 	k := kb.Default()
 	v := vocabulary()
@@ -48,10 +49,22 @@ func (q Query) Check() (Query, error) {
 	if q.Offset < 0 {
 		return q, fmt.Errorf("%w: bad offset %d (want 0 or more)", ErrBadQuery, q.Offset)
 	}
+	story := true
 	switch q.Level {
-	case "", "story", "stories", "event", "events", "raw":
+	case "", "story", "stories":
+	case "event", "events", "raw":
+		story = false
 	default:
 		return q, fmt.Errorf("%w: bad level %q (want story or event)", ErrBadQuery, q.Level)
+	}
+	switch r := strings.ToLower(strings.TrimSpace(q.Reviewed)); r {
+	case "", "yes", "no", VerdictCorrect, VerdictWrong:
+		q.Reviewed = r
+	default:
+		return q, fmt.Errorf("%w: unknown reviewed %q (want one of yes, no, %s, %s)", ErrBadQuery, q.Reviewed, VerdictCorrect, VerdictWrong)
+	}
+	if q.Sort, err = checkSort(q.Sort, story); err != nil {
+		return q, err
 	}
 	return q, nil
 }

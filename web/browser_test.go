@@ -18,7 +18,10 @@ import (
 	"github.com/parley-events/parley/web"
 )
 
-var screenshot = flag.String("screenshot", "", "also save the UI screenshot here (the repository keeps one in docs/ui.png)")
+var (
+	screenshot  = flag.String("screenshot", "", "also save the UI screenshot here (the repository keeps one in docs/ui.png)")
+	screenshots = flag.String("screenshots", "", "save a screenshot of each step of the browser tests in this directory")
+)
 
 // chromium finds a Chromium or Chrome binary, or "".
 func chromium() string {
@@ -30,21 +33,37 @@ func chromium() string {
 	return ""
 }
 
-// TestBrowser loads the UI in real headless Chromium over an ingested
-// corpus, filters, opens an event and checks the highlighted sentence.
-func TestBrowser(t *testing.T) {
+// ui is the web UI served over an ingested corpus, in a headless Chromium.
+type ui struct {
+	t    *testing.T
+	base string
+	st   store.Store
+	ctx  context.Context // the browser tab
+}
+
+// token is the bearer token the test server accepts reviews with.
+const token = "t0ken"
+
+// startUI ingests the corpus into a real SQLite store, serves it (with
+// the review token) and opens a headless Chromium. CI always has Chromium
+// (.ci/run installs it), so there the test fails rather than skips.
+func startUI(t *testing.T) *ui {
+	t.Helper()
 	bin := chromium()
 	if bin == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no chromium binary found: CI runs the browser tests (.ci/run installs chromium)")
+		}
 		t.Skip("no chromium binary found (apt-get install chromium): skipping the browser test")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	t.Cleanup(cancel)
 
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "parley.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	ingestCorpus(t, ctx, st)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -53,9 +72,8 @@ func TestBrowser(t *testing.T) {
 	}
 	sctx, stop := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- server.New(server.Config{Store: st, UI: web.FS()}).Serve(sctx, ln) }()
-	defer func() { stop(); <-done }()
-	base := "http://" + ln.Addr().String() + "/"
+	go func() { done <- server.New(server.Config{Store: st, Token: token, UI: web.FS()}).Serve(sctx, ln) }()
+	t.Cleanup(func() { stop(); <-done })
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
@@ -68,85 +86,135 @@ func TestBrowser(t *testing.T) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1440, 900),
+		chromedp.WindowSize(1440, 1000),
 	}
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
+	t.Cleanup(acancel)
 	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	t.Cleanup(bcancel)
+	return &ui{t: t, base: "http://" + ln.Addr().String() + "/", st: st, ctx: bctx}
+}
 
-	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
-	text := func(sel string) string {
-		t.Helper()
-		v, err := chromedp.Run(bctx, chromedp.Text(css(sel)))
-		if err != nil {
-			t.Fatalf("reading %s: %v", sel, err)
-		}
-		return v
+func css(s string) chromedp.CSS { return chromedp.CSS(s) }
+
+// do runs browser steps and fails the test with what as the reason.
+func (u *ui) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	u.t.Helper()
+	if err := chromedp.Do(u.ctx, steps...); err != nil {
+		u.t.Fatalf("%s: %v", what, err)
 	}
-	if err := chromedp.Do(bctx,
-		chromedp.Navigate(base),
+}
+
+func (u *ui) text(sel string) string {
+	u.t.Helper()
+	v, err := chromedp.Run(u.ctx, chromedp.Text(css(sel)))
+	if err != nil {
+		u.t.Fatalf("reading %s: %v", sel, err)
+	}
+	return v
+}
+
+func (u *ui) eval(expr string) string {
+	u.t.Helper()
+	v, err := chromedp.Run(u.ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		u.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// shot saves a screenshot of the page as NAME.png in -screenshots (or the
+// test's temporary directory) and returns its path.
+func (u *ui) shot(name string) string {
+	u.t.Helper()
+	png, err := chromedp.Run(u.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		u.t.Fatalf("screenshot: %v", err)
+	}
+	dir := *screenshots
+	if dir == "" {
+		dir = u.t.TempDir()
+	}
+	out := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(out, png, 0o644); err != nil {
+		u.t.Fatal(err)
+	}
+	u.t.Logf("screenshot: %s (%d bytes)", out, len(png))
+	return out
+}
+
+// loaded waits until every panel has drawn.
+func (u *ui) loaded() []chromedp.Action[chromedp.Void] {
+	return []chromedp.Action[chromedp.Void]{
 		chromedp.WaitVisible(css(`#table tbody tr[data-id]`)),
-		chromedp.WaitVisible(css(`#map circle.place`)),
+		chromedp.WaitVisible(css(`#map g.place circle`)),
 		chromedp.WaitVisible(css(`#network g.node`)),
 		chromedp.WaitVisible(css(`#timeline rect`)),
-	); err != nil {
-		t.Fatalf("loading the UI: %v", err)
 	}
-	if count := text(`#count`); !strings.Contains(count, "merged stories") {
+}
+
+// TestBrowser loads the UI in real headless Chromium over an ingested
+// corpus, filters, opens an event and checks the highlighted sentence.
+func TestBrowser(t *testing.T) {
+	u := startUI(t)
+	u.do("loading the UI", append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(u.base)}, u.loaded()...)...)
+	if count := u.text(`#count`); !strings.Contains(count, "merged stories") {
 		t.Errorf("event count line: %q", count)
 	}
 
 	// Filter on the Russian diplomat: his two meetings remain, the one
 	// with Bagheri Kani reported by two outlets.
-	if err := chromedp.Do(bctx,
+	u.do("filtering",
 		chromedp.SetValue(css(`#filters input[name=actor]`), "Bogdanov"),
 		chromedp.SetValue(css(`#filters input[name=recipient]`), "IRN"),
 		chromedp.Click(css(`#filters button[type=submit]`)),
 		chromedp.Poll[chromedp.Void](`document.querySelectorAll('#table tbody tr[data-id]').length === 1`),
-	); err != nil {
-		t.Fatalf("filtering: %v", err)
-	}
-	if rows := text(`#table tbody`); !strings.Contains(rows, "CONSULT") || !strings.Contains(rows, "2 / 2") {
+	)
+	if rows := u.text(`#table tbody`); !strings.Contains(rows, "CONSULT") || !strings.Contains(rows, "2 / 2") {
 		t.Errorf("filtered table: %q", rows)
+	}
+	if !strings.Contains(u.eval(`location.hash`), "actor=Bogdanov") {
+		t.Errorf("the address does not keep the filters: %s", u.eval(`location.hash`))
 	}
 
 	// Open it: both reports, each sentence with its parts highlighted.
-	if err := chromedp.Do(bctx,
+	u.do("opening the event",
 		chromedp.Click(css(`#table tbody tr[data-id]`)),
 		chromedp.WaitVisible(css(`#detail .report mark.trigger`)),
-	); err != nil {
-		t.Fatalf("opening the event: %v", err)
-	}
-	actor, trigger, recipient := text(`#detail .report mark.actor`), text(`#detail .report mark.trigger`), text(`#detail .report mark.recipient`)
+	)
+	actor, trigger, recipient := u.text(`#detail .report mark.actor`), u.text(`#detail .report mark.trigger`), u.text(`#detail .report mark.recipient`)
 	if actor != "Russian Deputy Foreign Minister Mikhail Bogdanov" || trigger != "met" || recipient != "his Iranian colleague" {
 		t.Errorf("highlighted actor %q, trigger %q, recipient %q", actor, trigger, recipient)
 	}
-	if detail := text(`#detail`); !strings.Contains(detail, "2 articles, 2 sources") || !strings.Contains(detail, "held talks") {
+	if detail := u.text(`#detail`); !strings.Contains(detail, "2 articles, 2 sources") || !strings.Contains(detail, "held talks") {
 		t.Errorf("detail panel: %q", detail)
+	}
+	if n := u.eval(`String(document.querySelectorAll('#detail .report').length)`); n != "2" {
+		t.Errorf("%s reports in the detail panel, want 2", n)
+	}
+	// The heading stays clear of the close button.
+	if overlap := u.eval(`(() => { const h = document.querySelector('#detail h3').getBoundingClientRect(), c = document.getElementById('close').getBoundingClientRect();
+		return String(h.right > c.left && h.top < c.bottom); })()`); overlap != "false" {
+		t.Error("the detail heading runs under the close button")
 	}
 
 	// Back to the whole corpus, the event still open, for the picture.
-	if err := chromedp.Do(bctx,
+	u.do("reset",
 		// The open detail panel covers the filter bar's right end, so the
 		// button is pressed from script rather than by a mouse click.
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('clear-filters').click()`),
 		chromedp.Poll[chromedp.Void](`document.querySelectorAll('#table tbody tr[data-id]').length > 1`),
 		chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`),
 		chromedp.Sleep(300*time.Millisecond), // let the last panel paint
-	); err != nil {
-		t.Fatalf("reset: %v (table shows %q)", err, text(`#count`))
-	}
-	png, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	out := filepath.Join(t.TempDir(), "ui.png")
+	)
+	out := u.shot("ui")
 	if *screenshot != "" {
-		out = *screenshot
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*screenshot, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := os.WriteFile(out, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s (%d bytes)", out, len(png))
 }

@@ -5,7 +5,9 @@
 // embedded in the binary; nothing is fetched from elsewhere.
 //
 // assets/world.json (country outlines) is generated from Natural Earth via
-// npm world-atlas by internal/worldgen.
+// npm world-atlas by internal/worldgen; assets/names.json (role nouns and
+// country names, for the actor network) from the knowledge base by
+// internal/namesgen.
 package web
 
 import (
@@ -14,6 +16,7 @@ import (
 )
 
 //go:generate sh gen_world.sh
+//go:generate sh -c "go run ./internal/namesgen ../kb/data > assets/names.json"
 
 //go:embed assets
 var assets embed.FS

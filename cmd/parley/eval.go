@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -44,6 +45,8 @@ func runEval(args []string) int {
 	asJSON := fs.Bool("json", false, "print only the one-line JSON summary")
 	petrarch := fs.String("petrarch", "", "PETRARCH unit-test records (PETR.UnitTest.records.xml) to code with --dict and score as CAMEO triples")
 	dictDir := fs.String("dict", "", "with --petrarch: the folder holding the PETR.Validate.* dictionaries the records name (default: the records' own folder)")
+	reviewed := fs.Bool("reviewed", false, "score against the events analysts reviewed in --db instead of gold files (eval_reviewed.go)")
+	db := fs.String("db", defaultDB, "with --reviewed: the store")
 	kfold := fs.Int("kfold", 0, "cross-validate the argument model in K folds over the articles of --gold (NAME.txt beside NAME.jsonl): each fold is coded by a model trained on the other folds")
 	var trainAlso listFlag
 	fs.Var(&trainAlso, "train-also", "with --kfold: a folder of annotated articles added to every fold's training set and never scored (repeatable)")
@@ -68,8 +71,27 @@ func runEval(args []string) int {
 		}
 		return 0
 	}
+	if reviewedRun(args) {
+		// The store is the input: no DOCS.
+		fs.Usage = func() {
+			fmt.Fprintln(os.Stderr, "usage: parley eval --reviewed [--db DB] [--explain] [--json]")
+			fs.PrintDefaults()
+		}
+		if err := fs.Parse(args); err != nil || !*reviewed {
+			return 2
+		}
+		if fs.NArg() > 0 {
+			fs.Usage()
+			return 2
+		}
+		if err := evalReviewed(context.Background(), *db, os.Stdout, *explain, *asJSON); err != nil {
+			fmt.Fprintln(os.Stderr, "parley eval:", err)
+			return 1
+		}
+		return 0
+	}
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: parley eval --gold DIR [--explain] DOCS... | parley eval --kfold K --gold DIR | parley eval --petrarch RECORDS.xml [--dict DIR]")
+		fmt.Fprintln(os.Stderr, "usage: parley eval --gold DIR [--explain] DOCS... | parley eval --kfold K --gold DIR | parley eval --reviewed [--db DB] | parley eval --petrarch RECORDS.xml [--dict DIR]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

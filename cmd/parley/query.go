@@ -37,6 +37,8 @@ func queryFlags(fs *flag.FlagSet) *store.Query {
 	fs.StringVar(&q.Source, "source", "", "outlet (substring)")
 	fs.StringVar(&q.Text, "text", "", "words that must all appear in the event's sentence (full-text search)")
 	fs.StringVar(&q.Level, "level", "story", "story (merged across articles) or event (raw, one per article)")
+	fs.StringVar(&q.Reviewed, "reviewed", "", "analysts' reviews: yes (reviewed), no, correct or wrong (the newest verdict)")
+	fs.BoolFunc("reviewed-only", "only events an analyst has reviewed (--reviewed yes)", func(string) error { q.Reviewed = "yes"; return nil })
 	return q
 }
 

@@ -27,7 +27,7 @@ func runServe(args []string) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	db := fs.String("db", defaultDB, "store: SQLite file or postgres:// URL")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on HOST:PORT")
-	token := fs.String("token", os.Getenv("PARLEY_TOKEN"), "bearer token that allows POST /api/documents (default $PARLEY_TOKEN; empty: read-only)")
+	token := fs.String("token", os.Getenv("PARLEY_TOKEN"), "bearer token that allows POST /api/documents and analysts' reviews (default $PARLEY_TOKEN; empty: read-only)")
 	maxBody := fs.Int64("max-body", 1<<20, "largest submitted article, in bytes")
 	timeout := fs.Duration("query-timeout", 10*time.Second, "longest a request may work on the store")
 	setUsage(fs, "parley serve [--addr HOST:PORT] [--token TOKEN] [--db PATH|postgres://...]",
@@ -54,7 +54,7 @@ func runServe(args []string) int {
 	}
 	mode := "read-only"
 	if *token != "" {
-		mode = "accepting POST /api/documents with the bearer token"
+		mode = "accepting POST /api/documents and reviews with the bearer token"
 	}
 	fmt.Fprintf(os.Stderr, "parley serve: %s on http://%s/ (%s)\n", store.Redact(*db), ln.Addr(), mode)
 	srv := server.New(server.Config{Store: s, Code: serveCode, Token: *token, MaxBody: *maxBody, QueryTimeout: *timeout, UI: web.FS()})

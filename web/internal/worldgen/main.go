@@ -1,11 +1,13 @@
 // Command worldgen converts the world-atlas TopoJSON of Natural Earth
-// country borders (npm world-atlas, countries-110m.json) into the compact
+// country borders (npm world-atlas, countries-50m.json) into the compact
 // file the web UI embeds: one SVG path per country, already projected
 // (equirectangular, 2 units per degree, latitudes 84°N..60°S), so the
-// browser only draws it.
+// browser only draws it, tagged with the country's ISO 3166-1 alpha-3 code
+// (from iso3166-numeric.tsv; Natural Earth's Kosovo, which has no ISO
+// number, becomes KOS as in parley's knowledge base).
 //
 //	npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-//	go run ./web/internal/worldgen package/countries-110m.json > web/assets/world.json
+//	go run ./web/internal/worldgen package/countries-50m.json iso3166-numeric.tsv > web/assets/world.json
 package main
 
 import (
@@ -45,22 +47,47 @@ type topology struct {
 
 type country struct {
 	ID   string `json:"id"`
+	ISO3 string `json:"iso3,omitempty"`
 	Name string `json:"name"`
 	D    string `json:"d"`
 }
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: worldgen countries-110m.json > world.json")
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: worldgen countries-50m.json iso3166-numeric.tsv > world.json")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	if err := run(os.Args[1], os.Args[2]); err != nil {
 		fmt.Fprintln(os.Stderr, "worldgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(path string) error {
+// readISO reads the numeric → alpha-3 table.
+func readISO(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	codes := map[string]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 2 || len(f[1]) != 3 {
+			return nil, fmt.Errorf("%s:%d: want numeric code, tab, alpha-3 code", path, i+1)
+		}
+		codes[f[0]] = f[1]
+	}
+	return codes, nil
+}
+
+func run(path, isoPath string) error {
+	iso, err := readISO(isoPath)
+	if err != nil {
+		return err
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -145,12 +172,23 @@ func run(path string) error {
 					if xy == last {
 						continue
 					}
+					// The first point is absolute, the others relative to
+					// the one before (in tenths, so the sums stay exact).
 					if n == 0 {
-						d.WriteString("M")
+						d.WriteString("M" + strconv.FormatFloat(xy[0], 'f', -1, 64) + "," + strconv.FormatFloat(xy[1], 'f', -1, 64))
 					} else {
-						d.WriteString("L")
+						dx, dy := math.Round((xy[0]-last[0])*10)/10, math.Round((xy[1]-last[1])*10)/10
+						if n == 1 {
+							d.WriteString("l")
+						} else if dx >= 0 {
+							d.WriteString(" ")
+						}
+						d.WriteString(strconv.FormatFloat(dx, 'f', -1, 64))
+						if dy >= 0 {
+							d.WriteString(",")
+						}
+						d.WriteString(strconv.FormatFloat(dy, 'f', -1, 64))
 					}
-					d.WriteString(strconv.FormatFloat(xy[0], 'f', -1, 64) + "," + strconv.FormatFloat(xy[1], 'f', -1, 64))
 					last = xy
 					n++
 				}
@@ -160,12 +198,16 @@ func run(path string) error {
 			}
 		}
 		if d.Len() > 0 && g.Properties.Name != "Antarctica" {
-			out = append(out, country{ID: g.ID, Name: g.Properties.Name, D: d.String()})
+			code := iso[g.ID]
+			if g.Properties.Name == "Kosovo" {
+				code = "KOS"
+			}
+			out = append(out, country{ID: g.ID, ISO3: code, Name: g.Properties.Name, D: d.String()})
 		}
 	}
 	enc := json.NewEncoder(os.Stdout)
 	return enc.Encode(map[string]any{
-		"source":    "Natural Earth 1:110m admin 0 countries via npm world-atlas 2.0.2 (public domain data; world-atlas ISC)",
+		"source":    "Natural Earth 1:50m admin 0 countries via npm world-atlas 2.0.2 (public domain data; world-atlas ISC)",
 		"width":     360 * scale,
 		"height":    (top - bottom) * scale,
 		"countries": out,
