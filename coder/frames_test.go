@@ -72,6 +72,10 @@ func TestGrammarFrames(t *testing.T) {
 		{"recipient in a complement clause", "Kenya demanded that Somalia reopen the border crossing at Mandera.", []want{{"REQUEST", "KEN", "SOM", false}}, nil},
 		{"recipient in a complement clause", "Kenya demanded that Somalia withdraw its troops.", []want{{"REQUEST", "KEN", "SOM", false}}, nil},
 		{"recipient in a complement clause", "Egypt urged that Ethiopia halt the filling of the dam at Guba.", []want{{"REQUEST", "EGY", "ETH", false}}, nil},
+		// An office written with a non-breaking hyphen is the same office.
+		{"typographic hyphen", "The Secretary\u2011General condemned the attack by M23.", []want{{"ACCUSE", "UNO", "COD", false}}, nil},
+		{"typographic hyphen", "The Secretary\u2010General welcomed the agreement signed by Ethiopia.", []want{{"SUPPORT", "UNO", "ETH", false}}, nil},
+		{"typographic hyphen", "The Under\u2011Secretary\u2011General for Political Affairs briefed the Council.", nil, []want{{"CONSULT", "UNO", "UNO", false}}},
 		// Judging an act is aimed at whoever did it.
 		{"judgement of an act", "Uganda condemned the attack carried out by the Allied Democratic Forces.", []want{{"ACCUSE", "UGA", "COD", false}}, nil},
 		{"judgement of an act", "Kenya praised the agreement signed by Ethiopia.", []want{{"SUPPORT", "KEN", "ETH", false}}, nil},

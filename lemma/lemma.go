@@ -156,9 +156,17 @@ func Exceptions(fn func(form, pos, lemma string)) {
 
 // Lemma returns the dictionary form of word given its universal (upos) and
 // Penn Treebank (xpos) tags.
+//
+// Typographic hyphens become "-" in the lemma: "Secretary‑General" written
+// with a non-breaking hyphen (U+2011) has the lemma "Secretary-General".
 func Lemma(word, upos, xpos string) string {
+	if strings.IndexByte(word, 0xE2) >= 0 { // the first byte of U+2010 and U+2011
+		word = typographicHyphens.Replace(word)
+	}
 	return defaultTables().lemma(word, upos, xpos)
 }
+
+var typographicHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-")
 
 func (t *tables) lemma(word, upos, xpos string) string {
 	if upos == "PROPN" || xpos == "NNP" || xpos == "NNPS" {

@@ -48,3 +48,16 @@ func TestAccuracyEWTTest(t *testing.T) {
 		t.Errorf("lemma accuracy %.4f on EWT test NOUN/VERB/ADJ, want >= 0.97", all)
 	}
 }
+
+func TestTypographicHyphensBecomePlain(t *testing.T) {
+	for _, c := range []struct{ word, upos, xpos, want string }{
+		{"Secretary\u2011General", "PROPN", "NNP", "Secretary-General"},
+		{"cease\u2010fire", "NOUN", "NN", "cease-fire"},
+		{"Under\u2011Secretary\u2011General", "PROPN", "NNP", "Under-Secretary-General"},
+		{"long–term", "ADJ", "JJ", "long–term"}, // an en dash is no hyphen
+	} {
+		if got := Lemma(c.word, c.upos, c.xpos); got != c.want {
+			t.Errorf("Lemma(%q) = %q, want %q", c.word, got, c.want)
+		}
+	}
+}
