@@ -74,21 +74,33 @@ func side(a *event.Actor) string {
 // The development set, scored as parley eval scores it. The thresholds sit a
 // little below the figures reported in the README: the test guards against
 // regressions; the README and the issue notes report the measured figures.
+// The grammar frames were written from these articles, so they are held to
+// the higher mark; the argument model, trained on other articles, codes
+// events the frames leave out and trades some development precision for
+// recall on unseen text (measured by cross-validation in package argtrain).
 func TestDevelopmentSet(t *testing.T) {
 	dir := shared.Path(t, "eval/dev")
 	gold, err := score.ReadGoldDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var evs []event.Event
-	var ids []string
-	for _, d := range devCorpus(t) {
-		evs = append(evs, Default().Code(d)...)
-		ids = append(ids, d.ID)
-	}
-	r := score.Score(gold, evs, ids)
-	t.Logf("dev: dyad P %.3f R %.3f F1 %.3f; type F1 %.3f; date %.3f", r.Dyad.Precision, r.Dyad.Recall, r.Dyad.F1, r.Type.F1, r.Date.Share)
-	if r.Dyad.F1 < 0.78 || r.Type.F1 < 0.84 || r.Date.Share < 0.90 {
-		t.Errorf("dev set regressed: dyad F1 %.3f (≥0.78), type F1 %.3f (≥0.84), date %.3f (≥0.90)", r.Dyad.F1, r.Type.F1, r.Date.Share)
+	framesOnly := *Default()
+	framesOnly.Arguments = nil
+	for _, c := range []struct {
+		name  string
+		coder *Coder
+		dyad  float64
+	}{{"frames alone", &framesOnly, 0.78}, {"frames and model", Default(), 0.74}} {
+		var evs []event.Event
+		var ids []string
+		for _, d := range devCorpus(t) {
+			evs = append(evs, c.coder.Code(d)...)
+			ids = append(ids, d.ID)
+		}
+		r := score.Score(gold, evs, ids)
+		t.Logf("dev, %s: dyad P %.3f R %.3f F1 %.3f; type F1 %.3f; date %.3f", c.name, r.Dyad.Precision, r.Dyad.Recall, r.Dyad.F1, r.Type.F1, r.Date.Share)
+		if r.Dyad.F1 < c.dyad || r.Type.F1 < 0.84 || r.Date.Share < 0.90 {
+			t.Errorf("dev set regressed, %s: dyad F1 %.3f (≥%.2f), type F1 %.3f (≥0.84), date %.3f (≥0.90)", c.name, r.Dyad.F1, c.dyad, r.Type.F1, r.Date.Share)
+		}
 	}
 }
