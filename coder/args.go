@@ -91,7 +91,7 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 }
 
 // lostConjuncts finds the other subjects of verb v that the parse gave it
-// beside subject s instead of coordinating them ("The United States and
+// beside subject s instead of coordinating them ("Canada and
 // Britain struck ..." parsed with two subjects): actor phrases joined to s
 // by "and" or a comma.
 func (x *extraction) lostConjuncts(v, s int) []int {
@@ -282,7 +282,7 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		return subj, "subject"
 	}
 	if passive {
-		// "aid was delivered to Turkey by Saudi Arabia": the parse may
+		// "food was delivered to Sudan by Qatar": the parse may
 		// hang the agent on the phrase before it.
 		for _, dep := range x.deps[v] {
 			if strings.HasPrefix(x.d.Tokens[dep].Rel, "obl") {
@@ -588,7 +588,7 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 
 // coordinatedAdjectives finds the other sides of a phrase whose noun is
 // shared by coordinated nationality adjectives ("Pakistani and Afghan
-// border forces", "the Iranian and Iraqi foreign ministers"): the parser
+// border forces", "the Spanish and Moroccan interior ministers"): the parser
 // hangs the first adjective on the noun and the others on it, and the
 // mention of the noun (k) takes at most the adjective next to it. It
 // returns the adjectives naming other countries than k's mention.
@@ -685,7 +685,7 @@ func (x *extraction) recipientsOf(m match) []int {
 		}
 	}
 	if m.tr.POS == "V" && (x.hostileType(n) != "" || judgingTypes[m.tr.Type] && x.triggerType[n] != "") {
-		// "condemned the attack carried out by the ADF", "welcomed the
+		// "denounced the raid conducted by the ADF", "welcomed the
 		// agreement between Eritrea and Ethiopia": a judgement of an act
 		// is aimed at those who did it.
 		return x.doers(n)
@@ -741,7 +741,7 @@ func (x *extraction) doerPhrase(n int) int {
 		case x.isNmod(dep) && x.caseOf(dep) == "between" && x.namesActor(x.nominal(dep)):
 			return x.nominal(dep) // "the meeting between Djibouti and Eritrea"
 		case t.Rel == "acl" && t.XPOS == "VBN":
-			// "the attack, carried out by the ADF", "the agreement signed
+			// "the raid, conducted by the ADF", "the agreement signed
 			// by Eritrea and Ethiopia"
 			for _, a := range x.deps[dep] {
 				if r := x.d.Tokens[a].Rel; (r == "obl:agent" || strings.HasPrefix(r, "obl") && x.caseOf(a) == "by") && x.namesActor(x.nominal(a)) {
@@ -794,7 +794,7 @@ func (x *extraction) agentAfter(n int) int {
 	limit := n + 2
 	for j := n + 1; j < sent.Last && j <= limit; j++ {
 		if t := x.d.Tokens[j]; t.XPOS == "VBN" && j == n+1 || t.Rel == "compound:prt" && j == n+2 {
-			// "the attack carried out by the ADF", "the deal reached by":
+			// "the raid conducted by the ADF", "the deal reached by":
 			// a participle naming the act again may stand between.
 			limit++
 			continue

@@ -482,11 +482,11 @@ func (x *extraction) placeIn(mm *mention.Mention) *event.Location {
 }
 
 // placeAt resolves the phrase headed by token n to a location, trying a
-// nested place phrase when the head is not one ("in the area of Shangi",
-// "several regions of the Russian Federation"). A place the knowledge base
+// nested place phrase when the head is not one ("in the area of Goma",
+// "two provinces of the Republic of Moldova"). A place the knowledge base
 // cannot locate takes the coordinates of the wider place the phrase puts it
-// in: "in Kanbalu Township in Sagaing Region" is at Sagaing Region's centre,
-// with that precision.
+// in: "in Tamu Township in Chin State" is at Chin State's centre, with that
+// precision.
 func (x *extraction) placeAt(n int) *event.Location {
 	loc := x.placeName(n)
 	if loc != nil && located(loc) {
