@@ -40,6 +40,14 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 				if x.ms.At(dep) != nil {
 					return x.conjuncts(dep), "agent"
 				}
+			case strings.HasPrefix(t.Rel, "nmod") && x.caseOf(dep) == "of":
+				// "the detention of seven staff by the Houthis": the parse
+				// may hang the agent on the "of" phrase.
+				for _, a := range x.deps[dep] {
+					if x.isNmod(a) && x.caseOf(a) == "by" && x.namesActor(a) {
+						return x.conjuncts(a), "agent"
+					}
+				}
 			}
 		}
 		for _, dep := range x.deps[h] {
@@ -145,10 +153,12 @@ func (x *extraction) coordinatedByWords(n int) []int {
 
 // possessorBefore reads a possessor from the words before noun n when the
 // parse missed it: "the Houthis' continued attacks", "Russia's new
-// strikes". It returns the possessor mention's head, or -1.
+// strikes" (a participle right before the noun is its modifier, however it
+// was parsed). It returns the possessor mention's head, or -1.
 func (x *extraction) possessorBefore(n int) int {
 	j := n - 1
-	for j >= 0 && (x.d.Tokens[j].UPOS == "ADJ" || x.d.Tokens[j].UPOS == "NOUN" && x.ms.At(j) == nil || participleModifier(x.d.Tokens[j], n)) && n-j < 4 {
+	for j >= 0 && (x.d.Tokens[j].UPOS == "ADJ" || x.d.Tokens[j].UPOS == "NOUN" && x.ms.At(j) == nil || participleModifier(x.d.Tokens[j], n) ||
+		j == n-1 && x.d.Tokens[j].UPOS == "VERB" && (x.d.Tokens[j].XPOS == "VBN" || x.d.Tokens[j].XPOS == "VBD")) && n-j < 4 {
 		j--
 	}
 	if j < 1 {
@@ -306,7 +316,7 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 	switch t.Rel {
 	case "conj", "xcomp":
 		return x.subjectWith(t.Head, depth+1, false)
-	case "acl", "acl:relcl":
+	case "acl", "acl:relcl", "advcl:relcl":
 		if h := x.subjectPhrase(t.Head); x.ms.At(h) != nil {
 			return h, "subject"
 		}
@@ -385,7 +395,7 @@ func (x *extraction) passive(v int, objectless bool) bool {
 		// it is active, whatever the tagger made of -ed ("struck Hezbollah
 		// positions", not "those detained on Thursday").
 		switch x.d.Tokens[v+1].UPOS {
-		case "DET", "PROPN", "NOUN", "NUM", "PRON":
+		case "DET", "PROPN", "NOUN", "NUM", "PRON", "ADJ":
 			return false
 		}
 	}
@@ -417,7 +427,7 @@ func (x *extraction) surfaceSubject(v int) int {
 			continue
 		}
 		for k := m.Last; k < v; k++ {
-			if x.d.Tokens[k].UPOS == "VERB" && x.d.Tokens[k].Rel != "acl:relcl" && x.d.Tokens[k].Rel != "acl" && !x.inRelative(k, v) {
+			if x.d.Tokens[k].UPOS == "VERB" && !relativeClause(x.d.Tokens[k].Rel) && x.d.Tokens[k].Rel != "acl" && !x.inRelative(k, v) {
 				return -1
 			}
 		}
@@ -431,7 +441,7 @@ func (x *extraction) surfaceSubject(v int) int {
 func (x *extraction) inRelative(k, v int) bool {
 	for h, steps := k, 0; h >= 0 && steps < 6; steps++ {
 		r := x.d.Tokens[h].Rel
-		if r == "acl:relcl" || r == "acl" || r == "appos" {
+		if relativeClause(r) || r == "acl" || r == "appos" {
 			return true
 		}
 		if h == v {
@@ -475,6 +485,11 @@ func (x *extraction) subjectPhrase(n int) int {
 	return n
 }
 
+// relativeClause says whether relation rel attaches a relative clause:
+// to a noun (acl:relcl) or, for "which" standing for a whole clause or a
+// name the parser took for one, to a clause (advcl:relcl).
+func relativeClause(rel string) bool { return rel == "acl:relcl" || rel == "advcl:relcl" }
+
 // relativePronoun says whether token i is a relative pronoun.
 func (x *extraction) relativePronoun(i int) bool {
 	return relativePronouns[strings.ToLower(x.d.Tokens[i].Text)]
@@ -487,7 +502,7 @@ func (x *extraction) relativeAntecedent(dep int) int {
 		return -1
 	}
 	v := x.d.Tokens[dep].Head
-	if v >= 0 && x.d.Tokens[v].Rel == "acl:relcl" {
+	if v >= 0 && relativeClause(x.d.Tokens[v].Rel) {
 		return x.d.Tokens[v].Head
 	}
 	// "India, which called on Pakistan ..., shares a border": a parse
@@ -639,7 +654,7 @@ func (x *extraction) recipientsOf(m match) []int {
 				n = dep
 			}
 		}
-		if n >= 0 && x.relativePronoun(n) && x.d.Tokens[m.head].Rel == "acl:relcl" {
+		if n >= 0 && x.relativePronoun(n) && relativeClause(x.d.Tokens[m.head].Rel) {
 			// "the village, which Israeli jets struck": the object is the
 			// noun the relative clause describes.
 			n = x.d.Tokens[m.head].Head
