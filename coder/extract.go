@@ -88,6 +88,16 @@ func (x *extraction) sentence(si int) []event.Event {
 	if m, ok := x.jointDeclaration(sent); ok {
 		found = append(found, m)
 	}
+	if x.sport(sent) {
+		// "Ghana beat Togo in the football final": no violence.
+		kept := found[:0]
+		for _, m := range found {
+			if !hostileTypes[m.tr.Type] {
+				kept = append(kept, m)
+			}
+		}
+		found = kept
+	}
 	if len(found) == 0 {
 		return nil
 	}
@@ -115,6 +125,17 @@ func (x *extraction) sentence(si int) []event.Event {
 	}
 	sortEvents(evs)
 	return evs
+}
+
+// sport says whether sentence sent is about a game: it has a word of
+// data/sports_words.txt.
+func (x *extraction) sport(sent doc.Sentence) bool {
+	for i := sent.First; i < sent.Last; i++ {
+		if sportsWords[x.lemmaAt(i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // outcome says whether verb trigger m tells what an event noun of the

@@ -87,6 +87,11 @@ func TestGrammarFrames(t *testing.T) {
 		{"typographic hyphen", "The Secretary\u2011General condemned the attack by M23.", []want{{"ACCUSE", "UNO", "COD", false}}, nil},
 		{"typographic hyphen", "The Secretary\u2010General welcomed the agreement signed by Ethiopia.", []want{{"SUPPORT", "UNO", "ETH", false}}, nil},
 		{"typographic hyphen", "The Under\u2011Secretary\u2011General for Political Affairs briefed the Council.", nil, []want{{"CONSULT", "UNO", "UNO", false}}},
+		// Hostile words in a sentence about sport are plays of a game.
+		{"sport", "Ghana beat Togo in the football final.", nil, []want{{"ASSAULT", "GHA", "TGO", false}}},
+		{"sport", "Kenyan runners attacked early and won the Rotterdam marathon.", nil, []want{{"ASSAULT", "KEN", "NLD", false}}},
+		{"sport", "India beat Sri Lanka by four wickets in Dubai.", nil, []want{{"ASSAULT", "IND", "LKA", false}}},
+		{"sport", "Ugandan soldiers beat Kenyan traders at the border.", []want{{"ASSAULT", "UGA", "KEN", false}}, nil},
 		// Judging an act is aimed at whoever did it.
 		{"judgement of an act", "Uganda denounced the raid conducted by the Allied Democratic Forces.", []want{{"ACCUSE", "UGA", "COD", false}}, nil},
 		{"judgement of an act", "Kenya praised the agreement signed by Ethiopia.", []want{{"SUPPORT", "KEN", "ETH", false}}, nil},

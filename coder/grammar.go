@@ -21,6 +21,7 @@ var (
 	causeNouns       = map[string]causeNoun{} // hostile acts only as what a response answers
 	performative     = map[string]bool{}      // verbs of a joint declaration ("have hereby stated")
 	relativePronouns = map[string]bool{}      // "which" in "the village, which jets struck"
+	sportsWords      = map[string]bool{}      // "match", "striker": hostile words there are plays of a game
 )
 
 // causeNoun is the event a cause noun stands for, and the line it is on.
@@ -42,6 +43,10 @@ func init() {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
 		}
 		requestModes[f[0]] = f[1]
+		return nil
+	})
+	mustRead("data/sports_words.txt", func(f []string) error {
+		sportsWords[f[0]] = true
 		return nil
 	})
 	mustRead("data/relative_pronouns.txt", func(f []string) error {
