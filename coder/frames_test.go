@@ -87,6 +87,11 @@ func TestGrammarFrames(t *testing.T) {
 		{"typographic hyphen", "The Secretary\u2011General condemned the attack by M23.", []want{{"ACCUSE", "UNO", "COD", false}}, nil},
 		{"typographic hyphen", "The Secretary\u2010General welcomed the agreement signed by Ethiopia.", []want{{"SUPPORT", "UNO", "ETH", false}}, nil},
 		{"typographic hyphen", "The Under\u2011Secretary\u2011General for Political Affairs briefed the Council.", nil, []want{{"CONSULT", "UNO", "UNO", false}}},
+		// "X-led": the side that leads; "X-backed" is not that side.
+		{"led by a country", "A Saudi-led coalition bombed Sanaa on Monday.", []want{{"ASSAULT", "SAU", "YEM", false}}, nil},
+		{"led by a country", "The French-led force struck militants in northern Mali.", []want{{"ASSAULT", "FRA", "MLI", false}}, nil},
+		{"led by a country", "A Nigerian-led mission shelled rebel camps in Gambia.", []want{{"ASSAULT", "NGA", "GMB", false}}, nil},
+		{"led by a country", "Iranian-backed militias attacked US forces in Syria.", nil, []want{{"ASSAULT", "IRN", "USA", false}}},
 		// Hostile words in a sentence about sport are plays of a game.
 		{"sport", "Ghana beat Togo in the football final.", nil, []want{{"ASSAULT", "GHA", "TGO", false}}},
 		{"sport", "Kenyan runners attacked early and won the Rotterdam marathon.", nil, []want{{"ASSAULT", "KEN", "NLD", false}}},

@@ -353,6 +353,12 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 				continue
 			}
 		}
+		if c := ledBy(k, t.Text); c != "" {
+			// "US-led strikes", "Saudi-backed forces": the side that leads.
+			chunks = append(chunks, chunk{kind: cAdj, first: i, last: i + 1, country: c})
+			i++
+			continue
+		}
 		if n, c := k.MatchAdjective(words[i:]); n > 0 && (t.UPOS == "ADJ" || t.UPOS == "PROPN" || t.UPOS == "NOUN") {
 			chunks = append(chunks, chunk{kind: cAdj, first: i, last: i + n, country: c})
 			i += n
@@ -661,6 +667,24 @@ func pronounKind(w string) string {
 	return ""
 }
 
+// ledBy returns the country of a compound that names who leads or backs
+// something ("US-led", "Iranian-backed", "Qatar-brokered"): a country or
+// nationality before one of the words of data/led_by.txt, or "".
+func ledBy(k *kb.KB, w string) string {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || !ledByWords[strings.ToLower(w[i+1:])] {
+		return ""
+	}
+	x := w[:i]
+	if c, ok := k.Adjective(x); ok {
+		return c
+	}
+	if _, ents := k.Match([]string{x}); len(ents) > 0 && ents[0].Kind == "country" {
+		return ents[0].Country
+	}
+	return ""
+}
+
 // initial says whether w is a name's initial: "J." or "J".
 func initial(w string) bool {
 	return (len(w) == 2 && w[1] == '.' || len(w) == 1) && w[0] >= 'A' && w[0] <= 'Z'
@@ -679,6 +703,12 @@ func refersToActor(d *doc.Document, i int) bool {
 
 //go:embed data/anaphoric_nouns.txt
 var anaphoricNounsFile string
+
+//go:embed data/led_by.txt
+var ledByFile string
+
+// ledByWords are the participles of data/led_by.txt.
+var ledByWords = wordSet(ledByFile)
 
 // anaphoricNouns are the nouns of data/anaphoric_nouns.txt.
 var anaphoricNouns = wordSet(anaphoricNounsFile)
