@@ -13,7 +13,7 @@ import (
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go/jetstream"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
@@ -58,7 +58,7 @@ func runWorkers(t *testing.T, js jetstream.JetStream, s store.Store, n int, m *M
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, n)
 	for i := 0; i < n; i++ {
-		w := &Worker{JS: js, Store: s, Code: coder.Default().Code, Concurrency: 1, Metrics: m}
+		w := &Worker{JS: js, Store: s, Code: parley.Code, Concurrency: 1, Metrics: m}
 		go func() { done <- w.Run(ctx) }()
 	}
 	return func() {
@@ -120,7 +120,11 @@ func TestSubmitTwiceStoresOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	perDoc := len(coder.Default().Code(base))
+	evs, err := parley.Code(context.Background(), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDoc := len(evs)
 	if st.Documents != 20 || st.Events != 20*perDoc || m.Skipped() != 0 || m.Dead() != 0 {
 		t.Errorf("stats %+v, worker stored %d skipped %d dead %d; want 20 documents, %d events", st, m.Stored(), m.Skipped(), m.Dead(), 20*perDoc)
 	}
@@ -174,7 +178,7 @@ func TestPoisonGoesToDeadLetters(t *testing.T) {
 	publish(data)
 
 	m := NewMetrics()
-	w := &Worker{JS: js, Config: cfg, Store: s, Code: coder.Default().Code, Concurrency: 1, Metrics: m}
+	w := &Worker{JS: js, Config: cfg, Store: s, Code: parley.Code, Concurrency: 1, Metrics: m}
 	wctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- w.Run(wctx) }()

@@ -25,7 +25,9 @@ type Worker struct {
 	JS     jetstream.JetStream
 	Config Config
 	Store  store.Store
-	Code   store.CodeFunc
+	// Code codes one document (parley.New(...).Code): a document it
+	// refuses, or a panic it caught, is dead-lettered.
+	Code store.CodeFunc
 	// Concurrency is how many documents are coded at once (default: all cores).
 	Concurrency int
 	// Batch is how many documents one pull fetches (default 4). Fetched
@@ -183,6 +185,14 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 		if err == nil {
 			break
 		}
+		if ctx.Err() != nil {
+			// Drain time is up: not the document's fault.
+			log.Warn("stopped before the document was stored: returned to the queue", "err", err)
+			if err := msg.Nak(); err != nil {
+				w.Metrics.ackErrors.Add(1)
+			}
+			return
+		}
 		var p permanent
 		if errors.As(err, &p) || !store.Retryable(err) {
 			w.deadLetter(ctx, msg, meta, d.ID, err)
@@ -229,7 +239,7 @@ func (w *Worker) process(ctx context.Context, d *doc.Document, events *[]event.E
 	}
 	if !*coded {
 		start := time.Now()
-		evs, err := w.code(d)
+		evs, err := w.Code(ctx, d)
 		w.Metrics.codeNanos.Add(int64(time.Since(start)))
 		if err != nil {
 			return permanent{err}
@@ -244,17 +254,6 @@ func (w *Worker) process(ctx context.Context, d *doc.Document, events *[]event.E
 	}
 	*res, *skipped = r, r.Skipped
 	return nil
-}
-
-// code runs the coder, turning a panic on this document into an error so
-// one bad document does not take the worker down.
-func (w *Worker) code(d *doc.Document) (evs []event.Event, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("coder panic: %v", r)
-		}
-	}()
-	return w.Code(d), nil
 }
 
 // deadLetter publishes the message with the error to the dead-letter

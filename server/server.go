@@ -371,5 +371,9 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 		res, err := s.cfg.Store.Ingest(r.Context(), d, nil)
 		return res, err
 	}
-	return s.cfg.Store.Ingest(r.Context(), d, s.cfg.Code(d))
+	evs, err := s.cfg.Code(r.Context(), d)
+	if err != nil {
+		return nil, &httpError{http.StatusUnprocessableEntity, err.Error()}
+	}
+	return s.cfg.Store.Ingest(r.Context(), d, evs)
 }

@@ -12,15 +12,18 @@ import (
 	"github.com/parley-events/parley/event"
 )
 
-// CodeFunc codes one document into events; it must be safe for
-// concurrent use.
-type CodeFunc func(*doc.Document) []event.Event
+// CodeFunc codes one document into events, or says why it cannot (a
+// document the coder refuses, a bug caught as an error, ctx done); it
+// must be safe for concurrent use. parley.Code and a parley.Coder's Code
+// method are CodeFuncs.
+type CodeFunc func(ctx context.Context, d *doc.Document) ([]event.Event, error)
 
 // LoadOptions tune Load.
 type LoadOptions struct {
 	Workers int // documents coded at once (default: all cores)
-	// OnError is told about every bad input document and every document
-	// the store refused; loading goes on.
+	// OnError is told about every bad input document, every document
+	// the coder refused and every document the store refused; loading
+	// goes on.
 	OnError func(error)
 	// OnStored is called after each document is committed (or skipped as
 	// already stored), from one goroutine.
@@ -137,7 +140,12 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 			defer wg.Done()
 			for j := range in {
 				if j.err == nil && !j.stored {
-					j.events = code(j.d)
+					j.events, j.err = code(ctx, j.d)
+					if j.err != nil && ctx.Err() != nil {
+						return // interrupted: not this document's fault
+					}
+				}
+				if j.err == nil && !j.stored {
 					// The store needs the text, not the annotations:
 					// dropping them keeps a batch of documents small.
 					d := *j.d

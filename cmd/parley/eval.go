@@ -7,9 +7,9 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/argtrain"
 	"github.com/parley-events/parley/cameo"
-	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
@@ -94,12 +94,7 @@ func runEval(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley eval:", err)
 		return 1
 	}
-	c := coder.Default()
-	if *rulesOnly {
-		rc := *c
-		rc.Arguments = nil
-		c = &rc
-	}
+	c := newCoder(parley.Options{RulesOnly: *rulesOnly})
 	var preds []event.Event
 	var ids []string
 	texts := map[string]string{}
@@ -170,4 +165,3 @@ func report(r score.Report, texts map[string]string, explain, asJSON bool) {
 		}
 	}
 }
-

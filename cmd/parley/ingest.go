@@ -11,17 +11,13 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/parley-events/parley/coder"
-	"github.com/parley-events/parley/doc"
-	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
 
 func init() {
 	register(command{name: "ingest", usage: "PATH...|-  code articles and store them with their events (merged across articles)", run: runIngest})
-	// parley serve codes submitted articles with the same coder.
-	serveCode = func(d *doc.Document) []event.Event { return coder.Default().Code(d) }
 }
 
 func runIngest(args []string) int {
@@ -64,7 +60,7 @@ func runIngest(args []string) int {
 
 	before, _ := s.Stats(ctx)
 	bar := newProgressBar(os.Stderr, countDocuments(fs.Args()))
-	c := coder.Default()
+	c := newCoder(parley.Options{})
 	p, err := store.Load(ctx, s, reader.Documents(fs.Args(), opts.options()), c.Code, store.LoadOptions{
 		Workers:  *workers,
 		OnError:  func(err error) { bar.clear(); fmt.Fprintln(os.Stderr, "parley ingest:", err) },

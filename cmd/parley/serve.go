@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/server"
 	"github.com/parley-events/parley/store"
 	"github.com/parley-events/parley/web"
@@ -18,10 +19,6 @@ import (
 func init() {
 	register(command{name: "serve", usage: "serve the stored events: HTTP API and web UI", run: runServe})
 }
-
-// serveCode codes articles submitted to POST /api/documents; ingest.go
-// sets it to the embedded coder.
-var serveCode store.CodeFunc
 
 func runServe(args []string) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -57,7 +54,11 @@ func runServe(args []string) int {
 		mode = "accepting POST /api/documents with the bearer token"
 	}
 	fmt.Fprintf(os.Stderr, "parley serve: %s on http://%s/ (%s)\n", store.Redact(*db), ln.Addr(), mode)
-	srv := server.New(server.Config{Store: s, Code: serveCode, Token: *token, MaxBody: *maxBody, QueryTimeout: *timeout, UI: web.FS()})
+	var code store.CodeFunc // POST /api/documents, only with a token
+	if *token != "" {
+		code = newCoder(parley.Options{}).Code
+	}
+	srv := server.New(server.Config{Store: s, Code: code, Token: *token, MaxBody: *maxBody, QueryTimeout: *timeout, UI: web.FS()})
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintln(os.Stderr, "parley serve:", err)
 		return 1
