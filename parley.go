@@ -69,6 +69,10 @@ type Options struct {
 	// that must bound the CPU in use should also bound how many documents
 	// they code at once.
 	MaxTime time.Duration
+	// Trace, if set, is told every decision about an event's actor and
+	// recipient (what parley train args learns from), on the goroutine
+	// that codes the document.
+	Trace func(coder.Decision)
 }
 
 // A Coder codes documents into events with fixed options. It is safe for
@@ -87,6 +91,7 @@ func New(opts Options) *Coder {
 	c := *coder.Default()
 	c.AllModalities = opts.AllModalities
 	c.ImplicitRecipients = opts.ImplicitRecipients
+	c.Trace = opts.Trace
 	if opts.RulesOnly {
 		c.Arguments = nil
 	}

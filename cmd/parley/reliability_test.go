@@ -1,0 +1,79 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/coder"
+)
+
+// stderrOf runs f in this process and returns its exit status and what it
+// wrote to standard error.
+func stderrOf(t *testing.T, f func() int) (int, string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stderr
+	os.Stderr = w
+	got := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		got <- string(b)
+	}()
+	status := f()
+	os.Stderr = saved
+	w.Close()
+	return status, <-got
+}
+
+// writeFiles writes files (name → content) under a new folder and
+// returns it.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// codeWithPanics makes every command code with a coder that panics on
+// each decision about an event's sides, as a bug in the coder would.
+func codeWithPanics(t *testing.T) {
+	saved := newCoder
+	newCoder = func(opts parley.Options) *parley.Coder {
+		opts.Trace = func(coder.Decision) { panic("index out of range [7] with length 3") }
+		return saved(opts)
+	}
+	t.Cleanup(func() { newCoder = saved })
+}
+
+// TestIngestSurvivesCoderPanic: a document the coder panics on is
+// reported with its file, the others are stored, and the exit status is 1.
+func TestIngestSurvivesCoderPanic(t *testing.T) {
+	codeWithPanics(t)
+	dir := writeFiles(t, map[string]string{
+		"meeting.txt": "date 2024-05-10\n\nRussia's Foreign Minister Sergei Lavrov met with Chinese Foreign Minister Wang Yi in Beijing on Monday.\n",
+		"weather.txt": "date 2024-05-10\n\nThe weather in Beijing was mild on Monday.\n",
+	})
+	db := filepath.Join(t.TempDir(), "parley.db")
+	status, stderr := stderrOf(t, func() int { return runIngest([]string{"--db", db, "--workers", "1", dir}) })
+	if status != 1 || !strings.Contains(stderr, "meeting.txt: internal error while coding") {
+		t.Errorf("status %d, stderr:\n%s\nwant 1 and the panic reported with the file", status, stderr)
+	}
+	if st := storeStats(t, db); st.Documents != 1 {
+		t.Errorf("%d documents stored, want the one the coder did not fail on", st.Documents)
+	}
+}
