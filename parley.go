@@ -203,6 +203,9 @@ func (c *Coder) check(d *doc.Document) error {
 	if d.Date.IsZero() {
 		return fmt.Errorf("parley: %s: no publication date (events are dated relative to it)", Name(d))
 	}
+	if err := reader.CheckDate(d.Date); err != nil {
+		return fmt.Errorf("parley: %s: %v", Name(d), err)
+	}
 	if c.opts.MaxBytes > 0 && len(d.Text) > c.opts.MaxBytes {
 		return fmt.Errorf("parley: %s: text of %d bytes is larger than the limit of %d bytes", Name(d), len(d.Text), c.opts.MaxBytes)
 	}

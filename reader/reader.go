@@ -443,7 +443,7 @@ header:
 		if key == "date" {
 			day, text, _ := strings.Cut(val, " ")
 			if err := setDate(d, day, opts); err != nil {
-				if !headerSeen {
+				if !headerSeen && !dateLike.MatchString(day) {
 					break header // "Date palms grow ...": plain text, not a header
 				}
 				return nil, err
@@ -532,8 +532,8 @@ func setText(d *doc.Document, body []byte) error {
 	return nil
 }
 
-// setDate parses a publication date: YYYY-MM-DD, or an RFC 3339 timestamp
-// (the day is kept).
+// setDate parses a publication date (see ParseDate); an empty one is
+// opts.Date.
 func setDate(d *doc.Document, s string, opts Options) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -543,13 +543,12 @@ func setDate(d *doc.Document, s string, opts Options) error {
 		d.Date = opts.Date
 		return nil
 	}
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			d.Date = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-			return nil
-		}
+	t, err := ParseDate(s)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("bad date %q: want YYYY-MM-DD", s)
+	d.Date = t
+	return nil
 }
 
 // baseID is a file's name without folder and extension ("-" for stdin).

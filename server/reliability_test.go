@@ -53,3 +53,22 @@ func TestPostSurvivesCoderPanic(t *testing.T) {
 		t.Errorf("stats %+v, %v: the refused document was stored", s, err)
 	}
 }
+
+// TestPostRefusesBadDates: a submitted article's date outside the years a
+// news article can have, or no date at all, is refused with the reason.
+func TestPostRefusesBadDates(t *testing.T) {
+	base, _ := serve(t, "s3cret")
+	for date, want := range map[string]string{
+		"0001-01-01": "outside the years 1800 to 2199",
+		"9999-12-31": "outside the years 1800 to 2199",
+		"2023-13-45": `bad date \"2023-13-45\": month out of range`,
+		"":           "no publication date",
+	} {
+		body := `{"id":"x","date":"` + date + `","text":"Iran condemned Israel."}`
+		var e struct{ Error string }
+		call(t, "POST", base+"/api/documents", "s3cret", body, http.StatusBadRequest, &e)
+		if !strings.Contains(e.Error, strings.ReplaceAll(want, `\"`, `"`)) {
+			t.Errorf("date %q: error %q, want %q", date, e.Error, want)
+		}
+	}
+}

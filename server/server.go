@@ -359,9 +359,9 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	if strings.TrimSpace(sub.Text) == "" {
 		return nil, badRequest("document has no text")
 	}
-	date, err := time.Parse("2006-01-02", sub.Date)
+	date, err := reader.ParseDate(sub.Date)
 	if err != nil {
-		return nil, badRequest("bad date %q (want YYYY-MM-DD)", sub.Date)
+		return nil, badRequest("%v", err)
 	}
 	d := &doc.Document{ID: sub.ID, Source: sub.Source, URL: sub.URL, Title: sub.Title, Date: date, Text: sub.Text,
 		Dateline: reader.FindDateline(sub.Text)}

@@ -39,9 +39,9 @@ func (d *dateFlag) String() string {
 }
 
 func (d *dateFlag) Set(s string) error {
-	t, err := time.Parse("2006-01-02", s)
+	t, err := reader.ParseDate(s)
 	if err != nil {
-		return fmt.Errorf("want YYYY-MM-DD, got %q", s)
+		return err
 	}
 	*d = dateFlag(t)
 	return nil
