@@ -192,6 +192,15 @@ DROP INDEX documents_hash;
 `},
 }
 
+// sqliteURI is the file: URI of the database at path, without query. The
+// characters a URI gives a meaning to are escaped, so that "a#b.db" is the
+// file a#b.db, not a (with a fragment), and "what?.db" keeps its name.
+func sqliteURI(path string) string {
+	return "file:" + uriEscaper.Replace(path)
+}
+
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
 // OpenSQLite opens (creating when missing) the SQLite store at path and
 // brings its schema up to date.
 func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error) {
@@ -220,7 +229,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	var err error
 	// The page cache is per connection: the writer's touches every index
 	// of a large store, so it gets 64 MiB; each reader 16 MiB.
-	if s.w, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_txlock=immediate"); err != nil {
+	if s.w, err = sql.Open("sqlite", sqliteURI(path)+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_txlock=immediate"); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s.w.SetMaxOpenConns(1)
@@ -234,7 +243,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 			return nil, err
 		}
 	}
-	if s.r, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)&_pragma=cache_size(-16384)"); err != nil {
+	if s.r, err = sql.Open("sqlite", sqliteURI(path)+"?"+pragmas+"&_pragma=query_only(1)&_pragma=cache_size(-16384)"); err != nil {
 		s.w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
