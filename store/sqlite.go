@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"io"
 	"os"
 	"path/filepath"
@@ -192,6 +193,32 @@ DROP INDEX documents_hash;
 `},
 }
 
+// explainOpen adds the cause SQLite's "unable to open database file (14)"
+// leaves out when it is a permission: the folder (where SQLite keeps its
+// journal beside the database) or the file cannot be written.
+func explainOpen(path string, readOnly bool, err error) error {
+	if readOnly || !strings.Contains(err.Error(), "unable to open database file") && !strings.Contains(err.Error(), "readonly database") {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if f, perr := os.CreateTemp(dir, ".parley-write-test-*"); perr != nil {
+		if errors.Is(perr, fs.ErrPermission) {
+			return fmt.Errorf("%w: no permission to write in folder %s (SQLite keeps its journal beside the database)", err, dir)
+		}
+	} else {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if f, perr := os.OpenFile(path, os.O_WRONLY, 0); perr != nil {
+		if errors.Is(perr, fs.ErrPermission) {
+			return fmt.Errorf("%w: no permission to write %s", err, path)
+		}
+	} else {
+		f.Close()
+	}
+	return err
+}
+
 // sqliteURI is the file: URI of the database at path, without query. The
 // characters a URI gives a meaning to are escaped, so that "a#b.db" is the
 // file a#b.db, not a (with a fragment), and "what?.db" keeps its name.
@@ -235,12 +262,12 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	s.w.SetMaxOpenConns(1)
 	if err := s.w.PingContext(ctx); err != nil {
 		s.w.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("store: open %s: %w", path, explainOpen(path, opts.ReadOnly, err))
 	}
 	if !opts.ReadOnly {
 		if err := s.migrate(ctx); err != nil {
 			s.w.Close()
-			return nil, err
+			return nil, explainOpen(path, false, err)
 		}
 	}
 	if s.r, err = sql.Open("sqlite", sqliteURI(path)+"?"+pragmas+"&_pragma=query_only(1)&_pragma=cache_size(-16384)"); err != nil {

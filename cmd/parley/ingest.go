@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/parley-events/parley"
+	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
@@ -61,7 +62,22 @@ func runIngest(args []string) int {
 	before, _ := s.Stats(ctx)
 	bar := newProgressBar(os.Stderr, countDocuments(fs.Args()))
 	c := newCoder(parley.Options{})
-	p, err := store.Load(ctx, s, reader.Documents(fs.Args(), opts.options()), c.Code, store.LoadOptions{
+	// Warnings about a document (invalid UTF-8 replaced) are told as
+	// parley code tells them; the document is still stored.
+	docs := func(yield func(*doc.Document, error) bool) {
+		for d, err := range reader.Documents(fs.Args(), opts.options()) {
+			if d != nil {
+				for _, w := range d.Warnings {
+					bar.clear()
+					fmt.Fprintf(os.Stderr, "parley ingest: %s: warning: %s\n", docName(d), w)
+				}
+			}
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+	p, err := store.Load(ctx, s, docs, c.Code, store.LoadOptions{
 		Workers:  *workers,
 		OnError:  func(err error) { bar.clear(); fmt.Fprintln(os.Stderr, "parley ingest:", err) },
 		OnStored: bar.update,
@@ -70,9 +86,13 @@ func runIngest(args []string) int {
 	bar.clear()
 	fmt.Fprintf(os.Stderr, "parley ingest: %d documents stored, %d already stored, %d failed; %d events, %d new stories (%d in the store); %.1f s\n",
 		p.Documents, p.Skipped, p.Errors, p.Events, after.Stories-before.Stories, after.Stories, p.Elapsed.Seconds())
-	if err != nil {
+	if err != nil && ctx.Err() != nil {
 		fmt.Fprintln(os.Stderr, "parley ingest: interrupted:", err)
 		return 130
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley ingest: stopped by a store error:", err)
+		return 1
 	}
 	if p.Errors > 0 {
 		return 1

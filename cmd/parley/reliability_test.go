@@ -77,3 +77,19 @@ func TestIngestSurvivesCoderPanic(t *testing.T) {
 		t.Errorf("%d documents stored, want the one the coder did not fail on", st.Documents)
 	}
 }
+
+// TestIngestWarnsAsCodeDoes: ingest tells of invalid UTF-8 replaced in a
+// document, as parley code does, and still stores it.
+func TestIngestWarnsAsCodeDoes(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"broken.txt": "date 2024-05-10\n\nIran condemned Israel on Monday.\xff\n",
+	})
+	db := filepath.Join(t.TempDir(), "parley.db")
+	status, stderr := stderrOf(t, func() int { return runIngest([]string{"--db", db, "--workers", "1", dir}) })
+	if status != 0 || !strings.Contains(stderr, "broken.txt: warning: invalid UTF-8 replaced by U+FFFD") {
+		t.Errorf("status %d, stderr:\n%s\nwant 0 and the warning", status, stderr)
+	}
+	if st := storeStats(t, db); st.Documents != 1 {
+		t.Errorf("%d documents stored, want 1", st.Documents)
+	}
+}
