@@ -6,7 +6,10 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/coder"
@@ -70,5 +73,102 @@ func TestPostRefusesBadDates(t *testing.T) {
 		if !strings.Contains(e.Error, strings.ReplaceAll(want, `\"`, `"`)) {
 			t.Errorf("date %q: error %q, want %q", date, e.Error, want)
 		}
+	}
+}
+
+// TestBearerSchemeAnyCase: the scheme is case-insensitive, and a refusal
+// tells the client how to authenticate.
+func TestBearerSchemeAnyCase(t *testing.T) {
+	base, _ := serve(t, "s3cret")
+	for _, auth := range []string{"bearer s3cret", "BEARER s3cret", "Bearer  s3cret "} {
+		req, _ := http.NewRequest("POST", base+"/api/documents", strings.NewReader(post(0)))
+		req.Header.Set("Authorization", auth)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("Authorization %q: status %d, want 200", auth, resp.StatusCode)
+		}
+	}
+	req, _ := http.NewRequest("POST", base+"/api/documents", strings.NewReader(post(0)))
+	req.Header.Set("Authorization", "Basic czNjcmV0")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("WWW-Authenticate") != `Bearer realm="parley"` {
+		t.Errorf("status %d, WWW-Authenticate %q; want 401 with a Bearer challenge", resp.StatusCode, resp.Header.Get("WWW-Authenticate"))
+	}
+}
+
+// TestUIHeaders: the web UI may not be framed by another site and sends
+// no referrer.
+func TestUIHeaders(t *testing.T) {
+	base, _ := serveConfig(t, Config{UI: fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>parley</title>")}}})
+	resp, err := http.Get(base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("Content-Security-Policy %q lacks frame-ancestors 'none'", csp)
+	}
+	if rp := resp.Header.Get("Referrer-Policy"); rp != "no-referrer" {
+		t.Errorf("Referrer-Policy %q, want no-referrer", rp)
+	}
+}
+
+// TestPostCodingBounds: coding a submitted article has its own time
+// bound (not the query timeout) with a message that says so, and at most
+// MaxCoding articles are coded at once: a post beyond is answered 503
+// with Retry-After until the slow coding has really ended.
+func TestPostCodingBounds(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	slow := parley.New(parley.Options{Trace: func(coder.Decision) { <-release }})
+	base, st := serveConfig(t, Config{Code: slow.Code, Token: "s3cret", MaxCoding: 1,
+		CodeTimeout: 300 * time.Millisecond, QueryTimeout: 100 * time.Millisecond})
+	defer once.Do(func() { close(release) })
+	var e struct{ Error string }
+	call(t, "POST", base+"/api/documents", "s3cret", post(0), http.StatusServiceUnavailable, &e)
+	if !strings.Contains(e.Error, "coding the document took longer than 300ms") {
+		t.Errorf("time-out message %q", e.Error)
+	}
+	// The first article is still being coded: no room for another.
+	req, _ := http.NewRequest("POST", base+"/api/documents", strings.NewReader(post(1)))
+	req.Header.Set("Authorization", "Bearer s3cret")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("second post: status %d, Retry-After %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	once.Do(func() { close(release) })
+	// Once the coder returns, its place is free again; coding now takes
+	// longer than the query timeout and still stores the article.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		req, _ := http.NewRequest("POST", base+"/api/documents", strings.NewReader(post(1)))
+		req.Header.Set("Authorization", "Bearer s3cret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			break
+		}
+		if resp.StatusCode != http.StatusServiceUnavailable || time.Now().After(deadline) {
+			t.Fatalf("after the release: status %d", resp.StatusCode)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if s, err := st.Stats(context.Background()); err != nil || s.Documents != 1 {
+		t.Errorf("stats %+v, %v; want the second article stored", s, err)
 	}
 }

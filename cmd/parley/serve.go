@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 	"time"
 
@@ -27,6 +28,8 @@ func runServe(args []string) int {
 	token := fs.String("token", os.Getenv("PARLEY_TOKEN"), "bearer token that allows POST /api/documents (default $PARLEY_TOKEN; empty: read-only)")
 	maxBody := fs.Int64("max-body", 1<<20, "largest submitted article, in bytes")
 	timeout := fs.Duration("query-timeout", 10*time.Second, "longest a request may work on the store")
+	codeTimeout := fs.Duration("code-timeout", 60*time.Second, "longest POST /api/documents may code one article")
+	maxCoding := fs.Int("max-coding", runtime.GOMAXPROCS(0), "articles POST /api/documents codes at once (more are answered 503)")
 	setUsage(fs, "parley serve [--addr HOST:PORT] [--token TOKEN] [--db PATH|postgres://...]",
 		"Serves the store over HTTP: the JSON API under /api/ (described by /api/openapi.json),\n/healthz, /metrics and the web UI at /.")
 	if err := fs.Parse(args); err != nil {
@@ -58,7 +61,7 @@ func runServe(args []string) int {
 	if *token != "" {
 		code = newCoder(parley.Options{}).Code
 	}
-	srv := server.New(server.Config{Store: s, Code: code, Token: *token, MaxBody: *maxBody, QueryTimeout: *timeout, UI: web.FS()})
+	srv := server.New(server.Config{Store: s, Code: code, Token: *token, MaxBody: *maxBody, QueryTimeout: *timeout, CodeTimeout: *codeTimeout, MaxCoding: *maxCoding, UI: web.FS()})
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintln(os.Stderr, "parley serve:", err)
 		return 1
