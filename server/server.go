@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"net"
 	"net/http"
 	"runtime"
@@ -217,7 +218,11 @@ func (s *Server) route(pattern string, h handler) {
 				status = http.StatusServiceUnavailable
 				err = errors.New("query took too long; narrow the filters")
 			default:
+				// A database message is no answer for a client (and may
+				// tell it about the schema): the log keeps it.
 				status = http.StatusInternalServerError
+				log.Printf("parley serve: %s %s: %v", r.Method, r.URL.RequestURI(), err)
+				err = errors.New("internal error: the store failed on this request (the server's log has the details)")
 			}
 			v = apiError{Error: err.Error()}
 		}
