@@ -176,6 +176,9 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 		return
 	}
 	log := w.Log.With("doc", d.ID, "delivery", meta.NumDelivered)
+	// A long article may take longer to code than AckWait: without word
+	// from the worker, JetStream would deliver it again to another one.
+	defer w.keepAlive(msg)()
 
 	var events []event.Event
 	coded, skipped := false, false
@@ -225,6 +228,33 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 	w.Metrics.stored.Add(1)
 	w.Metrics.events.Add(int64(res.Events))
 	log.Debug("stored", "events", res.Events, "new_stories", res.NewStories, "merged", res.Merged)
+}
+
+// keepAlive tells JetStream that msg is being worked on (an in-progress
+// acknowledgement) every third of AckWait, until the function it returns
+// is called.
+func (w *Worker) keepAlive(msg jetstream.Msg) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(max(w.Config.AckWait/3, 10*time.Millisecond))
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if err := msg.InProgress(); err != nil {
+					w.Metrics.ackErrors.Add(1)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished // no in-progress acknowledgement after the final one
+	}
 }
 
 // process does one attempt: skip a stored document, code (once), store.
