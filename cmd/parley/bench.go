@@ -44,7 +44,7 @@ func runBench(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley bench: no documents")
 		return 1
 	}
-	c := newCoder(parley.Options{})
+	c := newCoder(parley.Options{MaxBytes: opts.maxText()})
 	ctx := context.Background()
 	// Warm up: load the models and knowledge base outside the timing.
 	warm := *docs[0]

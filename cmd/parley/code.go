@@ -48,7 +48,7 @@ func runCode(args []string) int {
 		fmt.Fprintf(os.Stderr, "parley code: unknown format %q (jsonl, plover, table)\n", *format)
 		return 2
 	}
-	c := newCoder(parley.Options{AllModalities: *all})
+	c := newCoder(parley.Options{AllModalities: *all, MaxBytes: opts.maxText()})
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	failed := false

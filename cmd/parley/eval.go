@@ -94,7 +94,7 @@ func runEval(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley eval:", err)
 		return 1
 	}
-	c := newCoder(parley.Options{RulesOnly: *rulesOnly})
+	c := newCoder(parley.Options{RulesOnly: *rulesOnly, MaxBytes: opts.maxText()})
 	var preds []event.Event
 	var ids []string
 	texts := map[string]string{}

@@ -61,7 +61,7 @@ func runIngest(args []string) int {
 
 	before, _ := s.Stats(ctx)
 	bar := newProgressBar(os.Stderr, countDocuments(fs.Args()))
-	c := newCoder(parley.Options{})
+	c := newCoder(parley.Options{MaxBytes: opts.maxText()})
 	// Warnings about a document (invalid UTF-8 replaced) are told as
 	// parley code tells them; the document is still stored.
 	docs := func(yield func(*doc.Document, error) bool) {
