@@ -93,3 +93,26 @@ func TestIngestWarnsAsCodeDoes(t *testing.T) {
 		t.Errorf("%d documents stored, want 1", st.Documents)
 	}
 }
+
+// TestIngestConflictNamesTheFile: an article whose id the store already
+// holds with another text is refused naming its file, not only the id.
+func TestIngestConflictNamesTheFile(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"2023-01/article.txt": "date 2023-01-05\n\nIran condemned Israel.\n",
+		"2023-02/article.txt": "date 2023-02-05\n\nIsrael condemned Iran.\n",
+	})
+	db := filepath.Join(t.TempDir(), "parley.db")
+	first, second := filepath.Join(dir, "2023-01", "article.txt"), filepath.Join(dir, "2023-02", "article.txt")
+	if status, stderr := stderrOf(t, func() int { return runIngest([]string{"--db", db, first}) }); status != 0 {
+		t.Fatalf("first ingest: %d\n%s", status, stderr)
+	}
+	status, stderr := stderrOf(t, func() int { return runIngest([]string{"--db", db, second}) })
+	if status != 1 || !strings.Contains(stderr, second+": store: document article: document id already stored with a different text") {
+		t.Errorf("status %d, stderr:\n%s\nwant 1 and the conflict naming %s", status, stderr, second)
+	}
+	// Read as one tree, the two articles have ids of their own.
+	db2 := filepath.Join(t.TempDir(), "parley.db")
+	if status, stderr := stderrOf(t, func() int { return runIngest([]string{"--db", db2, dir}) }); status != 0 || storeStats(t, db2).Documents != 2 {
+		t.Errorf("the tree: status %d, %d documents\n%s", status, storeStats(t, db2).Documents, stderr)
+	}
+}
