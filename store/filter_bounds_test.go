@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parley-events/parley/doc"
 )
 
 // TestFilterBounds: a filter that would make the store work for long, or
@@ -51,4 +53,35 @@ func TestFilterBounds(t *testing.T) {
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("the widest filters took %v", took)
 	}
+}
+
+// TestSameIDOtherTextIsNotStored: on every backend, a document whose id is
+// stored with another text is neither "already stored" (it would be
+// skipped, and lost, silently) nor stored: Ingest refuses it.
+func TestSameIDOtherTextIsNotStored(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		s, _ := b.open(t, Options{})
+		day := time.Date(2023, 1, 5, 0, 0, 0, 0, time.UTC)
+		first := &doc.Document{ID: "article", Date: day, Text: "Iran condemned Israel."}
+		other := &doc.Document{ID: "article", Date: day, Text: "Israel condemned Iran."}
+		if _, err := s.Ingest(ctx, first, nil); err != nil {
+			t.Fatal(err)
+		}
+		if has, err := s.HasDocument(ctx, first); err != nil || !has {
+			t.Errorf("the stored document: HasDocument %v, %v", has, err)
+		}
+		if has, err := s.HasDocument(ctx, other); err != nil || has {
+			t.Errorf("same id, other text: HasDocument %v, %v; want false", has, err)
+		}
+		if checker, ok := s.(DocumentsChecker); ok {
+			stored, err := checker.StoredDocuments(ctx, []*doc.Document{first, other})
+			if err != nil || !stored[0] || stored[1] {
+				t.Errorf("StoredDocuments %v, %v; want [true false]", stored, err)
+			}
+		}
+		if _, err := s.Ingest(ctx, other, nil); !errors.Is(err, ErrConflict) {
+			t.Errorf("Ingest of the other text: %v; want ErrConflict", err)
+		}
+	})
 }
