@@ -308,3 +308,48 @@ func TestLongCodingKeepsTheDocument(t *testing.T) {
 		t.Errorf("coded %d times, %d skipped as already stored; want one delivery coded once", n, m.Skipped())
 	}
 }
+
+// TestCoderPanicIsDeadLettered: a document the coder panics on goes to the
+// dead letters with the panic as its error, and the worker goes on.
+func TestCoderPanicIsDeadLettered(t *testing.T) {
+	ctx := context.Background()
+	js := startNATS(t)
+	if _, err := Setup(ctx, js, Config{}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "parley.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	day := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	meeting := &doc.Document{ID: "meeting", Date: day, Text: "Russia's Foreign Minister Sergei Lavrov met with Chinese Foreign Minister Wang Yi in Beijing on Monday."}
+	weather := &doc.Document{ID: "weather", Date: day, Text: "The weather in Beijing was mild on Monday."}
+	if _, err := Submit(ctx, js, Config{}, func(yield func(*doc.Document, error) bool) { _ = yield(meeting, nil) && yield(weather, nil) }, func(err error) { t.Error(err) }); err != nil {
+		t.Fatal(err)
+	}
+	broken := parley.New(parley.Options{Trace: func(coder.Decision) { panic("index out of range [7] with length 3") }})
+	m := NewMetrics()
+	w := &Worker{JS: js, Store: s, Code: broken.Code, Concurrency: 1, Metrics: m}
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(wctx) }()
+	waitUntil(t, "one stored and one dead-lettered", func() bool { return m.Stored() == 1 && m.Dead() == 1 })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	dead, err := js.OrderedConsumer(ctx, "PARLEY_DEAD", jetstream.OrderedConsumerConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch, err := dead.Fetch(1, jetstream.FetchMaxWait(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for msg := range batch.Messages() {
+		if id, e := msg.Headers().Get(HeaderDocID), msg.Headers().Get(HeaderError); id != "meeting" || !strings.Contains(e, "internal error while coding") {
+			t.Errorf("dead letter %s: %s; want meeting with the panic", id, e)
+		}
+	}
+}
