@@ -214,6 +214,10 @@ func (s *Server) route(pattern string, h handler) {
 				status = http.StatusBadRequest
 			case errors.Is(err, store.ErrConflict):
 				status = http.StatusConflict
+			case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+				// The client went away: nobody reads this answer.
+				status = http.StatusServiceUnavailable
+				err = errors.New("request cancelled")
 			case errors.Is(err, context.DeadlineExceeded):
 				status = http.StatusServiceUnavailable
 				err = errors.New("query took too long; narrow the filters")
