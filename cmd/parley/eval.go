@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"runtime"
 	"strings"
 
@@ -104,6 +105,17 @@ func runEval(args []string) int {
 			fmt.Fprintln(os.Stderr, "parley eval:", err)
 			failed = true
 			return nil
+		}
+		// Gold files are named by article: DIR/2023-01/NAME.txt, whose id
+		// is 2023-01/NAME, is scored against NAME.jsonl when no gold file
+		// 2023-01/NAME.jsonl exists.
+		if _, ok := gold[d.ID]; !ok {
+			if base := path.Base(d.ID); gold[base] != nil {
+				d.ID = base
+				for i := range evs {
+					evs[i].DocID = base
+				}
+			}
 		}
 		ids = append(ids, d.ID)
 		texts[d.ID] = d.Text

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley/internal/shared"
 )
 
 // stderrOf runs f in this process and returns its exit status and what it
@@ -115,4 +116,54 @@ func TestIngestConflictNamesTheFile(t *testing.T) {
 	if status, stderr := stderrOf(t, func() int { return runIngest([]string{"--db", db2, dir}) }); status != 0 || storeStats(t, db2).Documents != 2 {
 		t.Errorf("the tree: status %d, %d documents\n%s", status, storeStats(t, db2).Documents, stderr)
 	}
+}
+
+// TestEvalMatchesGoldInSubfolders: an article in a subfolder of the
+// documents (id 2024/001) is scored against the gold file of its name
+// (001.jsonl), as when it lies at the top.
+func TestEvalMatchesGoldInSubfolders(t *testing.T) {
+	dev := shared.Path(t, "eval/dev")
+	text, err := os.ReadFile(filepath.Join(dev, "001.txt"))
+	if err != nil {
+		t.Skipf("no dev article: %v", err)
+	}
+	gold, err := os.ReadFile(filepath.Join(dev, "001.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golds := writeFiles(t, map[string]string{"001.jsonl": string(gold)})
+	flat := writeFiles(t, map[string]string{"001.txt": string(text)})
+	nested := writeFiles(t, map[string]string{"2024/001.txt": string(text)})
+	var scores []string
+	for _, docs := range []string{flat, nested} {
+		status, out := stdoutOf(t, func() int { return runEval([]string{"--json", "--gold", golds, docs}) })
+		if status != 0 {
+			t.Fatalf("eval %s: status %d", docs, status)
+		}
+		scores = append(scores, out)
+	}
+	if scores[0] != scores[1] || !strings.Contains(scores[0], `"docs":1,`) {
+		t.Errorf("flat %s\nnested %s\nwant the same score of one document", scores[0], scores[1])
+	}
+}
+
+// stdoutOf runs f in this process and returns its exit status and what it
+// wrote to standard output.
+func stdoutOf(t *testing.T, f func() int) (int, string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := os.Stdout
+	os.Stdout = w
+	got := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		got <- string(b)
+	}()
+	status := f()
+	os.Stdout = saved
+	w.Close()
+	return status, <-got
 }
