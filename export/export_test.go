@@ -14,7 +14,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/internal/shared"
 	"github.com/parley-events/parley/internal/version"
@@ -61,7 +61,7 @@ func buildFixture(dev string) ([]Record, []Record, error) {
 	}
 	defer s.Close()
 	var loadErrs []string
-	p, err := store.Load(ctx, s, reader.Documents(paths, reader.Options{}), coder.Default().Code,
+	p, err := store.Load(ctx, s, reader.Documents(paths, reader.Options{}), parley.Code,
 		store.LoadOptions{Workers: 1, OnError: func(err error) { loadErrs = append(loadErrs, err.Error()) }})
 	if err != nil {
 		return nil, nil, err

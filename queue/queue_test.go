@@ -7,14 +7,18 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
@@ -58,7 +62,7 @@ func runWorkers(t *testing.T, js jetstream.JetStream, s store.Store, n int, m *M
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, n)
 	for i := 0; i < n; i++ {
-		w := &Worker{JS: js, Store: s, Code: coder.Default().Code, Concurrency: 1, Metrics: m}
+		w := &Worker{JS: js, Store: s, Code: parley.Code, Concurrency: 1, Metrics: m}
 		go func() { done <- w.Run(ctx) }()
 	}
 	return func() {
@@ -120,7 +124,11 @@ func TestSubmitTwiceStoresOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	perDoc := len(coder.Default().Code(base))
+	evs, err := parley.Code(context.Background(), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDoc := len(evs)
 	if st.Documents != 20 || st.Events != 20*perDoc || m.Skipped() != 0 || m.Dead() != 0 {
 		t.Errorf("stats %+v, worker stored %d skipped %d dead %d; want 20 documents, %d events", st, m.Stored(), m.Skipped(), m.Dead(), 20*perDoc)
 	}
@@ -174,7 +182,7 @@ func TestPoisonGoesToDeadLetters(t *testing.T) {
 	publish(data)
 
 	m := NewMetrics()
-	w := &Worker{JS: js, Config: cfg, Store: s, Code: coder.Default().Code, Concurrency: 1, Metrics: m}
+	w := &Worker{JS: js, Config: cfg, Store: s, Code: parley.Code, Concurrency: 1, Metrics: m}
 	wctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- w.Run(wctx) }()
@@ -228,5 +236,120 @@ func TestMessageKeepsReaderFields(t *testing.T) {
 	}
 	if got.Dateline == nil || *got.Dateline != *d.Dateline || got.Text != d.Text || !got.Date.Equal(d.Date) || got.Source != d.Source || got.Line != d.Line {
 		t.Errorf("decoded %+v (dateline %+v), want %+v", got, got.Dateline, d)
+	}
+}
+
+// TestSubmitTooLargeForNATS: a document whose message is larger than the
+// NATS server's max_payload is reported with its file and the limit, and
+// the others are queued.
+func TestSubmitTooLargeForNATS(t *testing.T) {
+	js := startNATS(t)
+	day := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	big := &doc.Document{ID: "big", Path: "corpus/big.txt", Date: day, Text: strings.Repeat("Iran condemned Israel. ", 60000)}
+	small := &doc.Document{ID: "small", Path: "corpus/small.txt", Date: day, Text: "Iran condemned Israel."}
+	docs := func(yield func(*doc.Document, error) bool) {
+		_ = yield(big, nil) && yield(small, nil)
+	}
+	if _, err := Setup(context.Background(), js, Config{}); err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	st, err := Submit(context.Background(), js, Config{}, docs, func(err error) { errs = append(errs, err.Error()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Published != 1 || st.Errors != 1 || len(errs) != 1 ||
+		!strings.Contains(errs[0], "corpus/big.txt: document of 1380000 bytes") || !strings.Contains(errs[0], "max_payload of 1048576") {
+		t.Errorf("stats %+v, errors %q; want small queued and big refused naming its file", st, errs)
+	}
+	if MaxText(js) >= 1<<20 || MaxText(js) < 1<<19 {
+		t.Errorf("MaxText %d, want a little under the 1 MiB max_payload", MaxText(js))
+	}
+}
+
+// TestLongCodingKeepsTheDocument: coding that takes longer than AckWait
+// does not get the document delivered again to another worker: the
+// worker sends in-progress acknowledgements while it codes.
+func TestLongCodingKeepsTheDocument(t *testing.T) {
+	ctx := context.Background()
+	js := startNATS(t)
+	s, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "parley.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cfg := Config{AckWait: time.Second}
+	if _, err := Setup(ctx, js, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Submit(ctx, js, cfg, func(yield func(*doc.Document, error) bool) { yield(seed(t)[0], nil) }, func(err error) { t.Error(err) }); err != nil {
+		t.Fatal(err)
+	}
+	// The coder takes three AckWaits on its first decision.
+	var slept sync.Once
+	slow := parley.New(parley.Options{Trace: func(coder.Decision) { slept.Do(func() { time.Sleep(3 * time.Second) }) }})
+	var coded atomic.Int32
+	code := func(ctx context.Context, d *doc.Document) ([]event.Event, error) {
+		coded.Add(1)
+		return slow.Code(ctx, d)
+	}
+	m := NewMetrics()
+	runCtx, cancel := context.WithCancel(ctx)
+	w := &Worker{JS: js, Config: cfg, Store: s, Code: code, Concurrency: 2, Metrics: m}
+	done := make(chan error, 1)
+	go func() { done <- w.Run(runCtx) }()
+	waitUntil(t, "the document stored", func() bool { return m.Stored()+m.Skipped() >= 1 })
+	time.Sleep(1500 * time.Millisecond) // time for a redelivery to show
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := coded.Load(); n != 1 || m.Skipped() != 0 {
+		t.Errorf("coded %d times, %d skipped as already stored; want one delivery coded once", n, m.Skipped())
+	}
+}
+
+// TestCoderPanicIsDeadLettered: a document the coder panics on goes to the
+// dead letters with the panic as its error, and the worker goes on.
+func TestCoderPanicIsDeadLettered(t *testing.T) {
+	ctx := context.Background()
+	js := startNATS(t)
+	if _, err := Setup(ctx, js, Config{}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "parley.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	day := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	meeting := &doc.Document{ID: "meeting", Date: day, Text: "Russia's Foreign Minister Sergei Lavrov met with Chinese Foreign Minister Wang Yi in Beijing on Monday."}
+	weather := &doc.Document{ID: "weather", Date: day, Text: "The weather in Beijing was mild on Monday."}
+	if _, err := Submit(ctx, js, Config{}, func(yield func(*doc.Document, error) bool) { _ = yield(meeting, nil) && yield(weather, nil) }, func(err error) { t.Error(err) }); err != nil {
+		t.Fatal(err)
+	}
+	broken := parley.New(parley.Options{Trace: func(coder.Decision) { panic("index out of range [7] with length 3") }})
+	m := NewMetrics()
+	w := &Worker{JS: js, Store: s, Code: broken.Code, Concurrency: 1, Metrics: m}
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(wctx) }()
+	waitUntil(t, "one stored and one dead-lettered", func() bool { return m.Stored() == 1 && m.Dead() == 1 })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	dead, err := js.OrderedConsumer(ctx, "PARLEY_DEAD", jetstream.OrderedConsumerConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch, err := dead.Fetch(1, jetstream.FetchMaxWait(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for msg := range batch.Messages() {
+		if id, e := msg.Headers().Get(HeaderDocID), msg.Headers().Get(HeaderError); id != "meeting" || !strings.Contains(e, "internal error while coding") {
+			t.Errorf("dead letter %s: %s; want meeting with the panic", id, e)
+		}
 	}
 }

@@ -18,6 +18,28 @@ type SubmitStats struct {
 	Errors     int // bad input documents and failed publishes
 }
 
+// messageOverhead is what a message adds to a document's text: its other
+// fields as JSON, escapes in the text, the headers.
+const messageOverhead = 16 << 10
+
+// MaxText is the longest document text the NATS server behind js can
+// carry in one message (its max_payload, 1 MiB unless configured, less
+// the message's overhead); parley submit reads no longer document.
+func MaxText(js jetstream.JetStream) int {
+	return max(int(js.Conn().MaxPayload())-messageOverhead, 0)
+}
+
+// where names a document in messages: its file (and line), else its id.
+func where(d *doc.Document) string {
+	switch {
+	case d.Line > 0:
+		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+	case d.Path != "":
+		return d.Path
+	}
+	return fmt.Sprintf("document %q", d.ID)
+}
+
 // submitWindow is how many publishes may await their acknowledgement at
 // once: enough to keep the server busy, few enough to bound memory.
 const submitWindow = 256
@@ -42,6 +64,7 @@ func Submit(ctx context.Context, js jetstream.JetStream, cfg Config, docs iter.S
 		f  jetstream.PubAckFuture
 	}
 	var window []pending
+	maxPayload := int(js.Conn().MaxPayload())
 	settle := func() {
 		for _, p := range window {
 			select {
@@ -69,6 +92,11 @@ func Submit(ctx context.Context, js jetstream.JetStream, cfg Config, docs iter.S
 		data, err := encode(d, id)
 		if err != nil {
 			report(fmt.Errorf("queue: document %s: %w", id, err))
+			continue
+		}
+		if maxPayload > 0 && len(data) > maxPayload {
+			report(fmt.Errorf("queue: %s: document of %d bytes makes a message of %d bytes, more than the NATS server's max_payload of %d: not queued (raise max_payload, or store it with parley ingest)",
+				where(d), len(d.Text), len(data), maxPayload))
 			continue
 		}
 		f, err := js.PublishAsync(cfg.Subject, data, jetstream.WithMsgID(id))

@@ -25,7 +25,9 @@ type Worker struct {
 	JS     jetstream.JetStream
 	Config Config
 	Store  store.Store
-	Code   store.CodeFunc
+	// Code codes one document (parley.New(...).Code): a document it
+	// refuses, or a panic it caught, is dead-lettered.
+	Code store.CodeFunc
 	// Concurrency is how many documents are coded at once (default: all cores).
 	Concurrency int
 	// Batch is how many documents one pull fetches (default 4). Fetched
@@ -174,6 +176,9 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 		return
 	}
 	log := w.Log.With("doc", d.ID, "delivery", meta.NumDelivered)
+	// A long article may take longer to code than AckWait: without word
+	// from the worker, JetStream would deliver it again to another one.
+	defer w.keepAlive(msg)()
 
 	var events []event.Event
 	coded, skipped := false, false
@@ -182,6 +187,14 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 		err = w.process(ctx, d, &events, &coded, &skipped, &res)
 		if err == nil {
 			break
+		}
+		if ctx.Err() != nil {
+			// Drain time is up: not the document's fault.
+			log.Warn("stopped before the document was stored: returned to the queue", "err", err)
+			if err := msg.Nak(); err != nil {
+				w.Metrics.ackErrors.Add(1)
+			}
+			return
 		}
 		var p permanent
 		if errors.As(err, &p) || !store.Retryable(err) {
@@ -217,6 +230,33 @@ func (w *Worker) handle(ctx context.Context, msg jetstream.Msg) {
 	log.Debug("stored", "events", res.Events, "new_stories", res.NewStories, "merged", res.Merged)
 }
 
+// keepAlive tells JetStream that msg is being worked on (an in-progress
+// acknowledgement) every third of AckWait, until the function it returns
+// is called.
+func (w *Worker) keepAlive(msg jetstream.Msg) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(max(w.Config.AckWait/3, 10*time.Millisecond))
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if err := msg.InProgress(); err != nil {
+					w.Metrics.ackErrors.Add(1)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished // no in-progress acknowledgement after the final one
+	}
+}
+
 // process does one attempt: skip a stored document, code (once), store.
 func (w *Worker) process(ctx context.Context, d *doc.Document, events *[]event.Event, coded, skipped *bool, res *store.Result) error {
 	has, err := w.Store.HasDocument(ctx, d)
@@ -229,7 +269,7 @@ func (w *Worker) process(ctx context.Context, d *doc.Document, events *[]event.E
 	}
 	if !*coded {
 		start := time.Now()
-		evs, err := w.code(d)
+		evs, err := w.Code(ctx, d)
 		w.Metrics.codeNanos.Add(int64(time.Since(start)))
 		if err != nil {
 			return permanent{err}
@@ -244,17 +284,6 @@ func (w *Worker) process(ctx context.Context, d *doc.Document, events *[]event.E
 	}
 	*res, *skipped = r, r.Skipped
 	return nil
-}
-
-// code runs the coder, turning a panic on this document into an error so
-// one bad document does not take the worker down.
-func (w *Worker) code(d *doc.Document) (evs []event.Event, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("coder panic: %v", r)
-		}
-	}()
-	return w.Code(d), nil
 }
 
 // deadLetter publishes the message with the error to the dead-letter

@@ -81,7 +81,7 @@ func readHTMLFile(br *bufio.Reader, path string, opts Options, max int, yield fu
 	// saved copies of one article are one document, and index.html files
 	// in different folders are not), else by its file name.
 	if d.ID == "" {
-		d.ID = baseID(path)
+		d.ID = opts.idStem(path)
 	}
 	d.Path = path
 	return yield(d, nil)

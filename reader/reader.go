@@ -21,6 +21,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"iter"
@@ -46,6 +47,21 @@ type Options struct {
 	Date time.Time
 	// MaxBytes bounds one document's text (DefaultMaxBytes when zero).
 	MaxBytes int
+
+	// stem is what the ids of the file being read derive from: its path
+	// inside the folder argument, without extension ("2023-01/article"),
+	// set by Documents; empty for the file's base name.
+	stem string
+}
+
+// idStem is what ids derived from the file at path start with: the
+// file's path inside the folder it was found in, else its base name,
+// without extension.
+func (o Options) idStem(path string) string {
+	if o.stem != "" {
+		return o.stem
+	}
+	return baseID(path)
 }
 
 // Error is a problem with one document or input line.
@@ -66,23 +82,62 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Documents yields every document of the paths: files, folders (recursively,
 // in name order, skipping hidden files) and "-" for standard input. A bad
-// document or line yields (nil, err) with an *Error, and iteration goes on.
+// document or line, and a folder entry that cannot be read, yields (nil,
+// err) with an *Error, and iteration goes on.
+//
+// A document's id is its own (an "id" header line or JSON field), else
+// the file's path inside the folder argument without extension
+// ("2023-01/article" for corpus/2023-01/article.txt read as corpus), or
+// for a file named as an argument its base name ("article"), with ":LINE"
+// for the records of a JSON Lines file. The same tree read again gives the
+// same ids. Ids are unique within one call: a document whose id an earlier
+// document with another text already has is an error naming both files
+// (the same page twice in a crawl, same id and same text, is read twice).
 func Documents(paths []string, opts Options) iter.Seq2[*doc.Document, error] {
 	return func(yield func(*doc.Document, error) bool) {
+		type first struct {
+			where string // file, or file:line
+			text  uint64 // hash of the text
+		}
+		seen := map[string]first{}
+		yieldUnique := func(d *doc.Document, err error) bool {
+			if err != nil {
+				return yield(nil, err)
+			}
+			h := fnv.New64a()
+			h.Write([]byte(d.Text))
+			this := first{where: d.Path, text: h.Sum64()}
+			if d.Line > 0 {
+				this.where = fmt.Sprintf("%s:%d", d.Path, d.Line)
+			}
+			if f, dup := seen[d.ID]; dup && f.text != this.text {
+				return yield(nil, &Error{Path: d.Path, Line: d.Line,
+					Err: fmt.Errorf("document id %q is already that of %s: not read (give one of them an id line or field)", d.ID, f.where)})
+			} else if !dup {
+				seen[d.ID] = this
+			}
+			return yield(d, nil)
+		}
 		for _, p := range paths {
 			if p == "-" {
-				if !readStream(os.Stdin, "-", opts, yield) {
+				if !readStream(os.Stdin, "-", opts, yieldUnique) {
 					return
 				}
 				continue
 			}
-			files, err := expand(p)
+			files, problems, err := expand(p)
 			if err != nil {
 				if !yield(nil, &Error{Path: p, Err: err}) {
 					return
 				}
 				continue
 			}
+			for _, e := range problems {
+				if !yield(nil, e) {
+					return
+				}
+			}
+			dir := isDir(p)
 			for _, f := range files {
 				fh, err := os.Open(f)
 				if err != nil {
@@ -91,7 +146,11 @@ func Documents(paths []string, opts Options) iter.Seq2[*doc.Document, error] {
 					}
 					continue
 				}
-				ok := readStream(fh, f, opts, yield)
+				fopts := opts
+				if dir {
+					fopts.stem = relativeStem(p, f)
+				}
+				ok := readStream(fh, f, fopts, yieldUnique)
 				fh.Close()
 				if !ok {
 					return
@@ -99,6 +158,26 @@ func Documents(paths []string, opts Options) iter.Seq2[*doc.Document, error] {
 			}
 		}
 	}
+}
+
+// isDir says whether path is a folder.
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// relativeStem is file's path inside folder dir, with forward slashes and
+// without extension: "2023-01/article" for dir/2023-01/article.txt.
+func relativeStem(dir, file string) string {
+	rel, err := filepath.Rel(dir, file)
+	if err != nil {
+		return baseID(file)
+	}
+	rel = filepath.ToSlash(rel)
+	if ext := filepath.Ext(rel); ext != "" && !strings.Contains(ext, "/") {
+		rel = strings.TrimSuffix(rel, ext)
+	}
+	return rel
 }
 
 // Files lists the files Documents reads for paths, in the order it reads
@@ -111,7 +190,7 @@ func Files(paths []string) ([]string, error) {
 			out = append(out, p)
 			continue
 		}
-		files, err := expand(p)
+		files, _, err := expand(p)
 		if err != nil {
 			return out, err
 		}
@@ -132,19 +211,28 @@ func OneDocument(path string) bool {
 	return true
 }
 
-// expand lists the files under p (p itself when it is a file).
-func expand(p string) ([]string, error) {
+// expand lists the files under p (p itself when it is a file). An entry
+// of the folder that cannot be read (a subfolder without permission, a
+// path longer than the system allows) is a problem, and the rest is still
+// listed; err is set only when p itself cannot be read.
+func expand(p string) (files []string, problems []*Error, err error) {
 	st, err := os.Stat(p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !st.IsDir() {
-		return []string{p}, nil
+		return []string{p}, nil, nil
 	}
-	var files []string
 	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if path == p {
+				return err
+			}
+			problems = append(problems, &Error{Path: path, Err: fmt.Errorf("not read: %w", unwrapPath(err))})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if path != p && strings.HasPrefix(name, ".") {
@@ -159,7 +247,16 @@ func expand(p string) ([]string, error) {
 		return nil
 	})
 	sort.Strings(files)
-	return skipGold(files), err
+	return skipGold(files), problems, err
+}
+
+// unwrapPath drops the path an *fs.PathError repeats (the Error names it).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
 }
 
 // skipGold drops gold files from a folder's listing: a .json or .jsonl
@@ -312,7 +409,7 @@ func parseRecord(raw []byte, path string, line int, opts Options) (*doc.Document
 	}
 	d := &doc.Document{ID: r.ID, Source: r.Source, URL: r.URL, Title: r.Title, Path: path, Line: line}
 	if d.ID == "" {
-		d.ID = fmt.Sprintf("%s:%d", baseID(path), line)
+		d.ID = fmt.Sprintf("%s:%d", opts.idStem(path), line)
 	}
 	if err := setDate(d, r.Date, opts); err != nil {
 		return nil, fmt.Errorf("record %q: %w", d.ID, err)
@@ -331,7 +428,7 @@ func parseText(data []byte, path string, opts Options) (*doc.Document, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, errors.New("binary file (contains NUL bytes): not a text article")
 	}
-	d := &doc.Document{ID: baseID(path), Path: path}
+	d := &doc.Document{ID: opts.idStem(path), Path: path}
 	body := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	headerSeen := false
 	// Header lines: "key value" with a known key, until a blank line. The
@@ -346,7 +443,7 @@ header:
 		if key == "date" {
 			day, text, _ := strings.Cut(val, " ")
 			if err := setDate(d, day, opts); err != nil {
-				if !headerSeen {
+				if !headerSeen && !dateLike.MatchString(day) {
 					break header // "Date palms grow ...": plain text, not a header
 				}
 				return nil, err
@@ -435,8 +532,8 @@ func setText(d *doc.Document, body []byte) error {
 	return nil
 }
 
-// setDate parses a publication date: YYYY-MM-DD, or an RFC 3339 timestamp
-// (the day is kept).
+// setDate parses a publication date (see ParseDate); an empty one is
+// opts.Date.
 func setDate(d *doc.Document, s string, opts Options) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -446,13 +543,12 @@ func setDate(d *doc.Document, s string, opts Options) error {
 		d.Date = opts.Date
 		return nil
 	}
-	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			d.Date = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-			return nil
-		}
+	t, err := ParseDate(s)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("bad date %q: want YYYY-MM-DD", s)
+	d.Date = t
+	return nil
 }
 
 // baseID is a file's name without folder and extension ("-" for stdin).

@@ -107,7 +107,7 @@ func (s *Server) endpoints() []endpoint {
 			summary: "A stored article with its raw events.", result: store.Document{}, errors: []int{404}},
 		{method: "POST", path: "/api/documents", id: "postDocument", handle: s.postDocument, body: submission{},
 			summary: "Code and store an article (needs the server's bearer token). Storing the same article again changes nothing: skipped is true.",
-			result:  store.Result{}, errors: []int{400, 401, 403, 409, 413}},
+			result:  store.Result{}, errors: []int{400, 401, 403, 409, 413, 422, 503}},
 		{method: "GET", path: "/api/actors", id: "listActors", params: filterParams(), handle: s.actors,
 			summary: "Actors of matching events (either side), most events first.", result: store.Page[store.ActorCount]{}, errors: []int{400}},
 		{method: "GET", path: "/api/timeline", id: "getTimeline", params: filterParams(), handle: s.timeline,
@@ -141,7 +141,8 @@ var errorStatus = map[int]string{
 	404: "No such item.",
 	409: "The id is already stored with another text.",
 	413: "The body is larger than the server accepts.",
-	503: "The store does not answer.",
+	422: "The coder refused the document (error says why).",
+	503: "The store does not answer; for POST /api/documents also: as many articles as the server codes at once are being coded (retry after Retry-After seconds), or coding took longer than the server allows.",
 }
 
 // openAPI is the API's OpenAPI 3.0 description, generated from the

@@ -15,7 +15,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
@@ -232,7 +232,11 @@ func storeArticles(t *testing.T, st store.Store, paths ...string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.Ingest(context.Background(), d, coder.Default().Code(d)); err != nil {
+		evs, err := parley.Code(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Ingest(context.Background(), d, evs); err != nil {
 			t.Fatal(err)
 		}
 	}

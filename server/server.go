@@ -14,13 +14,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"net"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
@@ -37,6 +40,15 @@ type Config struct {
 	MaxBody int64
 	// QueryTimeout bounds one request's database work (default 10 s).
 	QueryTimeout time.Duration
+	// CodeTimeout bounds how long POST /api/documents waits for the
+	// coder (default 60 s), apart from the database work.
+	CodeTimeout time.Duration
+	// MaxCoding is how many submitted documents are coded at once
+	// (default: one per core); a post beyond that is answered 503 with
+	// Retry-After. A post that timed out or whose client went away keeps
+	// its place until its coding really ends, so the CPU in use stays
+	// bounded.
+	MaxCoding int
 	// UI is the web interface's files, served at /; nil serves none.
 	UI fs.FS
 }
@@ -46,6 +58,7 @@ type Server struct {
 	cfg     Config
 	mux     *http.ServeMux
 	metrics *metrics
+	coding  chan struct{} // a token per document being coded
 }
 
 // New returns the server's handler.
@@ -56,7 +69,13 @@ func New(cfg Config) *Server {
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = 10 * time.Second
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics()}
+	if cfg.CodeTimeout <= 0 {
+		cfg.CodeTimeout = 60 * time.Second
+	}
+	if cfg.MaxCoding <= 0 {
+		cfg.MaxCoding = runtime.GOMAXPROCS(0)
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), coding: make(chan struct{}, cfg.MaxCoding)}
 	for _, e := range s.endpoints() {
 		if e.raw != nil {
 			s.mux.HandleFunc(e.method+" "+e.path, e.raw)
@@ -76,8 +95,12 @@ func New(cfg Config) *Server {
 			s.noRoute(w, r)
 			return
 		}
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
+		// No other site may frame the UI (clickjacking), and the
+		// filters in its addresses are not sent to the sites it links to.
+		w.Header().Set("X-Frame-Options", "DENY")
+		w.Header().Set("Referrer-Policy", "no-referrer")
 		files.ServeHTTP(w, r)
 	})
 	s.mux.HandleFunc("/api/", s.noRoute)
@@ -156,6 +179,15 @@ type httpError struct {
 	msg    string
 }
 
+// withHeaders is an error answered with extra response headers
+// (WWW-Authenticate on a 401, Retry-After on a 503).
+type withHeaders struct {
+	error
+	header map[string]string
+}
+
+func (e withHeaders) Unwrap() error { return e.error }
+
 func (e *httpError) Error() string { return e.msg }
 
 func badRequest(format string, args ...any) error {
@@ -166,10 +198,16 @@ func (s *Server) route(pattern string, h handler) {
 	name := pattern[strings.IndexByte(pattern, ' ')+1:]
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueryTimeout)
+		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), requestContextKey{}, r.Context()), s.cfg.QueryTimeout)
 		defer cancel()
 		v, err := h(r.WithContext(ctx))
 		status := http.StatusOK
+		var wh withHeaders
+		if errors.As(err, &wh) {
+			for k, v := range wh.header {
+				w.Header().Set(k, v)
+			}
+		}
 		if err != nil {
 			var he *httpError
 			switch {
@@ -181,17 +219,37 @@ func (s *Server) route(pattern string, h handler) {
 				status = http.StatusBadRequest
 			case errors.Is(err, store.ErrConflict):
 				status = http.StatusConflict
+			case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+				// The client went away: nobody reads this answer.
+				status = http.StatusServiceUnavailable
+				err = errors.New("request cancelled")
 			case errors.Is(err, context.DeadlineExceeded):
 				status = http.StatusServiceUnavailable
 				err = errors.New("query took too long; narrow the filters")
 			default:
+				// A database message is no answer for a client (and may
+				// tell it about the schema): the log keeps it.
 				status = http.StatusInternalServerError
+				log.Printf("parley serve: %s %s: %v", r.Method, r.URL.RequestURI(), err)
+				err = errors.New("internal error: the store failed on this request (the server's log has the details)")
 			}
 			v = apiError{Error: err.Error()}
 		}
 		writeJSON(w, status, v)
 		s.metrics.observe(name, status, time.Since(start))
 	})
+}
+
+// requestContextKey holds a request's own context, without the query
+// timeout, for work that has its own bound (coding a submitted document).
+type requestContextKey struct{}
+
+// requestContext is r's context without the query timeout.
+func requestContext(r *http.Request) context.Context {
+	if ctx, ok := r.Context().Value(requestContextKey{}).(context.Context); ok {
+		return ctx
+	}
+	return r.Context()
 }
 
 // queryParams are the filter parameters, the same as `parley query`'s flags.
@@ -343,9 +401,11 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	if s.cfg.Token == "" || s.cfg.Code == nil {
 		return nil, &httpError{http.StatusForbidden, "this server is read-only (start it with --token to accept documents)"}
 	}
-	auth := r.Header.Get("Authorization")
-	if !strings.HasPrefix(auth, "Bearer ") || subtle.ConstantTimeCompare([]byte(auth[len("Bearer "):]), []byte(s.cfg.Token)) != 1 {
-		return nil, &httpError{http.StatusUnauthorized, "missing or wrong bearer token"}
+	// The scheme is case-insensitive (RFC 9110 11.1): "bearer" is "Bearer".
+	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(token)), []byte(s.cfg.Token)) != 1 {
+		return nil, withHeaders{&httpError{http.StatusUnauthorized, "missing or wrong bearer token"},
+			map[string]string{"WWW-Authenticate": `Bearer realm="parley"`}}
 	}
 	body := http.MaxBytesReader(nil, r.Body, s.cfg.MaxBody)
 	dec := json.NewDecoder(body)
@@ -364,17 +424,64 @@ func (s *Server) postDocument(r *http.Request) (any, error) {
 	if strings.TrimSpace(sub.Text) == "" {
 		return nil, badRequest("document has no text")
 	}
-	date, err := time.Parse("2006-01-02", sub.Date)
+	date, err := reader.ParseDate(sub.Date)
 	if err != nil {
-		return nil, badRequest("bad date %q (want YYYY-MM-DD)", sub.Date)
+		return nil, badRequest("%v", err)
 	}
 	d := &doc.Document{ID: sub.ID, Source: sub.Source, URL: sub.URL, Title: sub.Title, Date: date, Text: sub.Text,
 		Dateline: reader.FindDateline(sub.Text)}
+	// The store's work has the query timeout, the coding its own bound:
+	// a long article does not eat the time its storing needs.
+	base := requestContext(r)
 	if has, err := s.cfg.Store.HasDocument(r.Context(), d); err != nil {
 		return nil, err
 	} else if has {
 		res, err := s.cfg.Store.Ingest(r.Context(), d, nil)
 		return res, err
 	}
-	return s.cfg.Store.Ingest(r.Context(), d, s.cfg.Code(d))
+	evs, err := s.code(base, d)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(base, s.cfg.QueryTimeout)
+	defer cancel()
+	return s.cfg.Store.Ingest(ctx, d, evs)
+}
+
+// code codes a submitted document within CodeTimeout, at most MaxCoding
+// at once. The coding runs on its own goroutine, which keeps its place
+// among the MaxCoding until the coder returns, even when the request has
+// already been answered (timed out, or the client went away).
+func (s *Server) code(ctx context.Context, d *doc.Document) ([]event.Event, error) {
+	select {
+	case s.coding <- struct{}{}:
+	default:
+		return nil, withHeaders{&httpError{http.StatusServiceUnavailable,
+			fmt.Sprintf("busy: %d documents are being coded; try again shortly", cap(s.coding))},
+			map[string]string{"Retry-After": "1"}}
+	}
+	type result struct {
+		evs []event.Event
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() { <-s.coding }()
+		evs, err := s.cfg.Code(context.WithoutCancel(ctx), d)
+		done <- result{evs, err}
+	}()
+	timer := time.NewTimer(s.cfg.CodeTimeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return nil, &httpError{http.StatusUnprocessableEntity, r.err.Error()}
+		}
+		return r.evs, nil
+	case <-timer.C:
+		return nil, &httpError{http.StatusServiceUnavailable,
+			fmt.Sprintf("coding the document took longer than %v: not stored (split it, or raise --code-timeout)", s.cfg.CodeTimeout)}
+	case <-ctx.Done():
+		return nil, ctx.Err() // the client went away: nobody reads the answer
+	}
 }

@@ -41,7 +41,12 @@ func spanOf(t *testing.T, text, sub string) [2]int {
 
 // codeMeeting codes the test articles (by their known wording).
 func codeMeeting(t *testing.T) store.CodeFunc {
-	return func(d *doc.Document) []event.Event {
+	return func(_ context.Context, d *doc.Document) ([]event.Event, error) { return meeting(t, d), nil }
+}
+
+// meeting is the event of a test article.
+func meeting(t *testing.T, d *doc.Document) []event.Event {
+	{
 		for _, a := range articles {
 			if a.text != d.Text {
 				continue

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"iter"
 	"runtime"
 	"sync"
@@ -12,15 +13,18 @@ import (
 	"github.com/parley-events/parley/event"
 )
 
-// CodeFunc codes one document into events; it must be safe for
-// concurrent use.
-type CodeFunc func(*doc.Document) []event.Event
+// CodeFunc codes one document into events, or says why it cannot (a
+// document the coder refuses, a bug caught as an error, ctx done); it
+// must be safe for concurrent use. parley.Code and a parley.Coder's Code
+// method are CodeFuncs.
+type CodeFunc func(ctx context.Context, d *doc.Document) ([]event.Event, error)
 
 // LoadOptions tune Load.
 type LoadOptions struct {
 	Workers int // documents coded at once (default: all cores)
-	// OnError is told about every bad input document and every document
-	// the store refused; loading goes on.
+	// OnError is told about every bad input document, every document
+	// the coder refused and every document the store refused; loading
+	// goes on.
 	OnError func(error)
 	// OnStored is called after each document is committed (or skipped as
 	// already stored), from one goroutine.
@@ -137,7 +141,12 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 			defer wg.Done()
 			for j := range in {
 				if j.err == nil && !j.stored {
-					j.events = code(j.d)
+					j.events, j.err = code(ctx, j.d)
+					if j.err != nil && ctx.Err() != nil {
+						return // interrupted: not this document's fault
+					}
+				}
+				if j.err == nil && !j.stored {
 					// The store needs the text, not the annotations:
 					// dropping them keeps a batch of documents small.
 					d := *j.d
@@ -218,6 +227,10 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 						continue
 					}
 					if err != nil {
+						if j.d.Path != "" {
+							// Name the file: two files may give one id.
+							err = fmt.Errorf("%s: %w", where(j.d), err)
+						}
 						report(err)
 						continue
 					}
@@ -300,6 +313,14 @@ func Load(ctx context.Context, s Store, docs iter.Seq2[*doc.Document, error], co
 	return p, failure
 }
 
+// where names a document's file (and line) in messages.
+func where(d *doc.Document) string {
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+	}
+	return d.Path
+}
+
 // loadJob is a document on its way through Load.
 type loadJob struct {
 	seq    int
@@ -350,23 +371,28 @@ func documentIDs(docs []*doc.Document) []string {
 	return ids
 }
 
-// storedAmong reads the stored ids among ids from rows and says, for each
-// of ids, whether it is one.
-func storedAmong(ids []string, rows *sql.Rows) ([]bool, error) {
-	have := map[string]bool{}
+// storedAmong reads the stored ids among ids, with their text hashes,
+// from rows and says, for each of docs (whose ids are ids), whether it is
+// stored: its id with its text. An id stored with another text is not: the
+// document goes on to Ingest, which refuses it with ErrConflict rather than
+// letting it pass for stored.
+func storedAmong(ids []string, docs []*doc.Document, rows *sql.Rows) ([]bool, error) {
+	have := map[string]string{} // id → text hash
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var id, hash string
+		if err := rows.Scan(&id, &hash); err != nil {
 			return nil, err
 		}
-		have[id] = true
+		have[id] = hash
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	stored := make([]bool, len(ids))
 	for i, id := range ids {
-		stored[i] = have[id]
+		if hash, ok := have[id]; ok {
+			stored[i] = hash == textHash(docs[i].Text)
+		}
 	}
 	return stored, nil
 }

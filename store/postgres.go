@@ -154,9 +154,12 @@ func (s *Postgres) HasDocument(ctx context.Context, d *doc.Document) (bool, erro
 	if id == "" {
 		id = docKey(d, textHash(d.Text))
 	}
-	var has bool
-	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE id = $1)`, id).Scan(&has)
-	return has, err
+	var hash string
+	err := s.pool.QueryRow(ctx, `SELECT hash FROM documents WHERE id = $1`, id).Scan(&hash)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil && hash == textHash(d.Text), err
 }
 
 var _ DocumentsChecker = (*Postgres)(nil)
@@ -164,12 +167,12 @@ var _ DocumentsChecker = (*Postgres)(nil)
 // StoredDocuments reports which of docs are stored, in one query.
 func (s *Postgres) StoredDocuments(ctx context.Context, docs []*doc.Document) ([]bool, error) {
 	ids := documentIDs(docs)
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM documents WHERE id = ANY($1)`, ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, hash FROM documents WHERE id = ANY($1)`, ids)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	return storedAmong(ids, rows)
+	return storedAmong(ids, docs, rows)
 }
 
 // Ingest stores d and its events in one transaction. A transaction that

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,6 +195,41 @@ DROP INDEX documents_hash;
 	{"reviews", fmt.Sprintf(reviewsTable, "INTEGER PRIMARY KEY")},
 }
 
+// explainOpen adds the cause SQLite's "unable to open database file (14)"
+// leaves out when it is a permission: the folder (where SQLite keeps its
+// journal beside the database) or the file cannot be written.
+func explainOpen(path string, readOnly bool, err error) error {
+	if readOnly || !strings.Contains(err.Error(), "unable to open database file") && !strings.Contains(err.Error(), "readonly database") {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if f, perr := os.CreateTemp(dir, ".parley-write-test-*"); perr != nil {
+		if errors.Is(perr, fs.ErrPermission) {
+			return fmt.Errorf("%w: no permission to write in folder %s (SQLite keeps its journal beside the database)", err, dir)
+		}
+	} else {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if f, perr := os.OpenFile(path, os.O_WRONLY, 0); perr != nil {
+		if errors.Is(perr, fs.ErrPermission) {
+			return fmt.Errorf("%w: no permission to write %s", err, path)
+		}
+	} else {
+		f.Close()
+	}
+	return err
+}
+
+// sqliteURI is the file: URI of the database at path, without query. The
+// characters a URI gives a meaning to are escaped, so that "a#b.db" is the
+// file a#b.db, not a (with a fragment), and "what?.db" keeps its name.
+func sqliteURI(path string) string {
+	return "file:" + uriEscaper.Replace(path)
+}
+
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
 // OpenSQLite opens (creating when missing) the SQLite store at path and
 // brings its schema up to date.
 func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error) {
@@ -222,21 +258,21 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	var err error
 	// The page cache is per connection: the writer's touches every index
 	// of a large store, so it gets 64 MiB; each reader 16 MiB.
-	if s.w, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_txlock=immediate"); err != nil {
+	if s.w, err = sql.Open("sqlite", sqliteURI(path)+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_txlock=immediate"); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s.w.SetMaxOpenConns(1)
 	if err := s.w.PingContext(ctx); err != nil {
 		s.w.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("store: open %s: %w", path, explainOpen(path, opts.ReadOnly, err))
 	}
 	if !opts.ReadOnly {
 		if err := s.migrate(ctx); err != nil {
 			s.w.Close()
-			return nil, err
+			return nil, explainOpen(path, false, err)
 		}
 	}
-	if s.r, err = sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)&_pragma=cache_size(-16384)"); err != nil {
+	if s.r, err = sql.Open("sqlite", sqliteURI(path)+"?"+pragmas+"&_pragma=query_only(1)&_pragma=cache_size(-16384)"); err != nil {
 		s.w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}

@@ -294,9 +294,9 @@ func TestLoadWritesTheLastDocumentsInFewBatches(t *testing.T) {
 			}
 		}
 	}
-	code := func(d *doc.Document) []event.Event {
+	code := func(_ context.Context, d *doc.Document) ([]event.Event, error) {
 		time.Sleep(time.Millisecond)
-		return events[d.ID]
+		return events[d.ID], nil
 	}
 	p, err := Load(context.Background(), spy, docs, code, LoadOptions{Workers: 2, BatchWait: time.Minute})
 	if err != nil || p.Documents != len(items) {

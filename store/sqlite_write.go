@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -215,13 +216,16 @@ func (s *SQLite) HasDocument(ctx context.Context, d *doc.Document) (bool, error)
 	if id == "" {
 		id = docKey(d, textHash(d.Text))
 	}
-	st, err := s.rstmts.get(ctx, `SELECT count(*) FROM documents WHERE id = ?`)
+	st, err := s.rstmts.get(ctx, `SELECT hash FROM documents WHERE id = ?`)
 	if err != nil {
 		return false, err
 	}
-	var n int
-	err = st.QueryRowContext(ctx, id).Scan(&n)
-	return n > 0, err
+	var hash string
+	err = st.QueryRowContext(ctx, id).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil && hash == textHash(d.Text), err
 }
 
 var _ DocumentsChecker = (*SQLite)(nil)
@@ -233,7 +237,7 @@ func (s *SQLite) StoredDocuments(ctx context.Context, docs []*doc.Document) ([]b
 	if err != nil {
 		return nil, err
 	}
-	st, err := s.rstmts.get(ctx, `SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))`)
+	st, err := s.rstmts.get(ctx, `SELECT id, hash FROM documents WHERE id IN (SELECT value FROM json_each(?))`)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +246,7 @@ func (s *SQLite) StoredDocuments(ctx context.Context, docs []*doc.Document) ([]b
 		return nil, err
 	}
 	defer rows.Close()
-	return storedAmong(ids, rows)
+	return storedAmong(ids, docs, rows)
 }
 
 // Ingest stores d and its events in one transaction.

@@ -23,7 +23,9 @@ import (
 // Implementations are safe for concurrent use; writes are serialised.
 type Store interface {
 	// HasDocument reports whether the document (by id, or by content hash
-	// when it has no id) is already stored, so callers can skip coding it.
+	// when it has no id) is already stored with the same text, so callers
+	// can skip coding it. An id stored with another text is not: Ingest
+	// refuses that document with ErrConflict.
 	HasDocument(ctx context.Context, d *doc.Document) (bool, error)
 	// Ingest stores one document, its events and their merge into stories
 	// in one transaction. Ingesting a stored document again changes

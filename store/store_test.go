@@ -543,11 +543,11 @@ func testLoadStoresInInputOrderAndResumes(t *testing.T, b backend) {
 	}
 	var coded int
 	var mu = make(chan struct{}, 1)
-	code := func(d *doc.Document) []event.Event {
+	code := func(_ context.Context, d *doc.Document) ([]event.Event, error) {
 		mu <- struct{}{}
 		coded++
 		<-mu
-		return events[d.ID]
+		return events[d.ID], nil
 	}
 	var errs []error
 	var last Progress

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/parley-events/parley/kb"
 )
@@ -19,10 +20,41 @@ import (
 // sort key of the level (Sort). Types, modes, countries, review states and
 // sort keys are case-insensitive; Check returns q with them in the stored
 // case (ASSAULT, aerial, RUS, wrong, -date). Every error wraps ErrBadQuery.
+//
+// Check also bounds what a filter may cost: no value may hold a NUL byte
+// or invalid UTF-8, a name filter (actor, recipient, place, source) is at
+// most MaxNameFilter bytes, a list at most MaxListFilter values, and the
+// full-text search at most MaxTextWords words in MaxTextFilter bytes.
 func (q Query) Check() (Query, error) {
 	k := kb.Default()
 	v := vocabulary()
 	var err error
+	for _, f := range []struct {
+		name, v string
+		max     int
+	}{
+		{"actor", q.Actor, MaxNameFilter}, {"recipient", q.Recipient, MaxNameFilter}, {"place", q.Place, MaxNameFilter},
+		{"source", q.Source, MaxNameFilter}, {"text", q.Text, MaxTextFilter},
+		{"type", q.Type, MaxNameFilter}, {"mode", q.Mode, MaxNameFilter}, {"country", q.Country, MaxListFilter * 8},
+		{"from", q.From, 32}, {"to", q.To, 32}, {"level", q.Level, 32},
+	} {
+		switch {
+		case strings.IndexByte(f.v, 0) >= 0:
+			return q, fmt.Errorf("%w: %s contains a NUL byte", ErrBadQuery, f.name)
+		case !utf8.ValidString(f.v):
+			return q, fmt.Errorf("%w: %s is not valid UTF-8", ErrBadQuery, f.name)
+		case len(f.v) > f.max:
+			return q, fmt.Errorf("%w: %s is %d bytes long (at most %d)", ErrBadQuery, f.name, len(f.v), f.max)
+		}
+	}
+	if n := len(strings.Fields(q.Text)); n > MaxTextWords {
+		return q, fmt.Errorf("%w: text has %d words (at most %d: search for the rarest ones)", ErrBadQuery, n, MaxTextWords)
+	}
+	for _, f := range []struct{ name, v string }{{"type", q.Type}, {"mode", q.Mode}, {"country", q.Country}} {
+		if n := strings.Count(f.v, ",") + 1; n > MaxListFilter {
+			return q, fmt.Errorf("%w: %s lists %d values (at most %d)", ErrBadQuery, f.name, n, MaxListFilter)
+		}
+	}
 	if q.Type, err = checkList("type", q.Type, strings.ToUpper, func(t string) bool { return slices.Contains(v.types, t) }, v.types); err != nil {
 		return q, err
 	}
@@ -68,6 +100,15 @@ func (q Query) Check() (Query, error) {
 	}
 	return q, nil
 }
+
+// The bounds Check puts on filters: enough for any real question, small
+// enough that no request can make the store scan for long.
+const (
+	MaxNameFilter = 200 // bytes of an actor, recipient, place or source filter
+	MaxListFilter = 64  // values of a type, mode or country list
+	MaxTextFilter = 256 // bytes of a full-text search
+	MaxTextWords  = 16  // words of a full-text search
+)
 
 // vocabulary is the event types and modes a filter may name, from the
 // knowledge base's PLOVER table, read once.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/internal/shared"
@@ -90,7 +90,7 @@ func ingestCorpus(t *testing.T, ctx context.Context, st store.Store) {
 		}
 		return out
 	}
-	p, err := store.Load(ctx, st, seq, code, store.LoadOptions{Workers: 2, OnError: func(err error) { t.Error(err) }})
+	p, err := store.Load(ctx, st, seq, func(_ context.Context, d *doc.Document) ([]event.Event, error) { return code(d), nil }, store.LoadOptions{Workers: 2, OnError: func(err error) { t.Error(err) }})
 	if err != nil || p.Documents != len(fixtures) {
 		t.Fatalf("ingest: %+v %v", p, err)
 	}
@@ -98,7 +98,7 @@ func ingestCorpus(t *testing.T, ctx context.Context, st store.Store) {
 	// the way a user's corpus would.
 	if dir := shared.Dir(); dir != "" {
 		files, _ := filepath.Glob(filepath.Join(dir, "eval", "dev", "*.txt"))
-		p, err := store.Load(ctx, st, reader.Documents(files, reader.Options{}), coder.Default().Code, store.LoadOptions{OnError: func(err error) { t.Error(err) }})
+		p, err := store.Load(ctx, st, reader.Documents(files, reader.Options{}), parley.Code, store.LoadOptions{OnError: func(err error) { t.Error(err) }})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/reader"
 )
@@ -43,16 +44,22 @@ func runBench(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley bench: no documents")
 		return 1
 	}
-	c := coder.Default()
+	c := newCoder(parley.Options{MaxBytes: opts.maxText()})
+	ctx := context.Background()
 	// Warm up: load the models and knowledge base outside the timing.
 	warm := *docs[0]
-	c.Code(&warm)
+	c.Code(ctx, &warm)
 	var articles, sentences, tokens, events int
 	start := time.Now()
 	for range *rounds {
 		for _, src := range docs {
 			d := &doc.Document{ID: src.ID, Date: src.Date, Text: src.Text, Dateline: src.Dateline, Source: src.Source}
-			events += len(c.Code(d))
+			evs, err := c.Code(ctx, d)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "parley bench:", err)
+				failed = true
+			}
+			events += len(evs)
 			articles++
 			sentences += len(d.Sentences)
 			tokens += len(d.Tokens)

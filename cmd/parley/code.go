@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -12,7 +13,7 @@ import (
 	"sync"
 	"text/tabwriter"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/reader"
@@ -47,13 +48,12 @@ func runCode(args []string) int {
 		fmt.Fprintf(os.Stderr, "parley code: unknown format %q (jsonl, plover, table)\n", *format)
 		return 2
 	}
-	c := *coder.Default()
-	c.AllModalities = *all
+	c := newCoder(parley.Options{AllModalities: *all, MaxBytes: opts.maxText()})
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	failed := false
 	read := 0
-	err := codeAll(fs.Args(), opts.options(), &c, *workers, func(d *doc.Document, evs []event.Event, err error) error {
+	err := codeAll(fs.Args(), opts.options(), c, *workers, func(d *doc.Document, evs []event.Event, err error) error {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "parley code:", err)
 			failed = true
@@ -79,25 +79,30 @@ func runCode(args []string) int {
 	return 0
 }
 
+// newCoder is the coder every command codes with; tests replace it to
+// code with a coder that fails.
+var newCoder = parley.New
+
+// docName is how messages name a document: its file and line, its file,
+// or its id.
 func docName(d *doc.Document) string {
-	if d.Line > 0 {
-		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+	if d.Path == "" {
+		return d.ID
 	}
-	if d.Path != "" {
-		return d.Path
-	}
-	return d.ID
+	return parley.Name(d)
 }
 
 // codeAll reads and codes documents with n workers and hands each result to
 // emit in input order. Memory stays bounded: at most a few documents per
 // worker are in flight.
-func codeAll(paths []string, opts reader.Options, c *coder.Coder, n int, emit func(*doc.Document, []event.Event, error) error) error {
-	return codeAllWith(paths, opts, n, func(d *doc.Document) ([]event.Event, error) { return c.Code(d), nil }, emit)
+func codeAll(paths []string, opts reader.Options, c *parley.Coder, n int, emit func(*doc.Document, []event.Event, error) error) error {
+	ctx := context.Background()
+	return codeAllWith(paths, opts, n, func(d *doc.Document) ([]event.Event, error) { return c.Code(ctx, d) }, emit)
 }
 
 // codeAllWith is codeAll with any coder: code turns one document into its
-// result.
+// result, or says why it could not (a panic in it included: see
+// parley.Coder.Code and codePetrarch).
 func codeAllWith[T any](paths []string, opts reader.Options, n int, code func(*doc.Document) (T, error), emit func(*doc.Document, T, error) error) error {
 	if n < 1 {
 		n = 1
@@ -116,7 +121,7 @@ func codeAllWith[T any](paths []string, opts reader.Options, n int, code func(*d
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.out, j.err = safely(code, j.d)
+				j.out, j.err = code(j.d)
 				close(j.done)
 			}
 		}()
@@ -147,25 +152,6 @@ func codeAllWith[T any](paths []string, opts reader.Options, n int, code func(*d
 	}
 	wg.Wait()
 	return firstErr
-}
-
-// codeOne codes one document with parley's coder, a panic reported as the
-// document's error.
-func codeOne(c *coder.Coder, d *doc.Document) ([]event.Event, error) {
-	return safely(func(d *doc.Document) ([]event.Event, error) { return c.Code(d), nil }, d)
-}
-
-// safely runs code on one document; a panic in a coder is a bug, but it
-// must not take the other documents down with it: it is reported as this
-// document's error.
-func safely[T any](code func(*doc.Document) (T, error), d *doc.Document) (out T, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			var zero T
-			out, err = zero, fmt.Errorf("%s: internal error while coding (a bug: please report it): %v", docName(d), r)
-		}
-	}()
-	return code(d)
 }
 
 // writeJSONL writes one JSON object per line.

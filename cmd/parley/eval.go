@@ -5,12 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"runtime"
 	"strings"
 
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/argtrain"
 	"github.com/parley-events/parley/cameo"
-	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
@@ -117,12 +118,7 @@ func runEval(args []string) int {
 		fmt.Fprintln(os.Stderr, "parley eval:", err)
 		return 1
 	}
-	c := coder.Default()
-	if *rulesOnly {
-		rc := *c
-		rc.Arguments = nil
-		c = &rc
-	}
+	c := newCoder(parley.Options{RulesOnly: *rulesOnly, MaxBytes: opts.maxText()})
 	var preds []event.Event
 	var ids []string
 	texts := map[string]string{}
@@ -132,6 +128,17 @@ func runEval(args []string) int {
 			fmt.Fprintln(os.Stderr, "parley eval:", err)
 			failed = true
 			return nil
+		}
+		// Gold files are named by article: DIR/2023-01/NAME.txt, whose id
+		// is 2023-01/NAME, is scored against NAME.jsonl when no gold file
+		// 2023-01/NAME.jsonl exists.
+		if _, ok := gold[d.ID]; !ok {
+			if base := path.Base(d.ID); gold[base] != nil {
+				d.ID = base
+				for i := range evs {
+					evs[i].DocID = base
+				}
+			}
 		}
 		ids = append(ids, d.ID)
 		texts[d.ID] = d.Text

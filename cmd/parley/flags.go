@@ -8,21 +8,36 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
 
 // readerOpts are the input flags shared by every command that reads articles.
 type readerOpts struct {
+	fs       *flag.FlagSet
 	date     dateFlag
 	maxBytes int
 }
 
 func readerFlags(fs *flag.FlagSet) *readerOpts {
-	o := &readerOpts{}
+	o := &readerOpts{fs: fs}
 	fs.Var(&o.date, "date", "publication date (YYYY-MM-DD) for documents that carry none")
-	fs.IntVar(&o.maxBytes, "max-bytes", reader.DefaultMaxBytes, "largest document accepted, in bytes")
+	fs.IntVar(&o.maxBytes, "max-bytes", reader.DefaultMaxBytes, fmt.Sprintf("largest document read, in bytes (its text is coded up to %d bytes unless this is given)", parley.DefaultMaxBytes))
 	return o
+}
+
+// maxText is the coder's bound on a document's text: --max-bytes when
+// given, else the coder's default (parley.DefaultMaxBytes, smaller than
+// the reader's, which also bounds web pages and their markup).
+func (o *readerOpts) maxText() int {
+	n := 0
+	o.fs.Visit(func(f *flag.Flag) {
+		if f.Name == "max-bytes" {
+			n = o.maxBytes
+		}
+	})
+	return n
 }
 
 func (o *readerOpts) options() reader.Options {
@@ -39,9 +54,9 @@ func (d *dateFlag) String() string {
 }
 
 func (d *dateFlag) Set(s string) error {
-	t, err := time.Parse("2006-01-02", s)
+	t, err := reader.ParseDate(s)
 	if err != nil {
-		return fmt.Errorf("want YYYY-MM-DD, got %q", s)
+		return err
 	}
 	*d = dateFlag(t)
 	return nil

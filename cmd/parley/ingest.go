@@ -11,17 +11,14 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
-	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
 )
 
 func init() {
 	register(command{name: "ingest", usage: "PATH...|-  code articles and store them with their events (merged across articles)", run: runIngest})
-	// parley serve codes submitted articles with the same coder.
-	serveCode = func(d *doc.Document) []event.Event { return coder.Default().Code(d) }
 }
 
 func runIngest(args []string) int {
@@ -64,8 +61,23 @@ func runIngest(args []string) int {
 
 	before, _ := s.Stats(ctx)
 	bar := newProgressBar(os.Stderr, countDocuments(fs.Args()))
-	c := coder.Default()
-	p, err := store.Load(ctx, s, reader.Documents(fs.Args(), opts.options()), c.Code, store.LoadOptions{
+	c := newCoder(parley.Options{MaxBytes: opts.maxText()})
+	// Warnings about a document (invalid UTF-8 replaced) are told as
+	// parley code tells them; the document is still stored.
+	docs := func(yield func(*doc.Document, error) bool) {
+		for d, err := range reader.Documents(fs.Args(), opts.options()) {
+			if d != nil {
+				for _, w := range d.Warnings {
+					bar.clear()
+					fmt.Fprintf(os.Stderr, "parley ingest: %s: warning: %s\n", docName(d), w)
+				}
+			}
+			if !yield(d, err) {
+				return
+			}
+		}
+	}
+	p, err := store.Load(ctx, s, docs, c.Code, store.LoadOptions{
 		Workers:  *workers,
 		OnError:  func(err error) { bar.clear(); fmt.Fprintln(os.Stderr, "parley ingest:", err) },
 		OnStored: bar.update,
@@ -74,9 +86,13 @@ func runIngest(args []string) int {
 	bar.clear()
 	fmt.Fprintf(os.Stderr, "parley ingest: %d documents stored, %d already stored, %d failed; %d events, %d new stories (%d in the store); %.1f s\n",
 		p.Documents, p.Skipped, p.Errors, p.Events, after.Stories-before.Stories, after.Stories, p.Elapsed.Seconds())
-	if err != nil {
+	if err != nil && ctx.Err() != nil {
 		fmt.Fprintln(os.Stderr, "parley ingest: interrupted:", err)
 		return 130
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley ingest: stopped by a store error:", err)
+		return 1
 	}
 	if p.Errors > 0 {
 		return 1

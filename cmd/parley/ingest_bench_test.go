@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/reader"
@@ -40,9 +40,9 @@ func BenchmarkIngestVsCode(b *testing.B) {
 	}
 	corpus, docs := devCorpus(b, min(copies, 26*26))
 	workers := runtime.GOMAXPROCS(0)
-	c := coder.Default()
+	c := parley.New(parley.Options{})
 	// Load the models and knowledge base outside the timing.
-	c.Code(&doc.Document{ID: "warm", Text: "Russia's foreign minister met his Iranian counterpart in Moscow on Monday.", Date: time.Now()})
+	c.Code(context.Background(), &doc.Document{ID: "warm", Text: "Russia's foreign minister met his Iranian counterpart in Moscow on Monday.", Date: time.Now()})
 	dir := b.TempDir()
 
 	// codePass and ingestPass return the wall and CPU time of one pass.
@@ -133,15 +133,19 @@ func BenchmarkStoreWrite(b *testing.B) {
 		fmt.Sscan(v, &copies)
 	}
 	corpus, docs := devCorpus(b, min(copies, 26*26))
-	c := coder.Default()
-	c.Code(&doc.Document{ID: "warm", Text: "Russia's foreign minister met his Iranian counterpart in Moscow on Monday.", Date: time.Now()})
+	c := parley.New(parley.Options{})
+	c.Code(context.Background(), &doc.Document{ID: "warm", Text: "Russia's foreign minister met his Iranian counterpart in Moscow on Monday.", Date: time.Now()})
 	var items []store.Item
 	start := cpuTime()
 	for d, err := range reader.Documents([]string{corpus}, reader.Options{}) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		items = append(items, store.Item{Doc: d, Events: c.Code(d)})
+		evs, err := c.Code(context.Background(), d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		items = append(items, store.Item{Doc: d, Events: evs})
 	}
 	codePerDoc := (cpuTime() - start) / time.Duration(docs)
 	dir := b.TempDir()

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/internal/shared"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
@@ -175,7 +175,7 @@ func TestSeedAndSecondReportMerge(t *testing.T) {
 	}
 	defer s.Close()
 	docs := reader.Documents([]string{"../../examples/tass-2023-10-27.txt", second}, reader.Options{})
-	p, err := store.Load(ctx, s, docs, coder.Default().Code, store.LoadOptions{OnError: func(err error) { t.Error(err) }})
+	p, err := store.Load(ctx, s, docs, parley.Code, store.LoadOptions{OnError: func(err error) { t.Error(err) }})
 	if err != nil || p.Documents != 2 {
 		t.Fatalf("ingest: %+v %v", p, err)
 	}

@@ -68,7 +68,14 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 	c := cameo.New(d)
 	ref := kb.Default()
 	known := func(iso string) bool { _, ok := ref.Country(iso); return ok }
-	code := func(doc *doc.Document) (cameoResult, error) {
+	code := func(doc *doc.Document) (r cameoResult, err error) {
+		// The PETRARCH coder is not parley's (parley.Coder recovers its
+		// own panics): a bug in it is this document's error all the same.
+		defer func() {
+			if p := recover(); p != nil {
+				r, err = cameoResult{}, fmt.Errorf("%s: internal error while coding with PETRARCH dictionaries (a bug: please report it): %v", docName(doc), p)
+			}
+		}()
 		nlp.Annotate(doc)
 		if format == "explain" {
 			var b strings.Builder
@@ -76,7 +83,7 @@ func codePetrarch(dir, format string, paths []string, opts reader.Options, worke
 			return cameoResult{explained: b.String()}, err
 		}
 		evs, disc := c.Code(doc)
-		r := cameoResult{discarded: disc}
+		r = cameoResult{discarded: disc}
 		for _, e := range evs {
 			typ, mode, _ := dict.PloverOf(e.Code)
 			sn := doc.Sentences[e.Sentence]

@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/internal/shared"
@@ -83,7 +83,7 @@ func buildBigStore(tb testing.TB, path string, minEvents, years int) store.Stats
 	if err != nil || len(files) == 0 {
 		tb.Skipf("no dev articles in %s", dir)
 	}
-	c := coder.Default()
+	c := parley.New(parley.Options{})
 	type article struct {
 		d      *doc.Document
 		events []event.Event
@@ -93,7 +93,10 @@ func buildBigStore(tb testing.TB, path string, minEvents, years int) store.Stats
 		if err != nil {
 			tb.Fatal(err)
 		}
-		evs := c.Code(d)
+		evs, err := c.Code(context.Background(), d)
+		if err != nil {
+			tb.Fatal(err)
+		}
 		d.Tokens, d.Sentences = nil, nil // the store needs the text only
 		articles = append(articles, article{d, evs})
 	}

@@ -105,7 +105,13 @@ func runSubmit(args []string) int {
 		return 1
 	}
 	start := time.Now()
-	st, err := queue.Submit(ctx, js, q.cfg, reader.Documents(fs.Args(), opts.options()), func(err error) {
+	// A document the NATS server cannot carry is refused by the reader,
+	// naming its file, rather than by the server.
+	ropts := opts.options()
+	if limit := queue.MaxText(js); limit > 0 && (ropts.MaxBytes <= 0 || ropts.MaxBytes > limit) {
+		ropts.MaxBytes = limit
+	}
+	st, err := queue.Submit(ctx, js, q.cfg, reader.Documents(fs.Args(), ropts), func(err error) {
 		fmt.Fprintln(os.Stderr, "parley submit:", err)
 	})
 	fmt.Fprintf(os.Stderr, "parley submit: %d documents queued, %d already queued, %d errors (%.1fs)\n",

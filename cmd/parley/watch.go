@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/feed"
 	"github.com/parley-events/parley/reader"
 	"github.com/parley-events/parley/store"
@@ -90,7 +90,7 @@ Stops cleanly on Ctrl-C or SIGTERM, finishing the article being stored.`)
 
 	fetcher := feed.NewFetcher(*timeout)
 	fetcher.MaxBytes = *maxBytes
-	c := coder.Default()
+	c := newCoder(parley.Options{})
 	w := &feed.Watcher{
 		Feeds: feeds, Fetcher: fetcher, State: state,
 		Handle:   storePage(s, c, logger, *quiet),
@@ -133,7 +133,7 @@ Stops cleanly on Ctrl-C or SIGTERM, finishing the article being stored.`)
 // by the feed item when the page has no date), is coded and is stored.
 // Pages that are no article, and documents the store refuses, are given up
 // rather than retried.
-func storePage(s store.Store, c *coder.Coder, logger *log.Logger, quiet bool) feed.Handler {
+func storePage(s store.Store, c *parley.Coder, logger *log.Logger, quiet bool) feed.Handler {
 	return func(ctx context.Context, it feed.Item, page *feed.Response) (string, error) {
 		d, err := reader.HTML(page.Body, page.URL, page.ContentType, reader.Options{Date: it.Published})
 		if err != nil {
@@ -147,7 +147,10 @@ func storePage(s store.Store, c *coder.Coder, logger *log.Logger, quiet bool) fe
 		} else if has {
 			return d.ID, nil // the same article reached by another link
 		}
-		evs, err := codeOne(c, d)
+		evs, err := c.Code(ctx, d)
+		if err != nil && ctx.Err() != nil {
+			return "", err // stopped: the page is tried again next run
+		}
 		if err != nil {
 			return "", feed.Permanent(err)
 		}

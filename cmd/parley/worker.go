@@ -15,7 +15,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/queue"
 	"github.com/parley-events/parley/store"
 )
@@ -92,7 +92,7 @@ func runWorker(args []string) int {
 		go srv.Serve(ln)
 		defer srv.Close()
 	}
-	c := coder.Default()
+	c := newCoder(parley.Options{})
 	w := &queue.Worker{JS: js, Config: q.cfg, Store: s, Code: c.Code, Concurrency: *concurrency, Batch: *batch,
 		DrainTimeout: *drain, Log: log, Metrics: metrics}
 	if err := w.Run(ctx); err != nil {

@@ -17,7 +17,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/nats-io/nats-server/v2/server"
 
-	"github.com/parley-events/parley/coder"
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/queue"
 	"github.com/parley-events/parley/reader"
 )
@@ -259,7 +259,11 @@ func expectedEvents(t *testing.T, corpus string, docs, copies int) int {
 		if coded == docs/copies {
 			break
 		}
-		n += len(coder.Default().Code(d))
+		evs, err := parley.Code(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(evs)
 		coded++
 	}
 	return n * copies
