@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/parley-events/parley"
 	"io"
 	"strings"
 	"time"
 
-	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/reader"
@@ -54,7 +54,7 @@ func evalReviewed(ctx context.Context, db string, out io.Writer, explain, asJSON
 			gold[r.DocID] = append(gold[r.DocID], g)
 		}
 	}
-	c := coder.Default()
+	c := newCoder(parley.Options{})
 	texts := map[string]string{}
 	var preds []event.Event
 	for _, id := range ids {
@@ -67,8 +67,12 @@ func evalReviewed(ctx context.Context, db string, out io.Writer, explain, asJSON
 			return fmt.Errorf("document %s: stored date %q: %w", id, d.Date, err)
 		}
 		texts[id] = d.Text
-		for _, e := range c.Code(&doc.Document{ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title, Date: published,
-			Text: d.Text, Dateline: reader.FindDateline(d.Text)}) {
+		evs, err := c.Code(ctx, &doc.Document{ID: d.ID, Source: d.Source, URL: d.URL, Title: d.Title, Date: published,
+			Text: d.Text, Dateline: reader.FindDateline(d.Text)})
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
 			if inReviewedSentence(e.Span, sentences[id]) {
 				e.DocID = id
 				preds = append(preds, e)
