@@ -343,8 +343,9 @@ func (x *extraction) insideHostileEvent(m match, mn *mention.Mention) bool {
 // "British sanctions": the EU is no target of the British ones).
 func (x *extraction) doesLikewise(m match, mn *mention.Mention) bool {
 	sent := x.sentenceOf(m.head)
-	for t, a := range x.eventActors {
-		if t != m.head && t >= sent.First && t < sent.Last && x.triggerType[t] == m.tr.Type && a != nil &&
+	for t := sent.First; t < sent.Last; t++ {
+		a := x.eventActors[t]
+		if t != m.head && x.triggerType[t] == m.tr.Type && a != nil &&
 			a.Country == mn.Country && a.Name == mn.Name {
 			return true
 		}

@@ -17,15 +17,16 @@ type extraction struct {
 	ms   *mention.Set
 	deps [][]int
 
-	sentIndex   []int32                 // token → index of its sentence
-	countries   []string                // the document's countries, once computed
-	place       **event.Location        // the document's main place, once computed
-	eventActors map[int]*event.Actor    // trigger token → actor of its event
-	triggerType map[int]string          // trigger token → type of the pattern that matched there
-	lastActor   map[string]*event.Actor // type → actor of the latest event of that type
-	sanctioned  map[string]*event.Actor // country → a target the document names for sanctions
-	recentActor *event.Actor            // actor of the latest event found
-	leadActor   *event.Actor            // actor of the document's first event
+	sentIndex   []int32                    // token → index of its sentence
+	countries   []string                   // the document's countries, once computed
+	place       **event.Location           // the document's main place, once computed
+	onlyPlaces  map[string]*event.Location // country → onlyPlaceIn's answer, once computed
+	eventActors map[int]*event.Actor       // trigger token → actor of its event
+	triggerType map[int]string             // trigger token → type of the pattern that matched there
+	lastActor   map[string]*event.Actor    // type → actor of the latest event of that type
+	sanctioned  map[string]*event.Actor    // country → a target the document names for sanctions
+	recentActor *event.Actor               // actor of the latest event found
+	leadActor   *event.Actor               // actor of the document's first event
 }
 
 // match is one trigger found in a sentence.

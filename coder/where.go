@@ -382,6 +382,18 @@ func (x *extraction) setsIn(country string) bool {
 // onlyPlaceIn returns the one place below country level the document sets
 // things in within country, or nil when it sets none or several.
 func (x *extraction) onlyPlaceIn(country string) *event.Location {
+	if loc, ok := x.onlyPlaces[country]; ok {
+		return loc
+	}
+	loc := x.findOnlyPlaceIn(country)
+	if x.onlyPlaces == nil {
+		x.onlyPlaces = map[string]*event.Location{}
+	}
+	x.onlyPlaces[country] = loc
+	return loc
+}
+
+func (x *extraction) findOnlyPlaceIn(country string) *event.Location {
 	var only *event.Location
 	for i := range x.ms.Mentions {
 		mm := &x.ms.Mentions[i]
