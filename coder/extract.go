@@ -67,6 +67,11 @@ func (x *extraction) sentence(si int) []event.Event {
 		default:
 			continue
 		}
+		if pos == "N" && t.Rel == "compound" && t.Head > i && x.d.Tokens[t.Head].UPOS == "NOUN" {
+			// "attack ads", "strike force": an event noun that only
+			// modifies another noun names a kind of thing, not an act.
+			continue
+		}
 		m, ok := x.bestMatch(i, pos, sent)
 		if ok && pos == "V" {
 			m = x.withNounSlot(m, sent)

@@ -92,6 +92,11 @@ func TestGrammarFrames(t *testing.T) {
 		{"led by a country", "The French-led force struck militants in northern Mali.", []want{{"ASSAULT", "FRA", "MLI", false}}, nil},
 		{"led by a country", "A Nigerian-led mission shelled rebel camps in Gambia.", []want{{"ASSAULT", "NGA", "GMB", false}}, nil},
 		{"led by a country", "Iranian-backed militias attacked US forces in Syria.", nil, []want{{"ASSAULT", "IRN", "USA", false}}},
+		// An event noun that only modifies another noun is a kind of thing.
+		{"event noun as a modifier", "A Turkish party's attack ads angered Greece.", nil, []want{{"ASSAULT", "TUR", "TUR", false}, {"ASSAULT", "TUR", "GRC", false}}},
+		{"event noun as a modifier", "Egypt bought French attack helicopters.", nil, []want{{"ASSAULT", "FRA", "", false}, {"ASSAULT", "EGY", "", false}}},
+		{"event noun as a modifier", "The protest organisers in Nairobi were questioned by Kenyan police.", nil, []want{{"PROTEST", "KEN", "", false}}},
+		{"event noun as a modifier", "A Turkish attack on Greek boats angered Athens.", []want{{"ASSAULT", "TUR", "GRC", false}}, nil},
 		// Hostile words in a sentence about sport are plays of a game.
 		{"sport", "Ghana beat Togo in the football final.", nil, []want{{"ASSAULT", "GHA", "TGO", false}}},
 		{"sport", "Kenyan runners attacked early and won the Rotterdam marathon.", nil, []want{{"ASSAULT", "KEN", "NLD", false}}},
