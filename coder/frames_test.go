@@ -92,6 +92,11 @@ func TestGrammarFrames(t *testing.T) {
 		{"led by a country", "The French-led force struck militants in northern Mali.", []want{{"ASSAULT", "FRA", "MLI", false}}, nil},
 		{"led by a country", "A Nigerian-led mission shelled rebel camps in Gambia.", []want{{"ASSAULT", "NGA", "GMB", false}}, nil},
 		{"led by a country", "Iranian-backed militias attacked US forces in Syria.", nil, []want{{"ASSAULT", "IRN", "USA", false}}},
+		// "them" refers back to a group named by an irregular plural.
+		{"plural pronoun", "Three Ghanaian fishermen drifted into Togolese waters on Monday. The Togolese navy detained them off Lome.", []want{{"COERCE", "TGO", "GHA", false}}, nil},
+		{"plural pronoun", "Two Somali traders reached Nairobi by road. Kenyan police arrested them there.", []want{{"COERCE", "KEN", "SOM", false}}, nil},
+		{"plural pronoun", "Four Chadian soldiers entered Sudan. Sudanese police detained them near Geneina.", []want{{"COERCE", "SDN", "TCD", false}}, nil},
+		{"plural pronoun", "The Kenyan minister visited Uganda. Ugandan police arrested them.", nil, []want{{"COERCE", "UGA", "KEN", false}}},
 		// An event noun that only modifies another noun is a kind of thing.
 		{"event noun as a modifier", "A Turkish party's attack ads angered Greece.", nil, []want{{"ASSAULT", "TUR", "TUR", false}, {"ASSAULT", "TUR", "GRC", false}}},
 		{"event noun as a modifier", "Egypt bought French attack helicopters.", nil, []want{{"ASSAULT", "FRA", "", false}, {"ASSAULT", "EGY", "", false}}},

@@ -501,7 +501,9 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 			if m.Kind == "" || m.Kind == "country" || m.Kind == "organisation" {
 				m.Kind = c.role.Kind
 			}
-			m.Plural = strings.HasSuffix(strings.ToLower(toks[c.last-1].Text), "s") && toks[c.last-1].XPOS == "NNS"
+			last := toks[c.last-1]
+			// "troops", and irregular plurals the lemma gives away ("fishermen").
+			m.Plural = last.XPOS == "NNS" && (strings.HasSuffix(strings.ToLower(last.Text), "s") || !strings.EqualFold(last.Lemma, last.Text))
 		case cName, cPerson:
 			m.Named = true
 			m.Name = text(d, sent.First+c.first, sent.First+c.last)
