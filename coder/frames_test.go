@@ -104,7 +104,7 @@ func TestGrammarFrames(t *testing.T) {
 		{"event noun as a modifier", "A Turkish attack on Greek boats angered Athens.", []want{{"ASSAULT", "TUR", "GRC", false}}, nil},
 		// Hostile words in a sentence about sport are plays of a game.
 		{"sport", "Ghana beat Togo in the football final.", nil, []want{{"ASSAULT", "GHA", "TGO", false}}},
-		{"sport", "Kenyan runners attacked early and won the Rotterdam marathon.", nil, []want{{"ASSAULT", "KEN", "NLD", false}}},
+		{"sport", "Ethiopian athletes attacked on the last hill and took the Boston marathon.", nil, []want{{"ASSAULT", "ETH", "USA", false}}},
 		{"sport", "India beat Sri Lanka by four wickets in Dubai.", nil, []want{{"ASSAULT", "IND", "LKA", false}}},
 		{"sport", "Ugandan soldiers beat Kenyan traders at the border.", []want{{"ASSAULT", "UGA", "KEN", false}}, nil},
 		// Judging an act is aimed at whoever did it.
