@@ -38,6 +38,9 @@ func (x *extraction) placedCollective(a int) (*mention.Mention, []*mention.Menti
 		return nil, nil
 	}
 	group := m
+	if r := x.d.Tokens[m.Head].Rel; r == "compound" || r == "amod" {
+		return nil, nil // "fighters in a US airstrike": the place modifies a noun
+	}
 	if m.Kind == "country" || m.Kind == "territory" || m.Place {
 		// A place of the list: walk back over the list to its "in".
 		j := m.First - 1
