@@ -2,6 +2,7 @@ package depparse_test
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"testing"
 
@@ -259,5 +260,79 @@ func TestConcurrentParse(t *testing.T) {
 				t.Fatalf("sentence %d parsed differently when concurrent: %v vs %v", i, got[i], want[i])
 			}
 		}
+	}
+}
+
+// TestParseAlternatives checks that ParseAlternatives parses as Parse does,
+// that each alternative is well formed, and that the margins mean
+// something on EWT dev: attachments the parser is least sure of (the
+// smallest quarter of margins) are wrong far more often than the rest, and
+// where the chosen head is wrong the runner-up is often right.
+func TestParseAlternatives(t *testing.T) {
+	sents := readUD(t, "en_ewt-ud-dev.conllu.gz")
+	p := depparse.Default()
+	up, xp := predictedTags(sents)
+	type scored struct {
+		margin float64
+		right  bool
+	}
+	var all []scored
+	wrong, rescued := 0, 0
+	for si, s := range sents {
+		words := forms(s)
+		n := len(words)
+		h1, r1 := make([]int, n), make([]string, n)
+		h2, r2 := make([]int, n), make([]string, n)
+		alts := make([]depparse.Alternative, n)
+		p.Parse(words, up[si], xp[si], h1, r1)
+		p.ParseAlternatives(words, up[si], xp[si], h2, r2, alts)
+		if !slices.Equal(h1, h2) || !slices.Equal(r1, r2) {
+			t.Fatalf("sentence %s: ParseAlternatives gave %v %v, Parse %v %v", s.ID, h2, r2, h1, r1)
+		}
+		for i, a := range alts {
+			if a.Margin < 0 || a.HeadMargin < 0 || (a.Head == -1) != math.IsInf(a.HeadMargin, 1) {
+				t.Fatalf("sentence %s word %d: margins %v / %v", s.ID, i+1, a.Margin, a.HeadMargin)
+			}
+			if a.Head == h1[i] || a.Head < -1 || a.Head > n || (a.Head >= 0) != (a.Rel != "") {
+				t.Fatalf("sentence %s word %d (head %d): alternative %+v", s.ID, i+1, h1[i], a)
+			}
+			gold := s.Words[i].Head
+			all = append(all, scored{a.Margin, h1[i] == gold})
+			if h1[i] != gold {
+				wrong++
+				if a.Head == gold {
+					rescued++
+				}
+			}
+		}
+	}
+	slices.SortFunc(all, func(a, b scored) int {
+		switch {
+		case a.margin < b.margin:
+			return -1
+		case a.margin > b.margin:
+			return 1
+		}
+		return 0
+	})
+	acc := func(xs []scored) float64 {
+		r := 0
+		for _, x := range xs {
+			if x.right {
+				r++
+			}
+		}
+		return float64(r) / float64(len(xs))
+	}
+	q := len(all) / 4
+	low, rest := acc(all[:q]), acc(all[q:])
+	share := float64(rescued) / float64(wrong)
+	t.Logf("EWT dev, predicted tags: UAS %.3f in the lowest-margin quarter, %.3f in the rest; runner-up right for %.3f of wrong heads",
+		low, rest, share)
+	if low > rest-0.1 {
+		t.Errorf("lowest-margin quarter UAS %.3f, rest %.3f: margins do not tell unsure attachments", low, rest)
+	}
+	if share < 0.2 {
+		t.Errorf("runner-up head right for only %.3f of wrong heads", share)
 	}
 }

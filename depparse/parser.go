@@ -15,6 +15,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"math"
 	"sync"
 )
 
@@ -92,13 +93,141 @@ func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
 // tags. heads and rels must be as long as words; a missing or unknown tag
 // is treated as a tag never seen in training.
 func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
-	p.parseOnly(words, upos, xpos, heads, rels)
+	p.parseOnly(words, upos, xpos, heads, rels, nil)
 	n := len(words)
 	repair(words, upos, heads[:n], rels[:n])
 }
 
-// parseOnly is Parse without the repairs.
-func (p *Parser) parseOnly(words, upos, xpos []string, heads []int, rels []string) {
+// Alternative is what the parser weighed for one word and did not choose.
+type Alternative struct {
+	// Head and Rel are the runner-up attachment: of all the heads that
+	// the parser could have given the word while it was on top of the
+	// stack (the words arriving at the front of the buffer and the word
+	// under it), the one whose transition scored closest to the
+	// transition the parser chose at that step. Head is 1-based, 0 = root,
+	// and -1 when the word never had another possible head.
+	Head int
+	Rel  string
+	// HeadMargin is how far the runner-up's transition scored below the
+	// chosen transition of its step, in the model's score units: +Inf
+	// when Head is -1.
+	HeadMargin float64
+	// Margin is the chosen attachment's score minus that of the best
+	// other valid transition at the step that attached the word
+	// (another head, another label, or reading on). Near 0, the parser
+	// nearly did something else with the word; +Inf when nothing else
+	// was valid.
+	Margin float64
+}
+
+// ParseAlternatives parses like Parse and also fills alts[i] with the
+// alternative for word i: a small Margin marks an attachment the parser
+// was unsure of, and Head names the head it would otherwise have picked.
+// For example, in "a reply to French and German criticism of Mali" a
+// parse that hangs French on reply as nmod with a small margin may name
+// criticism as the runner-up head. A word that the post-parse repairs
+// moved gets its unrepaired attachment as its alternative, with margins 0.
+// alts must be as long as words. It costs about a third more than Parse.
+func (p *Parser) ParseAlternatives(words, upos, xpos []string, heads []int, rels []string, alts []Alternative) {
+	n := len(words)
+	if len(alts) < n {
+		panic(fmt.Sprintf("depparse: ParseAlternatives of %d words given %d alternatives", n, len(alts)))
+	}
+	p.parseOnly(words, upos, xpos, heads, rels, alts)
+	raw := make([]int, n)
+	rawRels := make([]string, n)
+	copy(raw, heads[:n])
+	copy(rawRels, rels[:n])
+	repair(words, upos, heads[:n], rels[:n])
+	for i := range n {
+		if heads[i] != raw[i] {
+			alts[i] = Alternative{Head: raw[i], Rel: rawRels[i]}
+		}
+	}
+}
+
+// candidate is a head the parser could have given a word at some step:
+// the best label for it and the score deficit against the chosen
+// transition.
+type candidate struct {
+	word, head int32
+	label      int16
+	deficit    int32
+}
+
+// weigh records, for the stack top of st, the best LEFT and RIGHT
+// attachments that the scores allow and how far each falls below the
+// chosen class, and the word's margin when chosen attaches it.
+func (p *Parser) weigh(st *state, scores []int32, chosen int, cands []candidate, alts []Alternative) []candidate {
+	s0 := st.s(0)
+	if s0 <= 0 {
+		return cands
+	}
+	L := len(p.labels)
+	best := classScore(L, scores, chosen)
+	kind := p.kindOf(chosen)
+	runnerUp := func(k int) (int16, int32, bool) {
+		var bl int16 = -1
+		var bs int32
+		for l := 0; l < L; l++ {
+			if k == left && l == p.root || k == right && (l == p.root) != st.rightIsRoot() {
+				continue
+			}
+			c := 1 + l
+			if k == right {
+				c += L
+			}
+			if c == chosen {
+				continue
+			}
+			if v := classScore(L, scores, c); bl < 0 || v > bs {
+				bl, bs = int16(l), v
+			}
+		}
+		return bl, bs, bl >= 0
+	}
+	margin := math.Inf(1)
+	for _, k := range [2]int{left, right} {
+		if k == left && !st.canLeft() || k == right && !st.canRight() {
+			continue
+		}
+		l, v, ok := runnerUp(k)
+		if !ok {
+			continue
+		}
+		margin = min(margin, float64(best-v))
+		if kind == shift || k != kind {
+			cands = append(cands, candidate{s0, st.headIf(k), l, best - v})
+		}
+	}
+	if kind != shift {
+		if st.canShift() {
+			margin = min(margin, float64(best-scores[0]))
+		}
+		alts[s0-1].Margin = margin * float64(p.wt.unit)
+	}
+	return cands
+}
+
+// fillAlternatives turns the candidates gathered during a parse into each
+// word's runner-up head.
+func (p *Parser) fillAlternatives(st *state, cands []candidate, alts []Alternative) {
+	for i := range alts {
+		alts[i].Head, alts[i].Rel, alts[i].HeadMargin = -1, "", math.Inf(1)
+	}
+	unit := float64(p.wt.unit)
+	for _, c := range cands {
+		a := &alts[c.word-1]
+		m := float64(c.deficit) * unit
+		if c.head != st.head[c.word] && m < a.HeadMargin {
+			a.Head, a.Rel, a.HeadMargin = int(c.head), p.labels[c.label], m
+		}
+	}
+}
+
+// parseOnly is Parse without the repairs. When alts is not nil it records
+// each word's alternative (see Alternative).
+func (p *Parser) parseOnly(words, upos, xpos []string, heads []int, rels []string, alts []Alternative) {
 	n := len(words)
 	if len(heads) < n || len(rels) < n {
 		panic(fmt.Sprintf("depparse: Parse of %d words given %d heads and %d rels", n, len(heads), len(rels)))
@@ -113,17 +242,29 @@ func (p *Parser) parseOnly(words, upos, xpos []string, heads []int, rels []strin
 	p.prepare(&sc.x, words, upos, xpos)
 	st := &sc.st
 	st.reset(n)
+	var cands []candidate
+	if alts != nil {
+		for i := range alts[:n] {
+			alts[i].Margin = math.Inf(1)
+		}
+	}
 	for !st.terminal() {
 		sc.feats = features(st, &sc.x, sc.feats[:0])
 		clear(sc.scores)
 		sc.touched += p.wt.score(sc.feats, sc.scores)
 		c := bestClass(p, st, sc.scores)
 		k, l := p.decode(c)
+		if alts != nil {
+			cands = p.weigh(st, sc.scores, c, cands, alts)
+		}
 		st.apply(k, l)
 	}
 	for i := 1; i <= n; i++ {
 		heads[i-1] = int(st.head[i])
 		rels[i-1] = p.labels[st.label[i]]
+	}
+	if alts != nil {
+		p.fillAlternatives(st, cands, alts)
 	}
 	p.pool.Put(sc)
 }

@@ -28,7 +28,7 @@ func TestRepairOnTreebanks(t *testing.T) {
 				words[i] = w.Form
 			}
 			tag.Default().Tag(words, up, xp)
-			Default().parseOnly(words, up, xp, heads, rels)
+			Default().parseOnly(words, up, xp, heads, rels, nil)
 			rh, rr := slices.Clone(heads), slices.Clone(rels)
 			repair(words, up, rh, rr)
 			changed := false

@@ -105,6 +105,15 @@ func (s *state) canRight() bool {
 }
 func (s *state) rightIsRoot() bool { return len(s.stack) == 2 }
 
+// headIf returns the head that transition kind k (LEFT or RIGHT) would give
+// the stack top: the buffer front or the item under the top.
+func (s *state) headIf(k int) int32 {
+	if k == left {
+		return s.b
+	}
+	return s.stack[len(s.stack)-2]
+}
+
 // apply performs transition kind k with label l (ignored for SHIFT).
 func (s *state) apply(k int, l int16) {
 	switch k {
