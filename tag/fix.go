@@ -30,9 +30,16 @@ import "strings"
 //   - so is the second of two coordinated verbs ("condemns the attack and
 //     demands their release").
 //
+// And nationalities coordinated before a noun are tagged as names ("a reply
+// to French and German criticism": French/NNP), which the parser then hangs
+// on the noun before them.
+//
 // fixPhrases corrects the tags of a tagged sentence in place.
 func fixPhrases(words, upos, xpos []string) {
 	n := len(words)
+	for i := 0; i+3 < n; i++ {
+		fixNationalities(words, upos, xpos, i)
+	}
 	for i := 0; i < n; i++ {
 		switch {
 		case xpos[i] == "JJ" && upos[i] == "ADJ":
@@ -274,3 +281,49 @@ func objectPronoun(w string) bool {
 }
 
 func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// fixNationalities retags "A and B N" as two adjectives before a noun when
+// A and B are capitalised words that can be adjectives ("French and German
+// criticism", "Greek and Cypriot complaints", "Albanian and Kosovar
+// claims"): each is tagged ADJ already or is an adjective in WordNet (one
+// of them may be a word WordNet lacks, such as Kosovar), and N, after any
+// more adjectives, is a common noun, or a verb in -s that can be a plural
+// noun (a name there makes "Robin Sloan and Matt Thompson" two names).
+func fixNationalities(words, upos, xpos []string, i int) {
+	if upos[i+1] != "CCONJ" || !capitalised(words[i]) || !capitalised(words[i+2]) {
+		return
+	}
+	a, b := nationalityLike(words[i], upos[i]), nationalityLike(words[i+2], upos[i+2])
+	if a < 0 || b < 0 || a+b < 1 {
+		return
+	}
+	k := i + 3
+	for k < len(words) && upos[k] == "ADJ" {
+		k++
+	}
+	if k >= len(words) {
+		return
+	}
+	switch {
+	case upos[k] == "NOUN":
+	case xpos[k] == "VBZ" && hasBits(words[k], wnNounS):
+		upos[k], xpos[k] = "NOUN", "NNS"
+	default:
+		return
+	}
+	upos[i], xpos[i] = "ADJ", "JJ"
+	upos[i+2], xpos[i+2] = "ADJ", "JJ"
+}
+
+// nationalityLike says how sure it is that a capitalised word with tag u is
+// an adjective: 1 when tagged ADJ or an adjective in WordNet, 0 when
+// WordNet does not know it at all, -1 otherwise.
+func nationalityLike(w, u string) int {
+	if u == "ADJ" || hasBits(w, wnAdj) {
+		return 1
+	}
+	if u == "PROPN" && !hasBits(w, wnNoun|wnProper|wnVerb|wnAdv|wnNounS|wnVerbS|wnVerbEd|wnVerbIng) {
+		return 0
+	}
+	return -1
+}
