@@ -93,9 +93,43 @@ func (p *Parser) Labels() []string { return append([]string(nil), p.labels...) }
 // tags. heads and rels must be as long as words; a missing or unknown tag
 // is treated as a tag never seen in training.
 func (p *Parser) Parse(words, upos, xpos []string, heads []int, rels []string) {
-	p.parseOnly(words, upos, xpos, heads, rels, nil)
+	p.parseSentence(words, upos, xpos, heads, rels, nil)
+}
+
+// parseSentence is Parse, filling alts too when it is not nil.
+func (p *Parser) parseSentence(words, upos, xpos []string, heads []int, rels []string, alts []Alternative) {
 	n := len(words)
+	if len(heads) < n || len(rels) < n {
+		panic(fmt.Sprintf("depparse: Parse of %d words given %d heads and %d rels", n, len(heads), len(rels)))
+	}
+	if d := datelineEnd(words, upos); d > 0 && len(xpos) >= n {
+		p.parseDateline(words, upos, xpos, heads, rels, alts, d)
+		return
+	}
+	p.parseSpan(words, upos, xpos, heads, rels, alts)
+}
+
+// parseSpan parses words as one sentence and repairs the result (see
+// repair). A word that the repairs moved gets its unrepaired attachment as
+// its alternative, with margins 0.
+func (p *Parser) parseSpan(words, upos, xpos []string, heads []int, rels []string, alts []Alternative) {
+	n := len(words)
+	if alts == nil {
+		p.parseOnly(words, upos, xpos, heads, rels, nil)
+		repair(words, upos, heads[:n], rels[:n])
+		return
+	}
+	p.parseOnly(words, upos, xpos, heads, rels, alts)
+	raw := make([]int, n)
+	rawRels := make([]string, n)
+	copy(raw, heads[:n])
+	copy(rawRels, rels[:n])
 	repair(words, upos, heads[:n], rels[:n])
+	for i := range n {
+		if heads[i] != raw[i] {
+			alts[i] = Alternative{Head: raw[i], Rel: rawRels[i]}
+		}
+	}
 }
 
 // Alternative is what the parser weighed for one word and did not choose.
@@ -126,24 +160,17 @@ type Alternative struct {
 // For example, in "a reply to French and German criticism of Mali" a
 // parse that hangs French on reply as nmod with a small margin may name
 // criticism as the runner-up head. A word that the post-parse repairs
-// moved gets its unrepaired attachment as its alternative, with margins 0.
-// alts must be as long as words. It costs about a third more than Parse.
+// moved gets its unrepaired attachment as its alternative, with margins 0;
+// in a sentence opening with a dateline, the dateline's head and the dash,
+// which Parse attaches by rule, have no alternative (Head -1, margins
+// +Inf). alts must be as long as words. It costs about a third more than
+// Parse.
 func (p *Parser) ParseAlternatives(words, upos, xpos []string, heads []int, rels []string, alts []Alternative) {
 	n := len(words)
 	if len(alts) < n {
 		panic(fmt.Sprintf("depparse: ParseAlternatives of %d words given %d alternatives", n, len(alts)))
 	}
-	p.parseOnly(words, upos, xpos, heads, rels, alts)
-	raw := make([]int, n)
-	rawRels := make([]string, n)
-	copy(raw, heads[:n])
-	copy(rawRels, rels[:n])
-	repair(words, upos, heads[:n], rels[:n])
-	for i := range n {
-		if heads[i] != raw[i] {
-			alts[i] = Alternative{Head: raw[i], Rel: rawRels[i]}
-		}
-	}
+	p.parseSentence(words, upos, xpos, heads, rels, alts[:n])
 }
 
 // candidate is a head the parser could have given a word at some step:
