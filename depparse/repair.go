@@ -16,6 +16,10 @@ import "strings"
 //     subject; two adjacent nominal subjects are one phrase, the first a
 //     compound of the second.
 //
+//   - the agent of a passive verb taken as its object ("was shelled by
+//     government artillery": artillery obj). A passive verb has no
+//     object; a noun under it with "by" is its agent (obl:agent).
+//
 // repair rewrites these after parsing. Each rewrite keeps the result a
 // tree: it only moves dependents between a token and its neighbours in the
 // same phrase.
@@ -43,6 +47,7 @@ func phraseRel(r string) bool {
 // repair fixes heads (1-based, 0 = root) and rels in place.
 func repair(words, upos []string, heads []int, rels []string) {
 	n := len(words)
+	agents(words, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
 			continue
@@ -170,4 +175,47 @@ func modifierOf(upos []string, h, c int) (int, string) {
 		return h, "obl:unmarked"
 	}
 	return c, "nmod:unmarked"
+}
+
+// agents relabels as obl:agent the object of a passive verb (one with an
+// aux:pass or nsubj:pass dependent) that has "by" as its case marker, and
+// moves a "by" that the parser hung on a modifier of the noun ("by
+// government artillery": by under government) to the noun.
+func agents(words []string, heads []int, rels []string) {
+	for x := range heads {
+		if rels[x] != "obj" && rels[x] != "iobj" {
+			continue
+		}
+		v := heads[x] // 1-based
+		by := caseBy(words, heads, rels, x+1)
+		if v == 0 || by < 0 {
+			continue
+		}
+		passive := false
+		for d := range heads {
+			if heads[d] == v && (rels[d] == "aux:pass" || rels[d] == "nsubj:pass") {
+				passive = true
+				break
+			}
+		}
+		if passive {
+			rels[x] = "obl:agent"
+			heads[by] = x + 1
+		}
+	}
+}
+
+// caseBy returns the index (0-based) of a "by" that marks token t (1-based):
+// a case dependent of t or of one of t's left modifiers, or -1.
+func caseBy(words []string, heads []int, rels []string, t int) int {
+	for d := 0; d < t-1; d++ {
+		if rels[d] != "case" || !strings.EqualFold(words[d], "by") {
+			continue
+		}
+		h := heads[d]
+		if h == t || h > d+1 && h < t && heads[h-1] == t && phraseRel(rels[h-1]) {
+			return d
+		}
+	}
+	return -1
 }

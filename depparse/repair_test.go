@@ -74,6 +74,8 @@ func TestRepairNews(t *testing.T) {
 		{"Bree Prime Minister Romendacil will meet the Gondor envoy on Monday .", "Romendacil", "meet", "nsubj"},
 		{"Bree Prime Minister Romendacil will meet the Gondor envoy on Monday .", "Bree", "Minister", "compound"},
 		{"Ukraine President Volodymyr Zelenskyy visited Washington .", "Volodymyr", "visited", "nsubj"},
+		{"The hospital in the old town was shelled by government artillery overnight .", "artillery", "shelled", "obl:agent"},
+		{"The hospital in the old town was shelled by government artillery overnight .", "by", "artillery", "case"},
 	} {
 		words := strings.Fields(c.sentence)
 		n := len(words)
