@@ -30,6 +30,9 @@ import "strings"
 //   - so is the second of two coordinated verbs ("condemns the attack and
 //     demands their release").
 //
+// A form in -ing after a determiner or possessive and before a preposition
+// is a noun ("gave its backing to", "the shelling of"), not a gerund.
+//
 // And nationalities coordinated before a noun are tagged as names ("a reply
 // to French and German criticism": French/NNP), which the parser then hangs
 // on the noun before them.
@@ -52,6 +55,10 @@ func fixPhrases(words, upos, xpos []string) {
 		case xpos[i] == "VBN" && upos[i] == "VERB":
 			if i > 0 && nominal(upos[i-1]) && mainVerb(words, upos, xpos, i) {
 				xpos[i] = "VBD"
+			}
+		case xpos[i] == "VBG" && upos[i] == "VERB":
+			if i > 0 && (xpos[i-1] == "PRP$" || xpos[i-1] == "DT") && i+1 < n && upos[i+1] == "ADP" && !capitalised(words[i]) && hasBits(words[i], wnNoun) {
+				upos[i], xpos[i] = "NOUN", "NN" // its backing to, the shelling of
 			}
 		case xpos[i] == "NNS" && upos[i] == "NOUN":
 			if titleSubjectVerb(words, upos, xpos, i) || coordinatedVerb(words, upos, xpos, i) {
@@ -282,6 +289,12 @@ func objectPronoun(w string) bool {
 
 func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
+// titleCased reports whether w is capitalised and not in capitals (French,
+// not LOST).
+func titleCased(w string) bool {
+	return capitalised(w) && len(w) > 1 && w[1] >= 'a' && w[1] <= 'z'
+}
+
 // fixNationalities retags "A and B N" as two adjectives before a noun when
 // A and B are capitalised words that can be adjectives ("French and German
 // criticism", "Greek and Cypriot complaints", "Albanian and Kosovar
@@ -290,7 +303,7 @@ func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 // more adjectives, is a common noun, or a verb in -s that can be a plural
 // noun (a name there makes "Robin Sloan and Matt Thompson" two names).
 func fixNationalities(words, upos, xpos []string, i int) {
-	if upos[i+1] != "CCONJ" || !capitalised(words[i]) || !capitalised(words[i+2]) {
+	if upos[i+1] != "CCONJ" || !titleCased(words[i]) || !titleCased(words[i+2]) {
 		return
 	}
 	a, b := nationalityLike(words[i], upos[i]), nationalityLike(words[i+2], upos[i+2])
