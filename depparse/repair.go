@@ -111,7 +111,7 @@ func repair(words, upos []string, heads []int, rels []string) {
 			continue
 		}
 		switch {
-		case heads[r-1] == p && (rels[r-1] == "flat" || rels[r-1] == "conj" || rels[r-1] == "appos" || rels[r-1] == "compound"):
+		case heads[r-1] == p && (rels[r-1] == "flat" || rels[r-1] == "conj" || rels[r-1] == "appos" || rels[r-1] == "compound" || rels[r-1] == "nmod"):
 			heads[r-1], rels[r-1] = heads[p-1], rels[p-1]
 			for d := 1; d <= n; d++ {
 				if heads[d-1] == p && d != r && (d > r || rels[d-1] == "det") {
