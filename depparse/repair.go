@@ -20,6 +20,12 @@ import "strings"
 //     government artillery": artillery obj). A passive verb has no
 //     object; a noun under it with "by" is its agent (obl:agent).
 //
+//   - a closing reporting clause (", the official news agency WFNA said on
+//     Thursday."), whose subject the parser hangs on a noun before the
+//     comma (agency appos of rift) and whose verb it makes a modifier of
+//     the main verb. The phrase is the subject of "said", and "said" is
+//     parataxis, as the treebank has it.
+//
 // repair rewrites these after parsing. Each rewrite keeps the result a
 // tree: it only moves dependents between a token and its neighbours in the
 // same phrase.
@@ -48,6 +54,7 @@ func phraseRel(r string) bool {
 func repair(words, upos []string, heads []int, rels []string) {
 	n := len(words)
 	agents(words, heads, rels)
+	reportingTail(words, upos, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
 			continue
@@ -218,4 +225,62 @@ func caseBy(words []string, heads []int, rels []string, t int) int {
 		}
 	}
 	return -1
+}
+
+// reportingVerb lists the verbs of a closing attribution ("..., officials
+// said").
+func reportingVerb(w string) bool {
+	switch strings.ToLower(w) {
+	case "said", "says", "told", "added", "reported", "announced", "stated", "confirmed":
+		return true
+	}
+	return false
+}
+
+// reportingTail repairs a closing reporting clause: a reporting verb after
+// a comma and one noun phrase, the verb without a subject of its own and
+// attached to a word before the comma, the phrase hung on a word before the
+// comma too. The phrase becomes the verb's subject and the verb parataxis.
+func reportingTail(words, upos []string, heads []int, rels []string) {
+	n := len(words)
+	for i := 2; i < n; i++ {
+		if upos[i] != "VERB" || !reportingVerb(words[i]) || heads[i] == 0 || heads[i] > i {
+			continue
+		}
+		hasSubject := false
+		for d := range heads {
+			if heads[d] == i+1 && strings.HasPrefix(rels[d], "nsubj") {
+				hasSubject = true
+				break
+			}
+		}
+		if hasSubject {
+			continue
+		}
+		c := i - 1
+		for c >= 0 && words[c] != "," {
+			c--
+		}
+		if c < 1 || c >= i-1 {
+			continue
+		}
+		// The words between the comma and the verb form one nominal
+		// phrase: one of them heads all the others.
+		h := -1
+		for k := c + 1; k < i; k++ {
+			if heads[k] <= c || heads[k] > i {
+				if h >= 0 {
+					h = -2
+					break
+				}
+				h = k
+			}
+		}
+		if h < 0 || !nominalTag(upos[h]) || heads[h] > c+1 || !spans(heads, c+2, i, h+1) {
+			continue
+		}
+		heads[h], rels[h] = i+1, "nsubj"
+		heads[c], rels[c] = i+1, "punct"
+		rels[i] = "parataxis"
+	}
 }
