@@ -26,6 +26,11 @@ import "strings"
 //     the main verb. The phrase is the subject of "said", and "said" is
 //     parataxis, as the treebank has it.
 //
+//   - the agent of an event noun hung on the noun's "of" object ("the
+//     detention of seven staff members by the Houthis": Houthis under
+//     members). The by-phrase belongs to the event noun, as its object
+//     does.
+//
 // repair rewrites these after parsing. Each rewrite keeps the result a
 // tree: it only moves dependents between a token and its neighbours in the
 // same phrase.
@@ -54,6 +59,7 @@ func phraseRel(r string) bool {
 func repair(words, upos []string, heads []int, rels []string) {
 	n := len(words)
 	agents(words, heads, rels)
+	nounAgents(words, upos, heads, rels)
 	reportingTail(words, upos, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
@@ -283,4 +289,41 @@ func reportingTail(words, upos []string, heads []int, rels []string) {
 		heads[c], rels[c] = i+1, "punct"
 		rels[i] = "parataxis"
 	}
+}
+
+// nounAgents moves a by-phrase that hangs as nmod on the "of" object of a
+// noun to that noun: the head of "X of Y by Z" is X.
+func nounAgents(words, upos []string, heads []int, rels []string) {
+	for z := range heads {
+		y := heads[z] // 1-based
+		if rels[z] != "nmod" || y == 0 || y > z || caseBy(words, heads, rels, z+1) < 0 {
+			continue
+		}
+		x := heads[y-1]
+		if rels[y-1] != "nmod" || x == 0 || x > y || upos[x-1] != "NOUN" || partitive(words[x-1]) || !caseOf(words, heads, rels, y) {
+			continue
+		}
+		heads[z] = x
+	}
+}
+
+// partitive lists nouns of quantity whose "of" object is the real head
+// ("a string of bad investments by her investors").
+func partitive(w string) bool {
+	switch strings.ToLower(w) {
+	case "string", "series", "number", "lot", "lots", "group", "couple", "range", "set", "dozens",
+		"hundreds", "thousands", "millions", "part", "some", "most", "many", "one", "wave", "spate":
+		return true
+	}
+	return false
+}
+
+// caseOf reports whether token t (1-based) has "of" as a case dependent.
+func caseOf(words []string, heads []int, rels []string, t int) bool {
+	for d := 0; d < t-1; d++ {
+		if heads[d] == t && rels[d] == "case" && strings.EqualFold(words[d], "of") {
+			return true
+		}
+	}
+	return false
 }

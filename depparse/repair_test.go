@@ -76,6 +76,7 @@ func TestRepairNews(t *testing.T) {
 		{"Ukraine President Volodymyr Zelenskyy visited Washington .", "Volodymyr", "visited", "nsubj"},
 		{"The hospital in the old town was shelled by government artillery overnight .", "artillery", "shelled", "obl:agent"},
 		{"The hospital in the old town was shelled by government artillery overnight .", "by", "artillery", "case"},
+		{"The UN condemned the detention of seven staff members by the Houthis .", "Houthis", "detention", "nmod"},
 		{"Fornost welcomed the resumption of ties after a long rift , the official news agency WFNA said on Thursday .", "agency", "said", "nsubj"},
 		{"Fornost welcomed the resumption of ties after a long rift , the official news agency WFNA said on Thursday .", "said", "welcomed", "parataxis"},
 	} {

@@ -30,3 +30,15 @@ func fixClosedClass(words, upos, xpos []string) {
 		}
 	}
 }
+
+// fixAfterPossessive retags a past tense right after a possessive marker
+// and before a noun as a participle: nothing finite follows "'s" inside a
+// noun phrase ("the Houthis' continued attacks": continued/VBD), so the
+// parser reads it as a modifier of the noun.
+func fixAfterPossessive(words, upos, xpos []string) {
+	for i := 1; i+1 < len(words); i++ {
+		if xpos[i] == "VBD" && xpos[i-1] == "POS" && (upos[i+1] == "NOUN" || upos[i+1] == "ADJ") {
+			xpos[i] = "VBN"
+		}
+	}
+}
