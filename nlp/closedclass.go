@@ -15,18 +15,33 @@ var auxiliaries = map[string]bool{
 	"re": true, "ll": true, "ve": true, "d": true, "ai": true, "need": true, "dare": true, "used": true,
 }
 
-// fixClosedClass retags a word tagged AUX that is no auxiliary: a
-// capitalised one as a proper noun, any other as a verb. Words already
-// tagged stay as they are otherwise.
+// conjunctions are the coordinating conjunctions (CCONJ), another closed
+// class: a name ending like one ("Arnor", like "nor") is no conjunction.
+var conjunctions = map[string]bool{
+	"and": true, "or": true, "but": true, "nor": true, "yet": true, "so": true, "plus": true, "minus": true,
+	"either": true, "neither": true, "both": true, "whether": true, "for": true, "&": true, "+": true,
+	"n": true, "'n": true, "n'": true, "versus": true, "vs": true, "vs.": true, "v.": true, "/": true,
+}
+
+// fixClosedClass retags a word tagged AUX that is no auxiliary, or CCONJ
+// that is no conjunction: a capitalised one as a proper noun, any other as
+// a verb (AUX) or noun (CCONJ). Other words keep their tags.
 func fixClosedClass(words, upos, xpos []string) {
 	for i, w := range words {
-		if upos[i] != "AUX" || auxiliaries[strings.ToLower(w)] {
+		lw := strings.ToLower(w)
+		switch {
+		case upos[i] == "AUX" && !auxiliaries[lw]:
+		case upos[i] == "CCONJ" && !conjunctions[lw]:
+		default:
 			continue
 		}
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+		switch {
+		case w != "" && w[0] >= 'A' && w[0] <= 'Z':
 			upos[i], xpos[i] = "PROPN", "NNP"
-		} else {
+		case upos[i] == "AUX":
 			upos[i] = "VERB"
+		default:
+			upos[i], xpos[i] = "NOUN", "NN"
 		}
 	}
 }
