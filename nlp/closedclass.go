@@ -57,3 +57,29 @@ func fixAfterPossessive(words, upos, xpos []string) {
 		}
 	}
 }
+
+// fixInterjection retags an interjection between a subject and its object
+// as a present-tense verb: "welcome" is an interjection when it greets
+// ("Welcome to Kyiv"), a verb in "Fornost and Gondor welcome a resumption
+// of ties".
+func fixInterjection(words, upos, xpos []string) {
+	for i := 1; i+1 < len(words); i++ {
+		if upos[i] != "INTJ" {
+			continue
+		}
+		switch upos[i-1] {
+		case "NOUN", "PROPN", "PRON":
+		default:
+			continue
+		}
+		switch xpos[i+1] {
+		case "DT", "PRP$", "CD", "NNP", "NNPS":
+		default:
+			continue
+		}
+		upos[i], xpos[i] = "VERB", "VBP"
+		if strings.HasSuffix(words[i], "s") {
+			xpos[i] = "VBZ"
+		}
+	}
+}
