@@ -31,6 +31,13 @@ import "strings"
 //     members). The by-phrase belongs to the event noun, as its object
 //     does.
 //
+//   - a clause after a subordinating preposition read as a prepositional
+//     phrase and a second main clause ("celebrated Eid after a hafling was
+//     reported": hafling obl, reported conj). A conjunct with its own
+//     auxiliary, no conjunction and no subject, right after such a phrase,
+//     is the phrase's clause: the noun its subject, "after" its marker,
+//     the clause an adverbial (advcl).
+//
 // repair rewrites these after parsing. Each rewrite keeps the result a
 // tree: it only moves dependents between a token and its neighbours in the
 // same phrase.
@@ -61,6 +68,7 @@ func repair(words, upos []string, heads []int, rels []string) {
 	agents(words, heads, rels)
 	nounAgents(words, upos, heads, rels)
 	reportingTail(words, upos, heads, rels)
+	subordinateClauses(words, upos, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
 			continue
@@ -326,4 +334,62 @@ func caseOf(words []string, heads []int, rels []string, t int) bool {
 		}
 	}
 	return false
+}
+
+// subordinators lists the prepositions that also introduce clauses.
+func subordinator(w string) bool {
+	switch strings.ToLower(w) {
+	case "after", "before", "since", "until", "as":
+		return true
+	}
+	return false
+}
+
+// subordinateClauses repairs "X after N AUX V" parsed as X's obl N and X's
+// conj V (see repair).
+func subordinateClauses(words, upos []string, heads []int, rels []string) {
+	for v := range heads {
+		if rels[v] != "conj" || upos[v] != "VERB" {
+			continue
+		}
+		x := heads[v] // 1-based
+		aux, cc, subj := -1, false, false
+		for d := range heads {
+			if heads[d] != v+1 {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(rels[d], "aux") && d < v:
+				if aux < 0 {
+					aux = d
+				}
+			case rels[d] == "cc":
+				cc = true
+			case strings.HasPrefix(rels[d], "nsubj"):
+				subj = true
+			}
+		}
+		if aux < 1 || cc || subj {
+			continue
+		}
+		n := aux - 1 // the word before the auxiliary: the noun
+		if heads[n] != x || (rels[n] != "obl" && rels[n] != "nmod") || !nominalTag(upos[n]) {
+			continue
+		}
+		m := -1
+		for d := 0; d < n; d++ {
+			if heads[d] == n+1 && rels[d] == "case" && subordinator(words[d]) {
+				m = d
+			}
+		}
+		if m < 0 {
+			continue
+		}
+		heads[m], rels[m] = v+1, "mark"
+		heads[n], rels[n] = v+1, "nsubj"
+		if rels[aux] == "aux:pass" {
+			rels[n] = "nsubj:pass"
+		}
+		rels[v] = "advcl"
+	}
 }
