@@ -73,8 +73,8 @@ func TestCrossValidationOnUnseenArticles(t *testing.T) {
 	framesOnly := score.Score(gold, evs, ids)
 	t.Logf("train, 5-fold: dyad P %.3f R %.3f F1 %.3f; frames alone: F1 %.3f",
 		withModel.Dyad.Precision, withModel.Dyad.Recall, withModel.Dyad.F1, framesOnly.Dyad.F1)
-	if withModel.Dyad.F1 < 0.41 || framesOnly.Dyad.F1 < 0.38 {
-		t.Errorf("generalisation regressed: 5-fold dyad F1 %.3f (≥0.41), frames alone %.3f (≥0.38)", withModel.Dyad.F1, framesOnly.Dyad.F1)
+	if withModel.Dyad.F1 < 0.44 || framesOnly.Dyad.F1 < 0.41 {
+		t.Errorf("generalisation regressed: 5-fold dyad F1 %.3f (≥0.44), frames alone %.3f (≥0.41)", withModel.Dyad.F1, framesOnly.Dyad.F1)
 	}
 	if withModel.Dyad.F1 <= framesOnly.Dyad.F1 {
 		t.Errorf("the argument model does not help on unseen articles: %.3f with it, %.3f without", withModel.Dyad.F1, framesOnly.Dyad.F1)

@@ -495,6 +495,18 @@ func (x *extraction) relativePronoun(i int) bool {
 	return relativePronouns[strings.ToLower(x.d.Tokens[i].Text)]
 }
 
+// relativeNonSubject says whether verb v has a relative pronoun that is not
+// its subject ("whom" parsed as an oblique in "the reporters whom soldiers
+// detained").
+func (x *extraction) relativeNonSubject(v int) bool {
+	for _, dep := range x.deps[v] {
+		if r := x.d.Tokens[dep].Rel; x.relativePronoun(dep) && !strings.HasPrefix(r, "nsubj") && r != "mark" {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeAntecedent maps a relative pronoun subject ("who") to the noun
 // its clause modifies.
 func (x *extraction) relativeAntecedent(dep int) int {
@@ -654,7 +666,7 @@ func (x *extraction) recipientsOf(m match) []int {
 				n = dep
 			}
 		}
-		if n >= 0 && x.relativePronoun(n) && relativeClause(x.d.Tokens[m.head].Rel) {
+		if relativeClause(x.d.Tokens[m.head].Rel) && (n >= 0 && x.relativePronoun(n) || n < 0 && x.relativeNonSubject(m.head)) {
 			// "the village, which Israeli jets struck": the object is the
 			// noun the relative clause describes.
 			n = x.d.Tokens[m.head].Head

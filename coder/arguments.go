@@ -90,7 +90,11 @@ func (x *extraction) chooseActor(m match, heads []int, via string) ([]int, *even
 	cands := x.candidates(m, argmodel.Actor, heads, via, "")
 	ruled := 0
 	if len(heads) > 0 {
-		ruled = x.candidateAt(cands, heads[0])
+		if ruled = x.candidateAt(cands, heads[0]); ruled == 0 {
+			// The frames' actor is no candidate of the model's ("in a US
+			// airstrike": a place phrase): theirs stands.
+			return heads, nil, via
+		}
 	}
 	chosen := x.decide(m, argmodel.Actor, cands, ruled, "")
 	switch c := cands[chosen]; {

@@ -27,12 +27,52 @@ const (
 // token i (0 = ROOT), index 0 stands for "no token".
 type sentence struct {
 	w       []uint64 // lower-cased word hash (unkWord if rare)
+	sig     []uint64 // the word's signature (see signature)
 	t, p    []uint16 // XPOS and UPOS ids
 	n       int
 	wordBuf []byte
 }
 
 func (x *sentence) word(i int32) uint64 { return x.w[i+1] }
+func (x *sentence) sign(i int32) uint64 { return x.sig[i+1] }
+
+// signature hashes what a word's spelling says about it when the word
+// itself is rare: its last three letters, lower-cased, and whether it is
+// capitalised, in capitals, or has a digit or a hyphen. "Kosovar" and
+// "Qatari" share nothing but their shape; "shelled" and "expelled" share
+// "led" and being lower case.
+func signature(w string) uint64 {
+	var shape uint64
+	start := max(0, len(w)-3)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			if i == 0 {
+				shape |= 1
+			}
+			shape |= 2
+		case 'a' <= c && c <= 'z':
+			shape |= 4
+		case '0' <= c && c <= '9':
+			shape |= 8
+		case c == '-':
+			shape |= 16
+		}
+	}
+	h := uint64(14695981039346656037) ^ shape
+	for i := start; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	if h == noWord || h == rootWord {
+		h++
+	}
+	return h
+}
 func (x *sentence) tag(i int32) uint64  { return uint64(x.t[i+1]) }
 func (x *sentence) upos(i int32) uint64 { return uint64(x.p[i+1]) }
 
@@ -304,5 +344,14 @@ func features(s *state, x *sentence, out []uint64) []uint64 {
 	add(key2(next(), s1w, s1rs))
 	add(key2(next(), b0w, b0ls))
 	add(key2(next(), b0t, b0ls))
+
+	// spelling signatures, for rare and unknown words
+	s0g, b0g, s1g, b1g := x.sign(s0), x.sign(b0), x.sign(s1), x.sign(b1)
+	add(key2(next(), s0g, s0t))
+	add(key2(next(), b0g, b0t))
+	add(key1(next(), s1g))
+	add(key1(next(), b1g))
+	add(key3(next(), s0g, b0g, d0))
+	add(key2(next(), b0g, s0t))
 	return out
 }

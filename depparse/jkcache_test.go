@@ -5,22 +5,17 @@ import (
 	"os"
 	"testing"
 
-	"github.com/parley-events/parley/conllu"
-	"github.com/parley-events/parley/internal/shared"
 	"github.com/parley-events/parley/tag"
 )
 
-// TestJackknifeCache writes jackknifed EWT train tags to $DEPPARSE_JK for
+// TestJackknifeCache writes jackknifed EWT + GUM train tags to $DEPPARSE_JK for
 // tuning runs. Runs only when DEPPARSE_JK is set.
 func TestJackknifeCache(t *testing.T) {
 	path := os.Getenv("DEPPARSE_JK")
 	if path == "" || os.Getenv("DEPPARSE_TUNE") != "" {
 		t.Skip("set DEPPARSE_JK=FILE to write jackknifed tags")
 	}
-	sents, err := conllu.ReadFile(shared.Path(t, "data/ud/en_ewt-ud-train.conllu.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := trainingSentences(t)
 	up, xp := tag.Jackknife(sents, JackknifeFolds, tag.TrainIterations, 1)
 	f, err := os.Create(path)
 	if err != nil {

@@ -7,8 +7,10 @@
 // word, its head and its Universal Dependencies relation with subtype
 // (nsubj:pass, nmod:poss, compound:prt, ...), as in UD English EWT.
 //
-// The model shipped in the binary is trained on UD English EWT with
-// jackknifed tags from package tag; `parley train parser` rebuilds it.
+// The model shipped in the binary is trained on UD English EWT and GUM
+// (train splits) with jackknifed tags from package tag; `parley train
+// parser` rebuilds it. Parse gives one tree; ParseAlternatives also says
+// how sure the parser was of each attachment and which head came second.
 package depparse
 
 import (
@@ -303,14 +305,16 @@ func (p *Parser) prepare(x *sentence, words, upos, xpos []string) {
 	m := n + 2
 	if cap(x.w) < m {
 		x.w = make([]uint64, m)
+		x.sig = make([]uint64, m)
 		x.t = make([]uint16, m)
 		x.p = make([]uint16, m)
 	}
-	x.w, x.t, x.p = x.w[:m], x.t[:m], x.p[:m]
+	x.w, x.sig, x.t, x.p = x.w[:m], x.sig[:m], x.t[:m], x.p[:m]
 	x.n = n
-	x.w[0], x.t[0], x.p[0] = noWord, noTag, noTag
-	x.w[1], x.t[1], x.p[1] = rootWord, rootTag, rootTag
+	x.w[0], x.sig[0], x.t[0], x.p[0] = noWord, noWord, noTag, noTag
+	x.w[1], x.sig[1], x.t[1], x.p[1] = rootWord, rootWord, rootTag, rootTag
 	for i, w := range words {
+		x.sig[i+2] = signature(w)
 		h := wordHash(w)
 		if _, ok := p.known[h]; !ok {
 			h = unkWord

@@ -20,6 +20,24 @@ import "strings"
 //     government artillery": artillery obj). A passive verb has no
 //     object; a noun under it with "by" is its agent (obl:agent).
 //
+//   - a closing reporting clause (", the official news agency WFNA said on
+//     Thursday."), whose subject the parser hangs on a noun before the
+//     comma (agency appos of rift) and whose verb it makes a modifier of
+//     the main verb. The phrase is the subject of "said", and "said" is
+//     parataxis, as the treebank has it.
+//
+//   - the agent of an event noun hung on the noun's "of" object ("the
+//     detention of seven staff members by the Houthis": Houthis under
+//     members). The by-phrase belongs to the event noun, as its object
+//     does.
+//
+//   - a clause after a subordinating preposition read as a prepositional
+//     phrase and a second main clause ("celebrated Eid after a hafling was
+//     reported": hafling obl, reported conj). A conjunct with its own
+//     auxiliary, no conjunction and no subject, right after such a phrase,
+//     is the phrase's clause: the noun its subject, "after" its marker,
+//     the clause an adverbial (advcl).
+//
 // repair rewrites these after parsing. Each rewrite keeps the result a
 // tree: it only moves dependents between a token and its neighbours in the
 // same phrase.
@@ -48,6 +66,9 @@ func phraseRel(r string) bool {
 func repair(words, upos []string, heads []int, rels []string) {
 	n := len(words)
 	agents(words, heads, rels)
+	nounAgents(words, upos, heads, rels)
+	reportingTail(words, upos, heads, rels)
+	subordinateClauses(words, upos, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
 			continue
@@ -111,7 +132,7 @@ func repair(words, upos []string, heads []int, rels []string) {
 			continue
 		}
 		switch {
-		case heads[r-1] == p && (rels[r-1] == "flat" || rels[r-1] == "conj" || rels[r-1] == "appos" || rels[r-1] == "compound"):
+		case heads[r-1] == p && (rels[r-1] == "flat" || rels[r-1] == "conj" || rels[r-1] == "appos" || rels[r-1] == "compound" || rels[r-1] == "nmod"):
 			heads[r-1], rels[r-1] = heads[p-1], rels[p-1]
 			for d := 1; d <= n; d++ {
 				if heads[d-1] == p && d != r && (d > r || rels[d-1] == "det") {
@@ -218,4 +239,157 @@ func caseBy(words []string, heads []int, rels []string, t int) int {
 		}
 	}
 	return -1
+}
+
+// reportingVerb lists the verbs of a closing attribution ("..., officials
+// said").
+func reportingVerb(w string) bool {
+	switch strings.ToLower(w) {
+	case "said", "says", "told", "added", "reported", "announced", "stated", "confirmed":
+		return true
+	}
+	return false
+}
+
+// reportingTail repairs a closing reporting clause: a reporting verb after
+// a comma and one noun phrase, the verb without a subject of its own and
+// attached to a word before the comma, the phrase hung on a word before the
+// comma too. The phrase becomes the verb's subject and the verb parataxis.
+func reportingTail(words, upos []string, heads []int, rels []string) {
+	n := len(words)
+	for i := 2; i < n; i++ {
+		if upos[i] != "VERB" || !reportingVerb(words[i]) || heads[i] == 0 || heads[i] > i {
+			continue
+		}
+		hasSubject := false
+		for d := range heads {
+			if heads[d] == i+1 && strings.HasPrefix(rels[d], "nsubj") {
+				hasSubject = true
+				break
+			}
+		}
+		if hasSubject {
+			continue
+		}
+		c := i - 1
+		for c >= 0 && words[c] != "," {
+			c--
+		}
+		if c < 1 || c >= i-1 {
+			continue
+		}
+		// The words between the comma and the verb form one nominal
+		// phrase: one of them heads all the others.
+		h := -1
+		for k := c + 1; k < i; k++ {
+			if heads[k] <= c || heads[k] > i {
+				if h >= 0 {
+					h = -2
+					break
+				}
+				h = k
+			}
+		}
+		if h < 0 || !nominalTag(upos[h]) || heads[h] > c+1 || !spans(heads, c+2, i, h+1) {
+			continue
+		}
+		heads[h], rels[h] = i+1, "nsubj"
+		heads[c], rels[c] = i+1, "punct"
+		rels[i] = "parataxis"
+	}
+}
+
+// nounAgents moves a by-phrase that hangs as nmod on the "of" object of a
+// noun to that noun: the head of "X of Y by Z" is X.
+func nounAgents(words, upos []string, heads []int, rels []string) {
+	for z := range heads {
+		y := heads[z] // 1-based
+		if rels[z] != "nmod" || y == 0 || y > z || caseBy(words, heads, rels, z+1) < 0 {
+			continue
+		}
+		x := heads[y-1]
+		if rels[y-1] != "nmod" || x == 0 || x > y || upos[x-1] != "NOUN" || partitive(words[x-1]) || !caseOf(words, heads, rels, y) {
+			continue
+		}
+		heads[z] = x
+	}
+}
+
+// partitive lists nouns of quantity whose "of" object is the real head
+// ("a string of bad investments by her investors").
+func partitive(w string) bool {
+	switch strings.ToLower(w) {
+	case "string", "series", "number", "lot", "lots", "group", "couple", "range", "set", "dozens",
+		"hundreds", "thousands", "millions", "part", "some", "most", "many", "one", "wave", "spate":
+		return true
+	}
+	return false
+}
+
+// caseOf reports whether token t (1-based) has "of" as a case dependent.
+func caseOf(words []string, heads []int, rels []string, t int) bool {
+	for d := 0; d < t-1; d++ {
+		if heads[d] == t && rels[d] == "case" && strings.EqualFold(words[d], "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators lists the prepositions that also introduce clauses.
+func subordinator(w string) bool {
+	switch strings.ToLower(w) {
+	case "after", "before", "since", "until", "as":
+		return true
+	}
+	return false
+}
+
+// subordinateClauses repairs "X after N AUX V" parsed as X's obl N and X's
+// conj V (see repair).
+func subordinateClauses(words, upos []string, heads []int, rels []string) {
+	for v := range heads {
+		if rels[v] != "conj" || upos[v] != "VERB" {
+			continue
+		}
+		x := heads[v] // 1-based
+		aux, cc, subj := -1, false, false
+		for d := range heads {
+			if heads[d] != v+1 {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(rels[d], "aux") && d < v:
+				if aux < 0 {
+					aux = d
+				}
+			case rels[d] == "cc":
+				cc = true
+			case strings.HasPrefix(rels[d], "nsubj"):
+				subj = true
+			}
+		}
+		if aux < 1 || cc || subj {
+			continue
+		}
+		n := aux - 1 // the word before the auxiliary: the noun
+		if heads[n] != x || (rels[n] != "obl" && rels[n] != "nmod") || !nominalTag(upos[n]) {
+			continue
+		}
+		m := -1
+		for d := 0; d < n; d++ {
+			if heads[d] == n+1 && rels[d] == "case" && subordinator(words[d]) {
+				m = d
+			}
+		}
+		if m < 0 {
+			continue
+		}
+		heads[m], rels[m] = v+1, "mark"
+		heads[n], rels[n] = v+1, "nsubj"
+		if rels[aux] == "aux:pass" {
+			rels[n] = "nsubj:pass"
+		}
+		rels[v] = "advcl"
+	}
 }

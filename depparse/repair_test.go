@@ -76,6 +76,11 @@ func TestRepairNews(t *testing.T) {
 		{"Ukraine President Volodymyr Zelenskyy visited Washington .", "Volodymyr", "visited", "nsubj"},
 		{"The hospital in the old town was shelled by government artillery overnight .", "artillery", "shelled", "obl:agent"},
 		{"The hospital in the old town was shelled by government artillery overnight .", "by", "artillery", "case"},
+		{"The UN condemned the detention of seven staff members by the Houthis .", "Houthis", "detention", "nmod"},
+		{"Arnor has celebrated Eid at Osgiliath with Gondor after a hafling was reported on the pass of Cirith Ungol .", "reported", "celebrated", "advcl"},
+		{"Arnor has celebrated Eid at Osgiliath with Gondor after a hafling was reported on the pass of Cirith Ungol .", "hafling", "reported", "nsubj:pass"},
+		{"Fornost welcomed the resumption of ties after a long rift , the official news agency WFNA said on Thursday .", "agency", "said", "nsubj"},
+		{"Fornost welcomed the resumption of ties after a long rift , the official news agency WFNA said on Thursday .", "said", "welcomed", "parataxis"},
 	} {
 		words := strings.Fields(c.sentence)
 		n := len(words)

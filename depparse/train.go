@@ -10,7 +10,7 @@ import (
 
 // Settings of the shipped model, used by `parley train parser`.
 const (
-	// TrainIterations is the number of passes over EWT train.
+	// TrainIterations is the number of passes over the training set.
 	TrainIterations = 10
 	// JackknifeFolds is the number of folds of the jackknifed training tags.
 	JackknifeFolds = 10

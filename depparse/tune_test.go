@@ -20,10 +20,7 @@ func TestTune(t *testing.T) {
 	if os.Getenv("DEPPARSE_TUNE") == "" {
 		t.Skip("set DEPPARSE_TUNE=1 to tune")
 	}
-	trainSents, err := conllu.ReadFile(shared.Path(t, "data/ud/en_ewt-ud-train.conllu.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	trainSents := trainingSentences(t)
 	dev, err := conllu.ReadFile(shared.Path(t, "data/ud/en_ewt-ud-dev.conllu.gz"))
 	if err != nil {
 		t.Fatal(err)
@@ -104,4 +101,18 @@ func TestTune(t *testing.T) {
 		s := Evaluate(p, dev, nil, nil)
 		t.Logf("saved %s: %d bytes, dev gold-tag LAS %.4f", out, buf.Len(), s.LAS)
 	}
+}
+
+// trainingSentences reads what `parley train parser` trains on: EWT train,
+// then GUM train.
+func trainingSentences(t *testing.T) []conllu.Sentence {
+	var all []conllu.Sentence
+	for _, f := range []string{"data/ud/en_ewt-ud-train.conllu.gz", "data/ud/gum-filtered/en_gum-ud-train.conllu.gz"} {
+		s, err := conllu.ReadFile(shared.Path(t, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, s...)
+	}
+	return all
 }

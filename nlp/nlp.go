@@ -55,6 +55,9 @@ func Annotate(d *doc.Document) {
 			}
 		}
 		tagger.Tag(s.words, s.upos, s.xpos)
+		fixClosedClass(s.words, s.upos, s.xpos)
+		fixAfterPossessive(s.words, s.upos, s.xpos)
+		fixInterjection(s.words, s.upos, s.xpos)
 		parser.Parse(s.words, s.upos, s.xpos, s.heads, s.rels)
 		for i := range toks {
 			t := &toks[i]

@@ -3,8 +3,8 @@
 // part-of-speech tagger in about 200 lines of Python") that predicts a joint
 // UPOS|XPOS label for each word.
 //
-// It is trained on the Universal Dependencies English EWT treebank (see
-// `parley train tagger`); the trained model is embedded in the binary and
+// It is trained on the Universal Dependencies English EWT and GUM treebanks
+// (see `parley train tagger`); the trained model is embedded in the binary and
 // returned by Default. Typographic quotes and dashes are folded to ASCII for
 // feature extraction only, so news text with “curly quotes” tags like the
 // mostly-ASCII web text of the treebank.

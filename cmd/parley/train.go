@@ -4,9 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/parley-events/parley/conllu"
 	"github.com/parley-events/parley/internal/shared"
 )
 
@@ -74,4 +76,43 @@ func runTrain(args []string) int {
 		}
 	}
 	return 0
+}
+
+// trainingTreebank is what the tagger and the parser learn from: UD English
+// EWT train (web text) followed by UD English GUM train (Wikinews, Wikipedia
+// biographies, travel guides, academic and textbook prose: the treebank
+// closest to news). The order is fixed so training is reproducible.
+var trainingTreebank = []string{
+	"en_ewt-ud-train.conllu.gz",
+	"gum-filtered/en_gum-ud-train.conllu.gz",
+}
+
+// reportTreebanks are the held-out sets the train targets score a new model
+// on: EWT dev (for tuning), then the test sets reported in README.
+var reportTreebanks = []string{
+	"en_ewt-ud-dev.conllu.gz",
+	"en_ewt-ud-test.conllu.gz",
+	"en_pud-ud-test.conllu.gz",
+	"gum-filtered/en_gum-ud-dev.conllu.gz",
+	"gum-filtered/en_gum-ud-test.conllu.gz",
+}
+
+// readTrainingTreebank reads the files of trainingTreebank from the ud
+// folder of the shared data, in order, into one slice.
+func readTrainingTreebank(ud string) ([]conllu.Sentence, error) {
+	var all []conllu.Sentence
+	for _, name := range trainingTreebank {
+		s, err := conllu.ReadFile(filepath.Join(ud, name))
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, s...)
+	}
+	return all, nil
+}
+
+// treebankName is a report set's short name: "en_gum-ud-test" for
+// "gum-filtered/en_gum-ud-test.conllu.gz".
+func treebankName(file string) string {
+	return strings.TrimSuffix(filepath.Base(file), ".conllu.gz")
 }

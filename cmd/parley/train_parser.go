@@ -15,18 +15,18 @@ import (
 func init() {
 	registerTrainTarget(trainTarget{
 		name:  "parser",
-		about: "dependency parser (depparse/model.bin.gz) from UD English EWT train, on jackknifed tags",
+		about: "dependency parser (depparse/model.bin.gz) from UD English EWT and GUM train, on jackknifed tags",
 		run:   trainParser,
 	})
 }
 
-// trainParser trains the parser on EWT train with tags predicted by
-// taggers that did not see each sentence (tag.Jackknife), reports its
-// accuracy on EWT dev and test and on PUD with the tags of the tagger in
-// the source tree, and writes depparse/model.bin.gz.
+// trainParser trains the parser on EWT and GUM train with tags predicted
+// by taggers that did not see each sentence (tag.Jackknife), reports its
+// accuracy on the reportTreebanks with the tags of the tagger in the source
+// tree, and writes depparse/model.bin.gz.
 func trainParser(sharedDir, repoDir string, seed int64) error {
 	ud := filepath.Join(sharedDir, "data", "ud")
-	train, err := conllu.ReadFile(filepath.Join(ud, "en_ewt-ud-train.conllu.gz"))
+	train, err := readTrainingTreebank(ud)
 	if err != nil {
 		return err
 	}
@@ -47,8 +47,9 @@ func trainParser(sharedDir, repoDir string, seed int64) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range []string{"en_ewt-ud-dev", "en_ewt-ud-test", "en_pud-ud-test"} {
-		sents, err := conllu.ReadFile(filepath.Join(ud, name+".conllu.gz"))
+	for _, file := range reportTreebanks {
+		name := treebankName(file)
+		sents, err := conllu.ReadFile(filepath.Join(ud, file))
 		if err != nil {
 			return err
 		}
