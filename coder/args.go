@@ -959,15 +959,19 @@ func (x *extraction) complementSubject(m match) *event.Actor {
 // whoever did that act: praise, criticism and rejection of it.
 var judgingTypes = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REJECT": true}
 
-// hostileTypes are the event types whose recipient is a victim: a country
-// named inside such an event's phrase ("an end to attacks on Gaza") is not
-// whom a demand is addressed to, but the attacker is.
-var hostileTypes = map[string]bool{"ASSAULT": true, "COERCE": true, "THREATEN": true, "SANCTION": true}
+// hostile says whether events of type t harm their recipient (a column of
+// kb/data/plover.tsv): a country named inside such an event's phrase ("an
+// end to attacks on Gaza") is not whom a demand is addressed to, but the
+// attacker is.
+func (x *extraction) hostile(t string) bool {
+	pt, _ := x.c.kb.PloverType(t)
+	return pt.Hostile
+}
 
 // hostileType returns the hostile event type whose trigger matched at
 // token i (as a verb or an event noun), or "".
 func (x *extraction) hostileType(i int) string {
-	if t := x.triggerType[i]; hostileTypes[t] {
+	if t := x.triggerType[i]; x.hostile(t) {
 		return t
 	}
 	return ""

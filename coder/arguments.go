@@ -325,7 +325,7 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Me
 // hostile act other than trigger m itself: a token on the way up from mn
 // to m is the trigger of an attack, a sanction, a threat or coercion.
 func (x *extraction) insideHostileEvent(m match, mn *mention.Mention) bool {
-	if hostileTypes[m.tr.Type] {
+	if x.hostile(m.tr.Type) {
 		return false
 	}
 	anc := map[int]bool{}

@@ -79,7 +79,7 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 		evs = append(evs, x.sentence(si)...)
 	}
 	x.sanctionTargets(evs)
-	evs = merge(evs)
+	evs = merge(evs, c.symmetric)
 	out := evs[:0]
 	for _, e := range evs {
 		if c.AllModalities || e.Modality == "asserted" {
@@ -90,6 +90,14 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 		out[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
 	}
 	return out
+}
+
+// symmetric says whether the two sides of events of type t play the same
+// role (a column of kb/data/plover.tsv), so that "A met B" and "B met A"
+// are one happening.
+func (c *Coder) symmetric(t string) bool {
+	pt, _ := c.kb.PloverType(t)
+	return pt.Symmetric
 }
 
 // sentenceIndex maps each token to its sentence.
@@ -108,12 +116,12 @@ func sentenceIndex(d *doc.Document) []int32 {
 // have the same type and modality, the same actor and recipient countries
 // (either way round for symmetric types) and compatible dates (the same
 // day, or one only dated to a month or year that contains the other).
-func merge(evs []event.Event) []event.Event {
+func merge(evs []event.Event, symmetric func(string) bool) []event.Event {
 	var out []event.Event
 	byDyad := map[string][]int{} // dyad key → indices in out
 next:
 	for _, e := range evs {
-		k := dyadKey(&e)
+		k := dyadKey(&e, symmetric)
 		for _, i := range byDyad[k] {
 			if datesFit(&out[i], &e) && !distinct(&out[i], &e) {
 				combine(&out[i], &e)
@@ -129,9 +137,9 @@ next:
 
 // dyadKey identifies an event's type, modality and sides by country,
 // either way round for symmetric types.
-func dyadKey(e *event.Event) string {
+func dyadKey(e *event.Event, symmetric func(string) bool) string {
 	a, r := e.Actor.Country, country(e.Recipient)
-	if symmetricTypes[e.Type] && r < a {
+	if symmetric(e.Type) && r < a {
 		a, r = r, a
 	}
 	return e.Type + "|" + e.Modality + "|" + a + "|" + r
@@ -211,9 +219,6 @@ func rank(precision string) int {
 	return 0
 }
 
-// symmetricTypes are the types whose two sides may be reported either way
-// round ("A met B", "B met A") and still be one happening.
-var symmetricTypes = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
 
 // sortEvents orders events by sentence and trigger position.
 func sortEvents(evs []event.Event) {

@@ -98,7 +98,7 @@ func (x *extraction) sentence(si int) []event.Event {
 		// "Ghana beat Togo in the football final": no violence.
 		kept := found[:0]
 		for _, m := range found {
-			if !hostileTypes[m.tr.Type] {
+			if !x.hostile(m.tr.Type) {
 				kept = append(kept, m)
 			}
 		}
@@ -556,7 +556,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		actors = actors[:1]
 	}
 	var responder *event.Actor
-	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && hostileTypes[tr.Type] {
+	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && x.hostile(tr.Type) {
 		responder = x.responder(m.head)
 	}
 	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" && !x.impliesRecipient(m, actors, offered) {

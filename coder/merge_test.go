@@ -28,7 +28,7 @@ func TestMerge(t *testing.T) {
 		{"missiles and drones", []event.Event{ev("missile", "", 0), ev("drone", "", 0)}, 2},
 		{"a drone attack and an attack", []event.Event{ev("drone", "", 0), ev("", "", 0)}, 1},
 	} {
-		if got := merge(tc.evs); len(got) != tc.want {
+		if got := merge(tc.evs, Default().symmetric); len(got) != tc.want {
 			t.Errorf("%s: %d events, want %d", tc.name, len(got), tc.want)
 		}
 	}

@@ -84,6 +84,8 @@ type PloverType struct {
 	Intensity         float64           // base intensity, -10 (most conflictual) to +10
 	CAMEO             string            // the CAMEO code that best fits the type ("04", "19")
 	RecipientRequired bool              // PLOVER codes the event only with a recipient
+	Symmetric         bool              // the two sides play the same role: "A met B" is "B met A"
+	Hostile           bool              // the event harms its recipient (ASSAULT, COERCE, THREATEN, SANCTION)
 	Modes             map[string]string // mode → the CAMEO code that best fits it
 }
 
@@ -401,8 +403,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 	first := map[string]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 6 {
-			errs.add(ploverFile, l.n, "%d fields, want 6 (type quad intensity cameo recipient_required modes)", len(f))
+		if len(f) != 8 {
+			errs.add(ploverFile, l.n, "%d fields, want 8 (type quad intensity cameo recipient_required symmetric hostile modes)", len(f))
 			continue
 		}
 		name := f[0]
@@ -433,16 +435,21 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 			errs.add(ploverFile, l.n, "%v", err)
 			ok = false
 		}
-		switch f[4] {
-		case "yes":
-			t.RecipientRequired = true
-		case "no":
-		default:
-			errs.add(ploverFile, l.n, "recipient_required %q is not yes or no", f[4])
-			ok = false
+		for i, flag := range []struct {
+			column string
+			value  *bool
+		}{{"recipient_required", &t.RecipientRequired}, {"symmetric", &t.Symmetric}, {"hostile", &t.Hostile}} {
+			switch f[4+i] {
+			case "yes":
+				*flag.value = true
+			case "no":
+			default:
+				errs.add(ploverFile, l.n, "%s %q is not yes or no", flag.column, f[4+i])
+				ok = false
+			}
 		}
-		if f[5] != "-" {
-			for _, m := range strings.Split(f[5], "|") {
+		if f[7] != "-" {
+			for _, m := range strings.Split(f[7], "|") {
 				mode, code, found := strings.Cut(m, "=")
 				switch {
 				case !found || mode == "":

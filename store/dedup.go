@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/parley-events/parley/kb"
 	"net/url"
 	"strings"
 	"time"
@@ -22,9 +23,13 @@ import (
 // two reports), and dates within the window of the story's first report. The story's date is fixed by its first report so
 // that a chain of daily reports cannot drift a story across weeks.
 
-// symmetricTypes are the types whose two sides play the same role: "A met
-// B" and "B met A" are one meeting, so reports may name either side first.
-var symmetricTypes = map[string]bool{"CONSULT": true, "AGREE": true}
+// symmetric says whether the two sides of type t play the same role (a
+// column of kb/data/plover.tsv, which the coder reads too): "A met B" and
+// "B met A" are one meeting, so reports may name either side first.
+func symmetric(t string) bool {
+	pt, _ := kb.Default().PloverType(t)
+	return pt.Symmetric
+}
 
 // normName folds a name for comparison: lower case, letters and digits
 // only, single spaces.

@@ -26,7 +26,7 @@ type storyProbe struct {
 // the probe may report, best first, with the columns pk, actor_country,
 // actor_name, recipient_name. window is in days.
 func (p storyProbe) candidates(window int) (string, []any) {
-	sym := symmetricTypes[p.typ]
+	sym := symmetric(p.typ)
 	sides := `(actor_country = ? AND recipient_country = ?)`
 	// A report that names no place does not contradict one that does: it
 	// may join a story with a place, and a story without one may take it.
@@ -67,7 +67,7 @@ func (p storyProbe) matches(sac, san, srn string) (ok, swapped bool) {
 		return true, false
 	}
 	// A symmetric event may name the story's recipient first.
-	if symmetricTypes[p.typ] && sac == p.rc && sameEntity(san, p.rn) && sameEntity(srn, p.an) {
+	if symmetric(p.typ) && sac == p.rc && sameEntity(san, p.rn) && sameEntity(srn, p.an) {
 		return true, true
 	}
 	return false, false

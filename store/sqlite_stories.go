@@ -134,7 +134,7 @@ func (w *sqliteWriter) findCached(p storyProbe) (*cachedStory, bool, error) {
 		}
 	}
 	keys := []storyKey{{typ: p.typ, ac: p.ac, rc: p.rc}}
-	if symmetricTypes[p.typ] && p.ac != p.rc {
+	if symmetric(p.typ) && p.ac != p.rc {
 		keys = append(keys, storyKey{typ: p.typ, ac: p.rc, rc: p.ac})
 	}
 	var best *cachedStory

@@ -168,7 +168,7 @@ var writeSQL = [stCandidates]string{
 // symmetric type or not, with a place or not, with a day or not.
 func probeShape(p storyProbe) int {
 	n := 0
-	if symmetricTypes[p.typ] {
+	if symmetric(p.typ) {
 		n += 4
 	}
 	if p.placeKey != "" {

@@ -643,3 +643,21 @@ func TestQueryCheck(t *testing.T) {
 		}
 	}
 }
+
+// Cooperation, like a meeting, has two sides that play the same role: two
+// articles that name them in opposite order report one happening (the
+// coder and the store read this from kb/data/plover.tsv alike).
+func TestReversedCooperationMerges(t *testing.T) { eachBackend(t, testReversedCooperationMerges) }
+
+func testReversedCooperationMerges(t *testing.T, b backend) {
+	s, _ := b.open(t, Options{})
+	tass, irna := tassMeeting, irnaMeeting
+	tass.typ, irna.typ = "COOPERATE", "COOPERATE"
+	tass.quad, irna.quad = 2, 2
+	if r := ingest(t, s, tassDoc(), tass); r.NewStories != 1 {
+		t.Fatalf("first report: %+v", r)
+	}
+	if r := ingest(t, s, irnaDoc(), irna); r.NewStories != 0 || r.Merged != 1 {
+		t.Fatalf("the reversed report should merge: %+v", r)
+	}
+}
