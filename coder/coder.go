@@ -219,7 +219,6 @@ func rank(precision string) int {
 	return 0
 }
 
-
 // sortEvents orders events by sentence and trigger position.
 func sortEvents(evs []event.Event) {
 	sort.SliceStable(evs, func(i, j int) bool {
