@@ -78,6 +78,11 @@ func TestGrammarFrames(t *testing.T) {
 		{"scheduled act", "Iran is likely to strike Israel.", nil, []want{{"ASSAULT", "IRN", "ISR", false}}},
 		{"scheduled act", "Egypt is due to sign an agreement with Sudan.", nil, []want{{"AGREE", "EGY", "SDN", true}}},
 		{"scheduled act", "Egypt signed an agreement with Sudan, as set out in the plan.", []want{{"AGREE", "EGY", "SDN", true}}, nil},
+		// What a warning is against has not happened.
+		{"warned against an act", "A Kenyan official said Nairobi had warned Kampala against closing the border.", nil, []want{{"COERCE", "KEN", "", false}, {"COERCE", "UGA", "", false}}},
+		{"warned against an act", "Japan warned China against attacking Taiwan.", []want{{"THREATEN", "JPN", "CHN", false}}, []want{{"ASSAULT", "JPN", "TWN", false}, {"ASSAULT", "CHN", "TWN", false}}},
+		{"warned against an act", "Britain cautioned Russia against invading Moldova.", nil, []want{{"ASSAULT", "GBR", "MDA", false}, {"ASSAULT", "RUS", "MDA", false}}},
+		{"warned against an act", "China attacked Taiwan despite the warnings.", []want{{"ASSAULT", "CHN", "TWN", false}}, nil},
 		// "its" forces are the forces of the body named before.
 		{"possessive pronoun", "As the Azerbaijani defence ministry put it, its units shelled an Armenian post near Sotk.", []want{{"ASSAULT", "AZE", "ARM", false}}, nil},
 		{"possessive pronoun", "The Saudi army said its warplanes had bombed a Houthi depot in Saada.", []want{{"ASSAULT", "SAU", "YEM", false}}, nil},
