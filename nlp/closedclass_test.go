@@ -16,7 +16,7 @@ func TestTagGuards(t *testing.T) {
 	}{
 		{"Arnor restored diplomatic ties with Gondor.", "Arnor", "PROPN", "NNP"},
 		{"Arnor on Thursday signed a trade protocol with Dagolath.", "Arnor", "PROPN", "NNP"},
-		{"Britain struck targets in response to the Houthis' continued attacks on Israel.", "continued", "VERB", "VBN"},
+		{"Kenya shelled camps in response to the militants' continued raids on Lamu.", "continued", "VERB", "VBN"},
 		{"Fornost and Gondor welcome a resumption of formal diplomatic ties with Osgiliath.", "welcome", "VERB", "VBP"},
 		{"The talks will resume and both sides have agreed.", "will", "AUX", "MD"},
 		{"The talks will resume and both sides have agreed.", "and", "CCONJ", "CC"},
