@@ -7,6 +7,7 @@ import (
 
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/parley-events/parley"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/store"
 )
@@ -27,17 +28,6 @@ const messageOverhead = 16 << 10
 // the message's overhead); parley submit reads no longer document.
 func MaxText(js jetstream.JetStream) int {
 	return max(int(js.Conn().MaxPayload())-messageOverhead, 0)
-}
-
-// where names a document in messages: its file (and line), else its id.
-func where(d *doc.Document) string {
-	switch {
-	case d.Line > 0:
-		return fmt.Sprintf("%s:%d", d.Path, d.Line)
-	case d.Path != "":
-		return d.Path
-	}
-	return fmt.Sprintf("document %q", d.ID)
 }
 
 // submitWindow is how many publishes may await their acknowledgement at
@@ -96,7 +86,7 @@ func Submit(ctx context.Context, js jetstream.JetStream, cfg Config, docs iter.S
 		}
 		if maxPayload > 0 && len(data) > maxPayload {
 			report(fmt.Errorf("queue: %s: document of %d bytes makes a message of %d bytes, more than the NATS server's max_payload of %d: not queued (raise max_payload, or store it with parley ingest)",
-				where(d), len(d.Text), len(data), maxPayload))
+				parley.Name(d), len(d.Text), len(data), maxPayload))
 			continue
 		}
 		f, err := js.PublishAsync(cfg.Subject, data, jetstream.WithMsgID(id))
