@@ -26,8 +26,8 @@ type Decision struct {
 	Candidates []argmodel.Candidate
 	Countries  []string
 	// Ruled is the candidate the grammar frames chose (0: none). Where
-	// they chose one, the model only ranks the others against it: whether
-	// there is an event at all is the frames' call.
+	// they chose one, their choice stands; the decision is still reported,
+	// so that training learns from it how candidates rank.
 	Ruled  int
 	Chosen int
 }
@@ -52,8 +52,8 @@ func (c *argCandidate) country(x *extraction) string {
 }
 
 // decide lets the argument model choose among cands (cands[0] is none)
-// and reports the decision to the coder's Trace. Without a model, the
-// hand-written frames' choice, ruled, stands.
+// where the frames chose none (ruled is 0), and reports the decision to
+// the coder's Trace. The frames' own choice always stands.
 func (x *extraction) decide(m match, role argmodel.Role, cands []argCandidate, ruled int, actorCountry string) int {
 	model, trace := x.c.Arguments, x.c.Trace
 	if model == nil && trace == nil {
@@ -64,7 +64,7 @@ func (x *extraction) decide(m match, role argmodel.Role, cands []argCandidate, r
 		cs[i] = argmodel.Candidate{Features: cands[i].feats}
 	}
 	chosen := ruled
-	if model != nil && ruled <= 0 {
+	if model != nil && ruled == 0 {
 		chosen = model.Choose(role, cs)
 	}
 	if trace != nil {
@@ -78,9 +78,9 @@ func (x *extraction) decide(m match, role argmodel.Role, cands []argCandidate, r
 	return chosen
 }
 
-// chooseActor lets the model confirm or replace the actor phrase heads the
-// frames found (heads, found via). It returns the heads to use, or an
-// actor offered by the discourse instead, and how the choice was made.
+// chooseActor lets the model choose an actor where the frames found none
+// (heads, found via, are theirs). It returns the heads to use, or an
+// actor the discourse offers, and how the choice was made ("model").
 func (x *extraction) chooseActor(m match, heads []int, via string) ([]int, *event.Actor, string) {
 	if x.c.Arguments == nil && x.c.Trace == nil || len(heads) == 0 && x.detention(m) {
 		// A detention with no author named is made where the sentence
