@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -93,8 +94,8 @@ type Options struct {
 	Eagerness float64
 }
 
-// Train learns argument weights from exs with coder settings like c's
-// (knowledge base, options), and returns them.
+// Train learns argument weights from exs, coding them over knowledge base
+// k, and returns them.
 func Train(k *kb.KB, exs []Example, opt Options) argmodel.Weights {
 	if opt.Epochs == 0 {
 		opt.Epochs = DefaultEpochs
@@ -129,8 +130,8 @@ func instances(k *kb.KB, exs []Example, m *argmodel.Model, role argmodel.Role) [
 				return
 			}
 			if d.Ruled > 0 {
-				// The frames found a filler: the model only ranks the
-				// candidates, none of them being "none".
+				// The frames found a filler: the decision still teaches how
+				// the candidates rank, "none" left out.
 				var ranked []int
 				for _, r := range right {
 					if r > 0 {
@@ -155,7 +156,7 @@ func (ex *Example) label(d coder.Decision) ([]int, bool) {
 	var required, optional []*score.Gold
 	for i := range ex.Gold {
 		g := &ex.Gold[i]
-		if !typeFits(g, d.Type) || !contains(ex.sentences[i], d.Sentence) {
+		if !typeFits(g, d.Type) || !slices.Contains(ex.sentences[i], d.Sentence) {
 			continue
 		}
 		if d.Role == argmodel.Recipient && !sideIs(g, d.ActorCountry) {
@@ -245,15 +246,6 @@ func typeFits(g *score.Gold, t string) bool {
 	}
 	for _, a := range g.AltTypes {
 		if a == t {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
 			return true
 		}
 	}
