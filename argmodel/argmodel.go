@@ -113,7 +113,7 @@ func (m *Model) Choose(r Role, cs []Candidate) int {
 // Len is the number of non-zero weights.
 func (m *Model) Len() int { return len(m.w) }
 
-// Read loads a model written by Trainer.Write. name is used in errors,
+// Read loads a model written by Weights.Write. name is used in errors,
 // which give the file and line.
 func Read(r io.Reader, name string) (*Model, error) {
 	m := New()
