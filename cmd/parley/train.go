@@ -57,7 +57,9 @@ func runTrain(args []string) int {
 	targets := fs.Args()
 	if len(targets) == 1 && targets[0] == "all" {
 		// Order matters: later targets may use earlier models (the parser
-		// trains on the tagger's predicted tags).
+		// trains on the tagger's predicted tags). The argument model is
+		// not among them: it learns from the parses of the running binary,
+		// so it is retrained after a rebuild (parley train args).
 		targets = []string{"lemma", "tagger", "parser"}
 	}
 	if len(targets) == 0 {
