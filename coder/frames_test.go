@@ -78,6 +78,11 @@ func TestGrammarFrames(t *testing.T) {
 		{"scheduled act", "Iran is likely to strike Israel.", nil, []want{{"ASSAULT", "IRN", "ISR", false}}},
 		{"scheduled act", "Egypt is due to sign an agreement with Sudan.", nil, []want{{"AGREE", "EGY", "SDN", true}}},
 		{"scheduled act", "Egypt signed an agreement with Sudan, as set out in the plan.", []want{{"AGREE", "EGY", "SDN", true}}, nil},
+		// A symmetric act with "with +" is also told with both sides as subject.
+		{"symmetric act with coordinated subjects", "Oman and Qatar shared intelligence on smuggling networks.", []want{{"COOPERATE", "OMN", "QAT", true}}, nil},
+		{"symmetric act with coordinated subjects", "Jordan and Iraq exchanged intelligence about the attack.", []want{{"COOPERATE", "JOR", "IRQ", true}}, nil},
+		{"symmetric act with coordinated subjects", "Jordan shared intelligence with Iraq.", []want{{"COOPERATE", "JOR", "IRQ", true}}, nil},
+		{"symmetric act with coordinated subjects", "Jordan shared intelligence about the attack.", nil, []want{{"COOPERATE", "JOR", "", false}}},
 		// What a warning is against has not happened.
 		{"warned against an act", "A Kenyan official said Nairobi had warned Kampala against closing the border.", nil, []want{{"COERCE", "KEN", "", false}, {"COERCE", "UGA", "", false}}},
 		{"warned against an act", "Japan warned China against attacking Taiwan.", []want{{"THREATEN", "JPN", "CHN", false}}, []want{{"ASSAULT", "JPN", "TWN", false}, {"ASSAULT", "CHN", "TWN", false}}},

@@ -507,6 +507,25 @@ func (lx *lexicon) parseTriggers(fsys fs.FS, errs *lexErrors) {
 		lx.triggers[head] = append(lx.triggers[head], t)
 		lx.counts[t.Type]++
 	}
+	// A symmetric act with its other side after "with" ("share intelligence
+	// with +") is also told with both sides as its subject ("Egypt and
+	// Jordan shared intelligence"): the pattern without "with +" is read
+	// too, unless the table lists it.
+	for head, ts := range lx.triggers {
+		for _, t := range ts {
+			last := len(t.Words) - 1
+			if t.POS != "V" || !t.Sym || last < 2 || t.Words[last] != "with" || t.Recipient != last {
+				continue
+			}
+			bare := t
+			bare.Words, bare.Recipient = t.Words[:last], -1
+			bare.Source = t.Source + withoutWith
+			if _, listed := first[bare.POS+" "+bare.String()]; !listed {
+				first[bare.POS+" "+bare.String()] = 0
+				lx.triggers[head] = append(lx.triggers[head], bare)
+			}
+		}
+	}
 	for _, ts := range lx.triggers {
 		slices.SortStableFunc(ts, func(a, b Trigger) int {
 			if len(a.Words) != len(b.Words) {
@@ -523,6 +542,10 @@ func (lx *lexicon) parseTriggers(fsys fs.FS, errs *lexErrors) {
 		})
 	}
 }
+
+// withoutWith ends the Source of a pattern read from a symmetric one
+// without its "with +" ("triggers.tsv:837 without with +").
+const withoutWith = " without with +"
 
 // parseTrigger checks one line of triggers.tsv and builds its entry.
 func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
