@@ -152,6 +152,27 @@ func newTab(t *testing.T, ctx context.Context, w, h int) context.Context {
 	return bctx
 }
 
+// phone checks the page, with the detail panel open, at a phone's width:
+// nothing but the table (which scrolls in its panel) is wider than the
+// screen.
+func (u *ui) phone() {
+	u.t.Helper()
+	u.do("narrowing the window", chromedp.EmulateViewport(420, 900), chromedp.Sleep(400*time.Millisecond))
+	wide := u.eval(`(() => {
+		const w = document.documentElement.clientWidth, out = [];
+		if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);
+		for (const e of document.querySelectorAll('header, #filters, #filters label, .panel, .panel h2, .panel svg, #detail')) {
+			const r = e.getBoundingClientRect();
+			if (r.width && (r.left < 0 || r.right > w + 0.5)) out.push((e.id || e.className || e.tagName) + ' ' + Math.round(r.left) + '–' + Math.round(r.right));
+		}
+		return out.join(', ');
+	})()`)
+	if wide != "" {
+		u.t.Errorf("at 420 px, wider than the screen: %s", wide)
+	}
+	u.shot("ui-420")
+}
+
 func css(s string) chromedp.CSS { return chromedp.CSS(s) }
 
 // do runs browser steps and fails the test with what as the reason.
@@ -268,6 +289,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Sleep(300*time.Millisecond), // let the last panel paint
 	)
 	out := u.shot("ui")
+	defer u.phone()
 	if *screenshot != "" {
 		b, err := os.ReadFile(out)
 		if err != nil {

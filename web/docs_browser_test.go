@@ -145,6 +145,9 @@ func TestLoadTime(t *testing.T) {
 		}
 		count, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('stats').textContent`))
 		t.Logf("first load (%s): panels drawn %.0f ms after navigation started (%s)", name, ms, count)
+		slow, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType('resource').filter(e => e.duration > 50)
+			.map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime) + '+' + Math.round(e.duration) + ' ms').join(', ')`))
+		t.Logf("  requests over 50 ms (start+duration): %s", slow)
 		if name == "warm" && ms >= 1000 {
 			t.Errorf("first load took %.0f ms, want under 1 s", ms)
 		}
