@@ -4,13 +4,16 @@ import (
 	"context"
 	"flag"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/parley-events/parley/server"
@@ -75,6 +78,60 @@ func startUI(t *testing.T) *ui {
 	go func() { done <- server.New(server.Config{Store: st, Token: token, UI: web.FS()}).Serve(sctx, ln) }()
 	t.Cleanup(func() { stop(); <-done })
 
+	u := &ui{t: t, base: "http://" + ln.Addr().String() + "/", st: st, ctx: newTab(t, ctx, 1440, 1000)}
+	u.ownRequestsOnly(ln.Addr().String())
+	return u
+}
+
+// ownRequestsOnly records every request the page makes and, when the test
+// ends, fails it if any went to a host other than the server's: the UI
+// fetches no tiles, fonts or scripts from elsewhere. Addresses of the
+// data:, blob: and about: schemes are no requests to a host.
+func (u *ui) ownRequestsOnly(host string) {
+	var (
+		mu      sync.Mutex
+		own     int
+		foreign []string
+	)
+	err := chromedp.Listen(u.ctx, func(ev any) {
+		req, ok := ev.(*network.EventRequestWillBeSent)
+		if !ok {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		switch a, err := url.Parse(req.Request.URL); {
+		case err == nil && (a.Scheme == "data" || a.Scheme == "blob" || a.Scheme == "about"):
+		case err == nil && (a.Scheme == "http" || a.Scheme == "https") && a.Host == host:
+			own++
+		default:
+			foreign = append(foreign, req.Request.URL)
+		}
+	})
+	if err != nil {
+		u.t.Fatal(err)
+	}
+	u.t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(foreign) > 0 {
+			u.t.Errorf("the page made %d requests to other hosts than the server's %s: %v", len(foreign), host, foreign)
+		}
+		if own == 0 && !u.t.Skipped() {
+			u.t.Errorf("no request to the server %s was seen: the requests are not recorded", host)
+		}
+		u.t.Logf("%d requests, all to the server %s", own, host)
+	})
+}
+
+// newTab opens a headless Chromium with a window of w×h pixels and
+// returns its tab, closed when the test ends.
+func newTab(t *testing.T, ctx context.Context, w, h int) context.Context {
+	t.Helper()
+	bin := chromium()
+	if bin == "" {
+		t.Fatal("no chromium binary found")
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
 		chromedp.Flag("headless", true),
@@ -86,13 +143,34 @@ func startUI(t *testing.T) *ui {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1440, 1000),
+		chromedp.WindowSize(w, h),
 	}
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	t.Cleanup(acancel)
 	bctx, bcancel := chromedp.NewContext(actx)
 	t.Cleanup(bcancel)
-	return &ui{t: t, base: "http://" + ln.Addr().String() + "/", st: st, ctx: bctx}
+	return bctx
+}
+
+// phone checks the page, with the detail panel open, at a phone's width:
+// nothing but the table (which scrolls in its panel) is wider than the
+// screen.
+func (u *ui) phone() {
+	u.t.Helper()
+	u.do("narrowing the window", chromedp.EmulateViewport(420, 900), chromedp.Sleep(400*time.Millisecond))
+	wide := u.eval(`(() => {
+		const w = document.documentElement.clientWidth, out = [];
+		if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);
+		for (const e of document.querySelectorAll('header, #filters, #filters label, .panel, .panel h2, .panel svg, #detail')) {
+			const r = e.getBoundingClientRect();
+			if (r.width && (r.left < 0 || r.right > w + 0.5)) out.push((e.id || e.className || e.tagName) + ' ' + Math.round(r.left) + '–' + Math.round(r.right));
+		}
+		return out.join(', ');
+	})()`)
+	if wide != "" {
+		u.t.Errorf("at 420 px, wider than the screen: %s", wide)
+	}
+	u.shot("ui-420")
 }
 
 func css(s string) chromedp.CSS { return chromedp.CSS(s) }
@@ -144,7 +222,10 @@ func (u *ui) shot(name string) string {
 }
 
 // loaded waits until every panel has drawn.
-func (u *ui) loaded() []chromedp.Action[chromedp.Void] {
+func (u *ui) loaded() []chromedp.Action[chromedp.Void] { return loadedSteps() }
+
+// loadedSteps waits until every panel has drawn.
+func loadedSteps() []chromedp.Action[chromedp.Void] {
 	return []chromedp.Action[chromedp.Void]{
 		chromedp.WaitVisible(css(`#table tbody tr[data-id]`)),
 		chromedp.WaitVisible(css(`#map g.place circle`)),
@@ -208,6 +289,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Sleep(300*time.Millisecond), // let the last panel paint
 	)
 	out := u.shot("ui")
+	defer u.phone()
 	if *screenshot != "" {
 		b, err := os.ReadFile(out)
 		if err != nil {

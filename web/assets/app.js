@@ -275,7 +275,7 @@ async function openDetail(id) {
   for (const tr of document.querySelectorAll("#table tbody tr")) tr.classList.toggle("selected", tr.dataset.id === id);
   const body = clear(document.getElementById("detail-body"));
   document.getElementById("detail").hidden = false;
-  const d = await api("/api/events/" + encodeURIComponent(id));
+  const [d] = await Promise.all([api("/api/events/" + encodeURIComponent(id)), review.ready]);
   if (state.selected !== id) return;
   const reopen = () => { openDetail(id); loadTable(); };
   if (id.startsWith("E")) {

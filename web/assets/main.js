@@ -72,14 +72,19 @@ async function init() {
   let resize = null;
   window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => { drawTimeline(); setupMap(); drawMap(); fitNetwork(); }, 200); });
 
+  // The panels do not wait for the header's figures.
+  const panels = refresh();
+  const reviewPage = api("/api/reviews");
+  review.ready = reviewPage.then(r => { review.writable = r.writable; }, () => {});
   try {
-    const [s, reviews] = await Promise.all([api("/api/stats"), api("/api/reviews"), loadWorld()]);
-    review.writable = reviews.writable;
+    const [s, reviews] = await Promise.all([api("/api/stats"), reviewPage]);
     document.getElementById("stats").textContent =
       `${s.documents.toLocaleString()} articles · ${s.events.toLocaleString()} events · ${s.stories.toLocaleString()} stories · ${s.sources} sources` +
       (s.first_date ? ` · ${s.first_date} – ${s.last_date}` : "") + (reviews.total ? ` · ${reviews.total.toLocaleString()} reviewed` : "");
   } catch (err) { /* the panels report errors */ }
-  refresh();
+  // The suggestions wait for the panels: on a big store their queries
+  // would otherwise compete with the panels' for the server.
+  await panels;
   loadSuggestions().catch(() => { /* suggestions are a convenience */ });
 }
 

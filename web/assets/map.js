@@ -17,16 +17,20 @@ const map = { world: null, places: [], unplaced: [], s: 1, tx: 0, ty: 0, W: 0, H
 
 function project(p) { return [(p.lon + 180) * 2, (84 - p.lat) * 2]; }
 
-async function loadWorld() {
-  if (map.world) return;
-  map.world = await api("/world.json");
-  window.countryNames = new Map(map.world.countries.filter(c => c.iso3).map(c => [c.iso3, c.name]));
+// loadWorld fetches the outlines once, however many panels wait for them.
+let worldLoading = null;
+function loadWorld() {
+  worldLoading ||= api("/world.json").then(w => {
+    map.world = w;
+    window.countryNames = new Map(w.countries.filter(c => c.iso3).map(c => [c.iso3, c.name]));
+  }, err => { worldLoading = null; throw err; });
+  return worldLoading;
 }
 
 async function loadMap(p) {
-  await loadWorld();
   // Each place comes with its events per quad class, which colour its symbol.
-  const all = (await api("/api/places", withParam(p, "limit", 5000))).items;
+  const [, page] = await Promise.all([loadWorld(), api("/api/places", withParam(p, "limit", 5000))]);
+  const all = page.items;
   const hasXY = pl => pl.lat || pl.lon;
   map.places = all.filter(hasXY).map(pl => Object.assign({}, pl, { q: pl.quads || [pl.count, 0, 0, 0, 0], xy: project(pl) }));
   map.unplaced = all.filter(pl => !hasXY(pl));

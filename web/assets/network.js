@@ -63,7 +63,8 @@ function sectorOf(e) {
 }
 
 async function loadNetwork(p) {
-  const [page] = await Promise.all([api("/api/network", withParam(p, "limit", 1000)), loadNames()]);
+  // The outlines carry the countries' names, which label country nodes.
+  const [page] = await Promise.all([api("/api/network", withParam(p, "limit", 1000)), loadNames(), loadWorld()]);
   const edges = page.items;
   // Merge by entity: name + country, a country's names into the country.
   const nodes = new Map(), links = new Map();

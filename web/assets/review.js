@@ -3,7 +3,8 @@
 // the server's token are remembered in this browser (localStorage).
 "use strict";
 
-const review = { writable: false };
+// writable is known once ready has settled (main.js asks the server).
+const review = { writable: false, ready: Promise.resolve() };
 
 function reviewer() { return localStorage.getItem("parley.reviewer") || ""; }
 function reviewToken() { return localStorage.getItem("parley.token") || ""; }
