@@ -128,6 +128,23 @@ func TestBrowserPanels(t *testing.T) {
 		return 'none'; })()`); overlap != "none" {
 		t.Error("network labels overlap")
 	}
+	// Drag a node: it moves and stays where it is dropped, and no filter is set.
+	u.do("showing the network", chromedp.Evaluate[chromedp.Void](`document.getElementById('network').scrollIntoView({block: 'center'})`))
+	node := strings.Split(u.eval(`(() => { const c = document.querySelector('#network g.node circle'); const r = c.getBoundingClientRect();
+		return [r.left + r.width/2, r.top + r.height/2, c.getAttribute('cx'), c.parentNode.dataset.key].join('|'); })()`), "|")
+	nx, ny := num(node[0]), num(node[1])
+	u.do("dragging a node",
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, nx, ny, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, nx+20, ny+10, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, nx+45, ny+25, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, nx+45, ny+25, chromedp.ButtonLeft),
+	)
+	if cx := u.eval(`document.querySelector('#network g.node[data-key="` + node[3] + `"] circle').getAttribute('cx')`); cx == node[2] {
+		t.Errorf("the dragged node %s did not move (cx %s)", node[3], cx)
+	}
+	if strings.Contains(u.eval(`location.hash`), "actor=") {
+		t.Errorf("dragging a node set a filter: %s", u.eval(`location.hash`))
+	}
 
 	// Table: sort by type, 50 rows a page, download what is shown.
 	u.do("sorting by type",

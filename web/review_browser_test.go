@@ -82,6 +82,18 @@ func TestBrowserReview(t *testing.T) {
 		}
 	}
 
+	// The API and an export of the selection carry the correction.
+	get := func(path string) string {
+		return u.eval(`(() => { const x = new XMLHttpRequest(); x.open('GET', '` + path + `', false); x.send(); return x.status + ' ' + x.responseText; })()`)
+	}
+	if got := get("/api/reviews"); !strings.HasPrefix(got, "200 ") || !strings.Contains(got, "Ana Analyst") || !strings.Contains(got, `"IRN"`) {
+		t.Errorf("GET /api/reviews lacks the correction: %.400s", got)
+	}
+	if got := get("/api/download?format=csv&level=event&reviewed=wrong"); !strings.HasPrefix(got, "200 ") ||
+		!strings.Contains(got, "the recipient is the Iranian deputy minister") || !strings.Contains(got, "Ana Analyst") || !strings.Contains(got, "2023-10-26") {
+		t.Errorf("CSV export of the reviewed events lacks the correction: %.600s", got)
+	}
+
 	// The reviewed filter selects them; raw events show each verdict.
 	u.do("filtering reviewed raw events",
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('close').click()`),
