@@ -156,7 +156,7 @@ func (ex *Example) label(d coder.Decision) ([]int, bool) {
 	var required, optional []*score.Gold
 	for i := range ex.Gold {
 		g := &ex.Gold[i]
-		if !typeFits(g, d.Type) || !slices.Contains(ex.sentences[i], d.Sentence) {
+		if !g.TypeFits(d.Type) || !slices.Contains(ex.sentences[i], d.Sentence) {
 			continue
 		}
 		if d.Role == argmodel.Recipient && !sideIs(g, d.ActorCountry) {
@@ -234,18 +234,6 @@ func sideIs(g *score.Gold, c string) bool {
 func anyOpenRecipient(gs []*score.Gold) bool {
 	for _, g := range gs {
 		if g.Recipient == nil {
-			return true
-		}
-	}
-	return false
-}
-
-func typeFits(g *score.Gold, t string) bool {
-	if g.Type == t {
-		return true
-	}
-	for _, a := range g.AltTypes {
-		if a == t {
 			return true
 		}
 	}

@@ -30,14 +30,8 @@ type causeNoun struct{ typ, mode, source string }
 type modalWord struct{ modality, where string }
 
 func init() {
-	mustRead("data/light_verbs.txt", func(f []string) error {
-		lightVerbs[f[0]] = true
-		return nil
-	})
-	mustRead("data/facilities.txt", func(f []string) error {
-		facilities[f[0]] = true
-		return nil
-	})
+	mustReadWords("data/light_verbs.txt", lightVerbs)
+	mustReadWords("data/facilities.txt", facilities)
 	mustRead("data/request_modes.tsv", func(f []string) error {
 		if len(f) != 2 {
 			return fmt.Errorf("want 2 fields, got %d", len(f))
@@ -45,18 +39,9 @@ func init() {
 		requestModes[f[0]] = f[1]
 		return nil
 	})
-	mustRead("data/sports_words.txt", func(f []string) error {
-		sportsWords[f[0]] = true
-		return nil
-	})
-	mustRead("data/relative_pronouns.txt", func(f []string) error {
-		relativePronouns[f[0]] = true
-		return nil
-	})
-	mustRead("data/performatives.txt", func(f []string) error {
-		performative[f[0]] = true
-		return nil
-	})
+	mustReadWords("data/sports_words.txt", sportsWords)
+	mustReadWords("data/relative_pronouns.txt", relativePronouns)
+	mustReadWords("data/performatives.txt", performative)
 	mustRead("data/cause_nouns.tsv", func(f []string) error {
 		if len(f) != 3 {
 			return fmt.Errorf("want 3 fields, got %d", len(f))
@@ -91,6 +76,15 @@ func embeddedArguments() *argmodel.Model {
 		panic(err)
 	}
 	return m
+}
+
+// mustReadWords reads a word list, one word (its first field) a line,
+// into set.
+func mustReadWords(name string, set map[string]bool) {
+	mustRead(name, func(f []string) error {
+		set[f[0]] = true
+		return nil
+	})
 }
 
 func mustRead(name string, fn func([]string) error) {

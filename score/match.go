@@ -29,9 +29,9 @@ func actorName(a *event.Actor) string {
 	return a.Name
 }
 
-// typeOK reports whether the predicted type is the gold type or one of its
-// alternatives.
-func typeOK(g *Gold, t string) bool {
+// TypeFits reports whether event type t is the gold type or one of its
+// alternatives (case aside).
+func (g *Gold) TypeFits(t string) bool {
 	if strings.EqualFold(t, g.Type) {
 		return true
 	}
@@ -64,7 +64,7 @@ func sameCountry(pred, gold string) bool {
 
 // dyadFit is the headline rule: type and sides.
 func dyadFit(g *Gold, p *event.Event) fit {
-	if !typeOK(g, p.Type) {
+	if !g.TypeFits(p.Type) {
 		return noFit
 	}
 	return sidesFit(g, p)

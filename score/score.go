@@ -167,7 +167,7 @@ func Score(gold map[string][]Gold, pred []event.Event, docs []string) Report {
 }
 
 func typeFit(g *Gold, p *event.Event) fit {
-	if typeOK(g, p.Type) {
+	if g.TypeFits(p.Type) {
 		return direct
 	}
 	return noFit
@@ -270,7 +270,7 @@ func secondary(r *Report, id string, g *Gold, p *event.Event) {
 // why lists the dyad checks a prediction fails against a gold event.
 func why(g *Gold, p *event.Event) []string {
 	var out []string
-	if !typeOK(g, p.Type) {
+	if !g.TypeFits(p.Type) {
 		want := g.Type
 		if len(g.AltTypes) > 0 {
 			want += "/" + strings.Join(g.AltTypes, "/")
@@ -296,7 +296,7 @@ func why(g *Gold, p *event.Event) []string {
 // counts most, then the actor, then the recipient.
 func closeness(g *Gold, p *event.Event) int {
 	n := 0
-	if typeOK(g, p.Type) {
+	if g.TypeFits(p.Type) {
 		n += 4
 	}
 	pa, pr := actorCountry(p.Actor), actorCountry(p.Recipient)
