@@ -37,6 +37,7 @@ import (
 	"github.com/parley-events/parley/coder"
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/pipeline"
 	"github.com/parley-events/parley/reader"
 )
 
@@ -83,8 +84,9 @@ type Options struct {
 // checked and where a panic in the coder (a bug) becomes that document's
 // error instead of taking the program down.
 type Coder struct {
-	opts  Options
-	inner *coder.Coder
+	opts     Options
+	inner    *coder.Coder
+	pipeline *pipeline.Pipeline // built once from inner
 }
 
 // New returns a coder over the embedded knowledge base and models with the
@@ -101,7 +103,7 @@ func New(opts Options) *Coder {
 	if opts.MaxBytes == 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	return &Coder{opts: opts, inner: &c}
+	return &Coder{opts: opts, inner: &c, pipeline: c.Pipeline()}
 }
 
 // Options returns the options c codes with (MaxBytes filled in).
@@ -242,8 +244,14 @@ func (c *Coder) run(d *doc.Document) (evs []event.Event, err error) {
 			evs, err = nil, fmt.Errorf("%s: internal error while coding (a bug: please report it): %v", Name(d), r)
 		}
 	}()
-	return c.inner.Code(d), nil
+	if err := c.pipeline.Run(d); err != nil {
+		return nil, fmt.Errorf("%s: %w", Name(d), err)
+	}
+	return d.Events, nil
 }
+
+// Pipeline returns the stages c runs on each document, in order.
+func (c *Coder) Pipeline() *pipeline.Pipeline { return c.pipeline }
 
 // Name is how messages name a document: its file and line
 // ("feeds/2023-10.jsonl:14"), its file ("articles/tass-1.txt"), or its id

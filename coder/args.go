@@ -6,7 +6,6 @@ import (
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
-	"github.com/parley-events/parley/mention"
 )
 
 // actorsOf finds the actor phrase heads of a trigger (several when the
@@ -240,7 +239,7 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 			}
 			return h, true
 		case strings.HasPrefix(rel, "nmod") || rel == "compound" || rel == "conj":
-			if t := x.triggerType[h]; t != "" && t != x.triggerType[n] {
+			if t := x.disc.TriggerTypes[h]; t != "" && t != x.disc.TriggerTypes[n] {
 				// "reiterated their condemnation of all attacks": the
 				// attacks are not the condemner's; the noun between is an
 				// event of its own, about another.
@@ -711,7 +710,7 @@ func (x *extraction) recipientsOf(m match) []int {
 			n = a
 		}
 	}
-	if m.tr.POS == "V" && (x.hostileType(n) != "" || judgingTypes[m.tr.Type] && x.triggerType[n] != "") {
+	if m.tr.POS == "V" && (x.hostileType(n) != "" || judgingTypes[m.tr.Type] && x.disc.TriggerTypes[n] != "") {
 		// "denounced the raid conducted by the ADF", "welcomed the
 		// agreement between Eritrea and Ethiopia": a judgement of an act
 		// is aimed at those who did it.
@@ -971,7 +970,7 @@ func (x *extraction) hostile(t string) bool {
 // hostileType returns the hostile event type whose trigger matched at
 // token i (as a verb or an event noun), or "".
 func (x *extraction) hostileType(i int) string {
-	if t := x.triggerType[i]; x.hostile(t) {
+	if t := x.disc.TriggerTypes[i]; x.hostile(t) {
 		return t
 	}
 	return ""
@@ -1020,12 +1019,12 @@ func (x *extraction) harmDoer(m match) *event.Actor {
 		if found != nil {
 			return false
 		}
-		if a := x.eventActors[i]; a != nil {
+		if a := x.disc.Actors[i]; a != nil {
 			found = a
 			return false
 		}
 		if x.refersBack(i) {
-			found = x.lastActor[x.hostileType(i)]
+			found = x.disc.LastOfType[x.hostileType(i)]
 		}
 		return found == nil
 	})
@@ -1058,7 +1057,7 @@ func (x *extraction) refersBack(i int) bool {
 // several.
 func (x *extraction) soleCountry(m match, act *event.Actor) *event.Actor {
 	var found *event.Actor
-	seen := map[*mention.Mention]bool{}
+	seen := map[*doc.Mention]bool{}
 	for _, i := range x.argumentTokens(m, nil) {
 		mn := x.ms.At(i)
 		if mn == nil || seen[mn] || mn.Country == "" || mn.Kind == "pronoun" || i != mn.Head {
@@ -1133,8 +1132,8 @@ func (x *extraction) noteSanctioned(m match) {
 	}
 	for _, r := range x.recipientsOf(m) {
 		if a := x.actor(r); a != nil && a.Country != "" {
-			if _, ok := x.sanctioned[a.Country]; !ok {
-				x.sanctioned[a.Country] = a
+			if _, ok := x.disc.Sanctioned[a.Country]; !ok {
+				x.disc.Sanctioned[a.Country] = a
 			}
 		}
 	}
@@ -1145,10 +1144,10 @@ func (x *extraction) noteSanctioned(m match) {
 // "new sanctions against Russia" means Russia by "the sanctions" and by
 // "New US Sanctions" in its headline. Several targets leave them open.
 func (x *extraction) sanctionTargets(evs []event.Event) {
-	if len(x.sanctioned) != 1 {
+	if len(x.disc.Sanctioned) != 1 {
 		return
 	}
-	for _, target := range x.sanctioned {
+	for _, target := range x.disc.Sanctioned {
 		for i := range evs {
 			e := &evs[i]
 			if e.Type == "SANCTION" && e.Recipient == nil && e.Actor.Country != target.Country {
@@ -1186,7 +1185,7 @@ func (x *extraction) proximityTargets(m match) []int {
 				}
 				continue
 			}
-			if depth < 1 && x.triggerType[dep] == "" {
+			if depth < 1 && x.disc.TriggerTypes[dep] == "" {
 				walk(dep, depth+1)
 			}
 		}

@@ -1,12 +1,12 @@
 package coder
 
 import (
+	"github.com/parley-events/parley/doc"
 	"strconv"
 	"strings"
 
 	"github.com/parley-events/parley/argmodel"
 	"github.com/parley-events/parley/event"
-	"github.com/parley-events/parley/mention"
 )
 
 // Decision is one choice of an event argument, as offered to the argument
@@ -218,8 +218,8 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 		cands = append(cands, c)
 	}
 	if role == argmodel.Actor {
-		add("previous", x.recentActor)
-		add("lead", x.leadActor)
+		add("previous", x.disc.Recent)
+		add("lead", x.disc.Lead)
 	} else if cs := x.docCountries(); len(cs) > 0 && !m.tr.Sym {
 		// A one-sided act with no target named may be aimed at the
 		// country the story is about ("urged all sides to show
@@ -261,7 +261,7 @@ func (x *extraction) triggerContext(m match) triggerContext {
 // mentionFeatures describes mention mn as a filler of trigger m: how the
 // parse links them, how it is marked, what it is. order counts the actor
 // mentions before it in the sentence.
-func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Mention, order int) []string {
+func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *doc.Mention, order int) []string {
 	k := x.mentionTop(mn)
 	path := x.depPath(m.head, k)
 	cs := x.caseOf(k)
@@ -324,7 +324,7 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Me
 // insideHostileEvent says whether mention mn lies in the phrase of a
 // hostile act other than trigger m itself: a token on the way up from mn
 // to m is the trigger of an attack, a sanction, a threat or coercion.
-func (x *extraction) insideHostileEvent(m match, mn *mention.Mention) bool {
+func (x *extraction) insideHostileEvent(m match, mn *doc.Mention) bool {
 	if x.hostile(m.tr.Type) {
 		return false
 	}
@@ -345,11 +345,11 @@ func (x *extraction) insideHostileEvent(m match, mn *mention.Mention) bool {
 // doesLikewise says whether mention mn is the actor of another event of
 // trigger m's type in m's sentence ("the EU's sanctions on Iran" beside
 // "British sanctions": the EU is no target of the British ones).
-func (x *extraction) doesLikewise(m match, mn *mention.Mention) bool {
+func (x *extraction) doesLikewise(m match, mn *doc.Mention) bool {
 	sent := x.sentenceOf(m.head)
 	for t := sent.First; t < sent.Last; t++ {
-		a := x.eventActors[t]
-		if t != m.head && x.triggerType[t] == m.tr.Type && a != nil &&
+		a := x.disc.Actors[t]
+		if t != m.head && x.disc.TriggerTypes[t] == m.tr.Type && a != nil &&
 			a.Country == mn.Country && a.Name == mn.Name {
 			return true
 		}
@@ -360,7 +360,7 @@ func (x *extraction) doesLikewise(m match, mn *mention.Mention) bool {
 // mentionTop is the token of mention mn that the parse hangs outside it:
 // "Secretary" in "Secretary of State Michael Pompeo", whatever the
 // mention's head noun is, so that paths end where the phrase attaches.
-func (x *extraction) mentionTop(mn *mention.Mention) int {
+func (x *extraction) mentionTop(mn *doc.Mention) int {
 	for i := mn.First; i < mn.Last; i++ {
 		if h := x.d.Tokens[i].Head; h < mn.First || h >= mn.Last {
 			return i

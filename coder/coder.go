@@ -14,7 +14,6 @@
 package coder
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -23,8 +22,6 @@ import (
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
-	"github.com/parley-events/parley/mention"
-	"github.com/parley-events/parley/nlp"
 )
 
 // Coder codes documents into events. It is safe for concurrent use.
@@ -64,32 +61,15 @@ func Default() *Coder {
 // New returns a coder over knowledge base k.
 func New(k *kb.KB) *Coder { return &Coder{kb: k} }
 
-// Code annotates d if needed and returns its events, repeated mentions of
-// the same happening merged.
+// Code runs the default pipeline (Pipeline) on d and returns its events,
+// repeated mentions of the same happening merged. A document that already
+// has tokens, tags and a parse keeps them.
 func (c *Coder) Code(d *doc.Document) []event.Event {
-	if len(d.Tokens) == 0 || d.Tokens[0].UPOS == "" {
-		nlp.Annotate(d)
+	if err := c.Pipeline().Run(d); err != nil {
+		// No stage of the default pipeline returns an error.
+		panic(err)
 	}
-	ms := mention.Find(d, c.kb)
-	x := &extraction{c: c, d: d, ms: ms, deps: ms.Dependents(), sentIndex: sentenceIndex(d),
-		eventActors: map[int]*event.Actor{}, triggerType: map[int]string{}, lastActor: map[string]*event.Actor{},
-		sanctioned: map[string]*event.Actor{}}
-	var evs []event.Event
-	for si := range d.Sentences {
-		evs = append(evs, x.sentence(si)...)
-	}
-	x.sanctionTargets(evs)
-	evs = merge(evs, c.symmetric)
-	out := evs[:0]
-	for _, e := range evs {
-		if c.AllModalities || e.Modality == "asserted" {
-			out = append(out, e)
-		}
-	}
-	for i := range out {
-		out[i].ID = fmt.Sprintf("%s-%d", d.ID, i+1)
-	}
-	return out
+	return d.Events
 }
 
 // symmetric says whether the two sides of events of type t play the same

@@ -104,3 +104,32 @@ func TestDevelopmentSet(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultPipelineOrder(t *testing.T) {
+	var names []string
+	for _, s := range Default().Pipeline().Stages() {
+		names = append(names, s.Name())
+	}
+	want := "segment annotate mentions times triggers events sanctions merge"
+	if got := strings.Join(names, " "); got != want {
+		t.Fatalf("stages %q, want %q", got, want)
+	}
+}
+
+func TestLayersAfterCoding(t *testing.T) {
+	d := &doc.Document{ID: "l", Date: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC),
+		Text: "Chile's president met Peru's foreign minister in Lima on Tuesday."}
+	evs := Default().Code(d)
+	if len(evs) != 1 || len(d.Events) != 1 {
+		t.Fatalf("events %v", evs)
+	}
+	if len(d.Mentions) < 2 || len(d.Times) != 1 || d.Times[0].Text != "on Tuesday" || len(d.Triggers) != 1 {
+		t.Fatalf("mentions %d, times %v, triggers %v", len(d.Mentions), d.Times, d.Triggers)
+	}
+	if tr := d.Triggers[0]; d.Tokens[tr.Head].Text != "met" || tr.Pattern.Type != "CONSULT" {
+		t.Errorf("trigger %+v", tr)
+	}
+	if a := d.Discourse.Actors[d.Triggers[0].Head]; a == nil || a.Country != "CHL" {
+		t.Errorf("discourse actor %+v", a)
+	}
+}

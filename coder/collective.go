@@ -1,10 +1,10 @@
 package coder
 
 import (
+	"github.com/parley-events/parley/doc"
 	"strings"
 
 	"github.com/parley-events/parley/event"
-	"github.com/parley-events/parley/mention"
 )
 
 // sideActors turns actor phrase head a into the event's actors. Usually
@@ -32,7 +32,7 @@ func (x *extraction) sideActors(a int) []*event.Actor {
 // placedCollective finds the unnamed collective and the places of "GROUP
 // in P1, P2 and P3" when token a is the collective or one of the places.
 // It returns nil when a is neither.
-func (x *extraction) placedCollective(a int) (*mention.Mention, []*mention.Mention) {
+func (x *extraction) placedCollective(a int) (*doc.Mention, []*doc.Mention) {
 	m := x.ms.At(a)
 	if m == nil {
 		return nil, nil
@@ -61,7 +61,7 @@ func (x *extraction) placedCollective(a int) (*mention.Mention, []*mention.Menti
 	if in >= len(x.d.Tokens) || !strings.EqualFold(x.d.Tokens[in].Text, "in") {
 		return nil, nil
 	}
-	var places []*mention.Mention
+	var places []*doc.Mention
 	for j := in + 1; j < len(x.d.Tokens) && x.sentIndex[j] == x.sentIndex[a]; {
 		p := x.placeMentionAt(j)
 		if p == nil {
@@ -86,7 +86,7 @@ func (x *extraction) placedCollective(a int) (*mention.Mention, []*mention.Menti
 
 // placeMentionAt returns the country or territory mention starting at token j,
 // or nil.
-func (x *extraction) placeMentionAt(j int) *mention.Mention {
+func (x *extraction) placeMentionAt(j int) *doc.Mention {
 	p := x.ms.At(j)
 	if p == nil || p.Country == "" || specialCountry(p.Country) || !(p.Kind == "country" || p.Kind == "territory" || p.Kind == "capital" || p.Kind == "place") {
 		return nil
@@ -113,7 +113,7 @@ func (x *extraction) listSeparator(j int) bool {
 // unnamedCollective says whether mention m is a group described only by
 // what it is ("resistance groups", "militants", "protesters"): no name and
 // no nationality in its words, so that its country is where it is.
-func (x *extraction) unnamedCollective(m *mention.Mention) bool {
+func (x *extraction) unnamedCollective(m *doc.Mention) bool {
 	if m.Named || m.Kind != "group" || m.Sector == "" {
 		return false
 	}

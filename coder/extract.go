@@ -10,23 +10,36 @@ import (
 	"github.com/parley-events/parley/mention"
 )
 
-// extraction is the state of coding one document.
+// extraction is what the coding stages read one document through: its
+// layers indexed for lookups, and caches of what they derive from them.
+// The state coding carries from sentence to sentence is the document's
+// Discourse layer (disc), not fields of its own.
 type extraction struct {
-	c    *Coder
-	d    *doc.Document
-	ms   *mention.Set
-	deps [][]int
+	c     *Coder
+	d     *doc.Document
+	ms    *mention.Set // the Mentions layer, indexed by token
+	deps  [][]int
+	times [][]dates.Expr // the Times layer, by sentence
+	disc  *doc.Discourse
 
-	sentIndex   []int32                    // token → index of its sentence
-	countries   []string                   // the document's countries, once computed
-	place       **event.Location           // the document's main place, once computed
-	onlyPlaces  map[string]*event.Location // country → onlyPlaceIn's answer, once computed
-	eventActors map[int]*event.Actor       // trigger token → actor of its event
-	triggerType map[int]string             // trigger token → type of the pattern that matched there
-	lastActor   map[string]*event.Actor    // type → actor of the latest event of that type
-	sanctioned  map[string]*event.Actor    // country → a target the document names for sanctions
-	recentActor *event.Actor               // actor of the latest event found
-	leadActor   *event.Actor               // actor of the document's first event
+	sentIndex  []int32                    // token → index of its sentence
+	countries  []string                   // the document's countries, once computed
+	place      **event.Location           // the document's main place, once computed
+	onlyPlaces map[string]*event.Location // country → onlyPlaceIn's answer, once computed
+}
+
+// extract indexes d's layers for the coding stages.
+func (c *Coder) extract(d *doc.Document) *extraction {
+	ms := mention.Index(d)
+	x := &extraction{c: c, d: d, ms: ms, deps: ms.Dependents(), sentIndex: sentenceIndex(d),
+		times: make([][]dates.Expr, len(d.Sentences)), disc: &d.Discourse}
+	for _, t := range d.Times {
+		x.times[t.Sentence] = append(x.times[t.Sentence], t.Expr)
+	}
+	if d.Discourse.Actors == nil {
+		d.Discourse = doc.NewDiscourse()
+	}
+	return x
 }
 
 // match is one trigger found in a sentence.
@@ -39,13 +52,17 @@ type match struct {
 	parties   []int // actor phrase heads given by the frame that found the trigger, if any
 }
 
-func (x *extraction) sentence(si int) []event.Event {
+// triggers finds the triggers of sentence si (the triggers stage): the
+// words where a lexicon pattern matches, each taking the words its pattern
+// covers, and the joint declarations. The triggers found so far are noted
+// in x.disc.TriggerTypes, for the frames that ask whether a word governs
+// another event.
+func (x *extraction) triggers(si int) []match {
 	d := x.d
 	sent := d.Sentences[si]
 	var found []match
 	covered := map[int]bool{}
-	exprs := x.dateExprs(sent)
-	for _, e := range exprs {
+	for _, e := range x.times[si] {
 		// "on 5 March", "May 9": a month is no march, no May.
 		for j := sent.First + e.First; j < sent.First+e.Last; j++ {
 			covered[j] = true
@@ -83,10 +100,7 @@ func (x *extraction) sentence(si int) []event.Event {
 			continue
 		}
 		found = append(found, m)
-		x.triggerType[i] = m.tr.Type
-		if m.tr.Type == "SANCTION" {
-			x.noteSanctioned(m)
-		}
+		x.disc.TriggerTypes[i] = m.tr.Type
 		for j := m.head; j <= m.last; j++ {
 			covered[j] = true
 		}
@@ -104,9 +118,22 @@ func (x *extraction) sentence(si int) []event.Event {
 		}
 		found = kept
 	}
+	return found
+}
+
+// sentenceEvents codes the triggers found in sentence si into events (the
+// events stage), noting in the discourse who did what.
+func (x *extraction) sentenceEvents(si int, found []match) []event.Event {
+	for _, m := range found {
+		x.disc.TriggerTypes[m.head] = m.tr.Type
+		if m.tr.Type == "SANCTION" {
+			x.noteSanctioned(m)
+		}
+	}
 	if len(found) == 0 {
 		return nil
 	}
+	exprs := x.times[si]
 	var evs []event.Event
 	// Event nouns first: a verb's recipient may be one of them ("condemned
 	// the attack by M23" is aimed at M23).
@@ -117,13 +144,13 @@ func (x *extraction) sentence(si int) []event.Event {
 			}
 			es := x.events(si, m, exprs, found)
 			for _, e := range es {
-				if _, ok := x.eventActors[m.head]; !ok {
-					x.eventActors[m.head] = e.Actor
+				if _, ok := x.disc.Actors[m.head]; !ok {
+					x.disc.Actors[m.head] = e.Actor
 				}
-				x.lastActor[e.Type] = e.Actor
-				x.recentActor = e.Actor
-				if x.leadActor == nil {
-					x.leadActor = e.Actor
+				x.disc.LastOfType[e.Type] = e.Actor
+				x.disc.Recent = e.Actor
+				if x.disc.Lead == nil {
+					x.disc.Lead = e.Actor
 				}
 			}
 			evs = append(evs, es...)
@@ -153,7 +180,7 @@ func (x *extraction) outcome(m match) bool {
 		return false
 	}
 	for _, dep := range x.deps[m.head] {
-		if x.d.Tokens[dep].Rel == "nsubj" && x.triggerType[dep] == m.tr.Type && x.eventActors[dep] != nil {
+		if x.d.Tokens[dep].Rel == "nsubj" && x.disc.TriggerTypes[dep] == m.tr.Type && x.disc.Actors[dep] != nil {
 			return true
 		}
 	}
@@ -315,7 +342,7 @@ func (x *extraction) recipientActor(r int) *event.Actor {
 	if t.UPOS != "NOUN" && t.UPOS != "PROPN" {
 		return nil
 	}
-	if a := x.eventActors[r]; a != nil {
+	if a := x.disc.Actors[r]; a != nil {
 		return a
 	}
 	if !x.definiteNoun(r) {
@@ -323,7 +350,7 @@ func (x *extraction) recipientActor(r int) *event.Actor {
 	}
 	for _, tr := range x.c.kb.Triggers(x.lemmaAt(r)) {
 		if tr.POS == "N" {
-			return x.lastActor[tr.Type]
+			return x.disc.LastOfType[tr.Type]
 		}
 	}
 	return nil

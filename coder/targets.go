@@ -92,7 +92,7 @@ func (x *extraction) responder(n int) *event.Actor {
 		return a
 	}
 	// "The strikes came in response to ...": the act is an event noun.
-	return x.eventActors[s]
+	return x.disc.Actors[s]
 }
 
 // answered returns the verb of the act that answers noun n, when n is

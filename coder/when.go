@@ -7,33 +7,42 @@ import (
 	"github.com/parley-events/parley/doc"
 )
 
-// dateExprs finds the temporal expressions of a sentence, resolved against
-// the publication date with the tense of the sentence's main verb.
-func (x *extraction) dateExprs(sent doc.Sentence) []dates.Expr {
-	if x.d.Date.IsZero() {
+// findTimes finds the temporal expressions of every sentence of d (the
+// times stage), resolved against the publication date with the tense of
+// each sentence's main verb. A document without a date has none.
+func findTimes(d *doc.Document) []doc.Time {
+	if d.Date.IsZero() {
 		return nil
 	}
-	toks := x.d.Tokens[sent.First:sent.Last]
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
+	deps := d.Dependents()
+	var out []doc.Time
+	var words []string
+	for si, sent := range d.Sentences {
+		toks := d.Tokens[sent.First:sent.Last]
+		words = words[:0]
+		for _, t := range toks {
+			words = append(words, t.Text)
+		}
+		for _, e := range dates.Find(words, d.Date, tense(d, deps, sent)) {
+			out = append(out, doc.Time{Sentence: si, Expr: e})
+		}
 	}
-	return dates.Find(words, x.d.Date, x.tense(sent))
+	return out
 }
 
 // tense is "future" when the root verb has will/shall, "past" for a past
 // form, else "present".
-func (x *extraction) tense(sent doc.Sentence) string {
+func tense(d *doc.Document, deps [][]int, sent doc.Sentence) string {
 	for i := sent.First; i < sent.Last; i++ {
-		if x.d.Tokens[i].Head != -1 {
+		if d.Tokens[i].Head != -1 {
 			continue
 		}
 		tense := "present"
-		if x.d.Tokens[i].XPOS == "VBD" {
+		if d.Tokens[i].XPOS == "VBD" {
 			tense = "past"
 		}
-		for _, dep := range x.deps[i] {
-			t := x.d.Tokens[dep]
+		for _, dep := range deps[i] {
+			t := d.Tokens[dep]
 			if t.Rel != "aux" {
 				continue
 			}
@@ -121,7 +130,7 @@ func (x *extraction) triggersIn(k int) []match {
 	sent := x.d.Sentences[k]
 	var out []match
 	for i := sent.First; i < sent.Last; i++ {
-		if x.triggerType[i] != "" {
+		if x.disc.TriggerTypes[i] != "" {
 			out = append(out, match{head: i})
 		}
 	}
@@ -366,7 +375,7 @@ func (x *extraction) earlierDate(si int, typ string) (dates.Expr, bool) {
 		return dates.Expr{}, false
 	}
 	for k := si - 1; k >= 0 && si-k <= maxNarrative && !x.headline(k); k-- {
-		if es := x.dateExprs(x.d.Sentences[k]); len(es) > 0 {
+		if es := x.times[k]; len(es) > 0 {
 			if !x.continues(si, k, typ) {
 				break
 			}
@@ -438,7 +447,7 @@ func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
 			continue
 		}
 		sent := x.d.Sentences[k]
-		es := x.dateExprs(sent)
+		es := x.times[k]
 		if len(es) == 0 {
 			continue
 		}
@@ -482,7 +491,7 @@ func (x *extraction) continues(si, from int, typ string) bool {
 			if st, ok := x.contentStem(i); ok {
 				told[st] = true
 			}
-			if t := x.triggerType[i]; t != "" {
+			if t := x.disc.TriggerTypes[i]; t != "" {
 				types[t] = true
 			}
 		}

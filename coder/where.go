@@ -8,7 +8,6 @@ import (
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
-	"github.com/parley-events/parley/mention"
 )
 
 // location finds where the event happened, from the most specific evidence
@@ -20,13 +19,13 @@ import (
 //
 // A place it finds but cannot locate is put at its country's coordinates
 // (countryLevel).
-func (x *extraction) location(m match, recip *mention.Mention) *event.Location {
+func (x *extraction) location(m match, recip *doc.Mention) *event.Location {
 	return x.countryLevel(x.findLocation(m, recip))
 }
 
 // findLocation is location before places without coordinates are put at
 // their country's.
-func (x *extraction) findLocation(m match, recip *mention.Mention) *event.Location {
+func (x *extraction) findLocation(m match, recip *doc.Mention) *event.Location {
 	if loc := x.triggerPlace(m); loc != nil {
 		return loc
 	}
@@ -143,7 +142,7 @@ func (x *extraction) isPlaceRel(dep int) bool {
 // recipient is said to be: "an attack on American forces stationed at Ain
 // al-Asad Airbase", "aid to families sheltering in Rafah"; a meeting with
 // "officials based in Doha" need not happen in Doha.
-func (x *extraction) recipientPlace(m match, recip *mention.Mention, material bool) *event.Location {
+func (x *extraction) recipientPlace(m match, recip *doc.Mention, material bool) *event.Location {
 	if recip == nil || recip.Head <= m.head {
 		return nil
 	}
@@ -329,7 +328,7 @@ func (x *extraction) meetingPlace(m match) *event.Location {
 // Gazans ... in the Gaza Strip"). Within that country, the one place the
 // story sets things in, when there is only one (a tanker seized "in the
 // Persian Gulf", retold later without a place); else the country.
-func (x *extraction) storyPlace(m match, recip *mention.Mention) *event.Location {
+func (x *extraction) storyPlace(m match, recip *doc.Mention) *event.Location {
 	loc := x.documentPlace()
 	if loc == nil {
 		return nil
@@ -482,7 +481,7 @@ func (x *extraction) placeAfter(m match) *event.Location {
 // placeIn is the location of place mention mm, with the coordinates of the
 // wider place its phrase names when it has none of its own ("Kanbalu
 // Township in Sagaing Region").
-func (x *extraction) placeIn(mm *mention.Mention) *event.Location {
+func (x *extraction) placeIn(mm *doc.Mention) *event.Location {
 	loc := x.placeOf(mm)
 	if loc == nil || located(loc) {
 		return loc
@@ -588,7 +587,7 @@ func (x *extraction) nameStart(n int) int {
 // common noun the mention set took for a place ("drone attacks in several
 // regions") is none; a sea or gulf the gazetteer of towns lacks is found in
 // the table of waters ("the Persian Gulf").
-func (x *extraction) placeOf(m *mention.Mention) *event.Location {
+func (x *extraction) placeOf(m *doc.Mention) *event.Location {
 	text := x.d.Text[x.d.Tokens[m.First].Start:x.d.Tokens[m.Last-1].End]
 	switch m.Kind {
 	case "country":

@@ -1,14 +1,21 @@
 // Package doc defines the Document that flows through parley's pipeline.
 //
 // Like a spaCy Doc, one Document is created by a reader and then passed
-// through the stages in order; each stage adds a layer and never removes
-// one: segmentation adds Tokens and Sentences, the tagger fills UPOS, XPOS
-// and Lemma, the parser fills Head and Rel. Every token keeps its byte
-// offsets into Text, so any later layer (a mention, an event trigger) can
-// point back at the exact characters of the original article.
+// through the stages of a pipeline (package pipeline) in order; each stage
+// adds a layer and never removes one: segmentation adds Tokens and
+// Sentences, the tagger fills UPOS and XPOS, the lemmatiser Lemma, the
+// parser Head and Rel; then come the mentions of actors and places, the
+// time expressions, the event triggers, the discourse state and the events
+// (Layer lists them). Every token keeps its byte offsets into Text, so any
+// later layer (a mention, an event trigger) can point back at the exact
+// characters of the original article.
 package doc
 
-import "time"
+import (
+	"time"
+
+	"github.com/parley-events/parley/event"
+)
 
 // Document is one dated news article.
 type Document struct {
@@ -30,6 +37,13 @@ type Document struct {
 
 	Tokens    []Token
 	Sentences []Sentence
+
+	// The layers after parsing (see Layer), each filled by one stage.
+	Mentions  []Mention     // actors and places the text names, in text order
+	Times     []Time        // temporal expressions, in text order
+	Triggers  []Trigger     // event triggers, in text order
+	Discourse Discourse     // the state coding carries across sentences
+	Events    []event.Event // the coded events, merged, in text order
 
 	// Warnings are problems that did not stop the document from being read
 	// (invalid UTF-8 replaced, a date guessed): reported, never silent.

@@ -28,36 +28,9 @@ import (
 	"github.com/parley-events/parley/kb"
 )
 
-// Mention is one reference to an actor or a place in the text.
-type Mention struct {
-	First, Last int // token span [First, Last) in the document
-	Head        int // head token (the last noun of the phrase)
-	Sentence    int
-
-	Name    string // resolved entity name ("Ali Bagheri Kani", "Hamas"), or the phrase itself
-	Country string // ISO alpha-3 or PLOVER special code, "" when unknown
-	Sector  string // PLOVER sector, "" when unknown or a whole country
-	Title   string // office or role ("deputy foreign minister")
-	Kind    string // person, organisation, country, territory, capital, place, group, body, pronoun
-
-	Role   string // the role noun's lemma phrase, if any ("embassy", "diplomat")
-	Named  bool   // the phrase contains a name (not only a description)
-	Plural bool
-	// Place is set when the mention can be a location (a country, territory
-	// or city), with its coordinates when known. SetIn is set when the text
-	// uses it as one ("in Nairobi", "across Iran").
-	Place      bool
-	SetIn      bool
-	Lat, Lon   float64
-	GeonamesID int
-
-	// Ref is the index of the earlier mention this one refers to, or -1.
-	Ref int
-}
-
 // Set is the mentions of one document, in text order.
 type Set struct {
-	Mentions []Mention
+	Mentions []doc.Mention
 	at       []int32 // token index → index of the mention covering it, or -1
 	speaker  int     // the mention "I" first refers to, or -1
 	deps     [][]int // token → its dependents (doc.Document.Dependents)
@@ -68,7 +41,7 @@ type Set struct {
 func (s *Set) Dependents() [][]int { return s.deps }
 
 // At returns the mention covering token i, or nil.
-func (s *Set) At(i int) *Mention {
+func (s *Set) At(i int) *doc.Mention {
 	if i < 0 || i >= len(s.at) || s.at[i] < 0 {
 		return nil
 	}
@@ -83,7 +56,8 @@ func (s *Set) Index(i int) int {
 	return int(s.at[i])
 }
 
-// Find finds and resolves the mentions of an annotated document.
+// Find finds and resolves the mentions of an annotated document, sets
+// them as its Mentions layer and returns them indexed.
 func Find(d *doc.Document, k *kb.KB) *Set {
 	s := &Set{at: make([]int32, len(d.Tokens)), speaker: -1, deps: d.Dependents()}
 	for i := range s.at {
@@ -99,7 +73,36 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	corefer(d, k, s)
 	enrich(d, s) // what coreference resolved travels on: "its forces" take "its" country
 	situate(d, s)
+	d.Mentions = s.Mentions
 	return s
+}
+
+// Index indexes the Mentions layer of d, which Find (the mentions stage)
+// set, for the stages that read it.
+func Index(d *doc.Document) *Set {
+	s := &Set{Mentions: d.Mentions, at: make([]int32, len(d.Tokens)), speaker: -1, deps: d.Dependents()}
+	for i := range s.at {
+		s.at[i] = -1
+	}
+	for mi, m := range d.Mentions {
+		for j := m.First; j < m.Last; j++ {
+			s.at[j] = int32(mi)
+		}
+	}
+	return s
+}
+
+// Stage is the pipeline stage that adds the Mentions layer.
+type Stage struct{ KB *kb.KB }
+
+func (Stage) Name() string { return "mentions" }
+func (Stage) Requires() []doc.Layer {
+	return []doc.Layer{doc.LayerTokens, doc.LayerSentences, doc.LayerTags, doc.LayerLemmas, doc.LayerParse}
+}
+func (Stage) Adds() []doc.Layer { return []doc.Layer{doc.LayerMentions} }
+func (s Stage) Run(d *doc.Document) error {
+	Find(d, s.KB)
+	return nil
 }
 
 // holders names the person behind an office described without a name:
@@ -183,11 +186,11 @@ func situate(d *doc.Document, s *Set) {
 var envoyRoles = map[string]bool{"delegation": true, "delegate": true, "envoy": true, "ambassador": true, "representative": true}
 
 // envoys says whether m is a plural of an envoy role.
-func envoys(m *Mention) bool { return m.Plural && envoyRoles[lastWord(m.Role)] }
+func envoys(m *doc.Mention) bool { return m.Plural && envoyRoles[lastWord(m.Role)] }
 
 // situated says whether a mention without a country may take its context's:
 // unnamed collectives and institutions of a country, and unknown places.
-func situated(m *Mention) bool {
+func situated(m *doc.Mention) bool {
 	return m.Kind == "place" || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body")
 }
 
@@ -423,7 +426,7 @@ func group(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, toks []
 	for a := 0; a < len(chunks); {
 		if c := chunks[a]; c.kind == cPron {
 			i := sent.First + c.first
-			add(s, Mention{First: i, Last: i + 1, Head: i, Sentence: si, Name: toks[c.first].Text,
+			add(s, doc.Mention{First: i, Last: i + 1, Head: i, Sentence: si, Name: toks[c.first].Text,
 				Kind: "pronoun", Role: c.roleText, Ref: -1, Plural: c.roleText == "they"})
 			a++
 			continue
@@ -473,13 +476,13 @@ func joinable(toks []doc.Token, x, y chunk) bool {
 }
 
 // build turns a run of chunks into one mention.
-func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Token, cs []chunk) Mention {
+func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Token, cs []chunk) doc.Mention {
 	first, last := cs[0].first, cs[len(cs)-1].last
 	// Take in the determiners and plain adjectives right before the phrase.
 	for first > 0 && (toks[first-1].UPOS == "DET" || (toks[first-1].UPOS == "ADJ" && first-1 > 0 && toks[first-2].UPOS == "DET")) {
 		first--
 	}
-	m := Mention{First: sent.First + first, Last: sent.First + last, Head: sent.First + last - 1, Sentence: si, Ref: -1}
+	m := doc.Mention{First: sent.First + first, Last: sent.First + last, Head: sent.First + last - 1, Sentence: si, Ref: -1}
 	var adjCountry string
 	for _, c := range cs {
 		switch c.kind {
@@ -574,7 +577,7 @@ func syntacticHead(d *doc.Document, first, last int) int {
 	return last - 1
 }
 
-func add(s *Set, m Mention) {
+func add(s *Set, m doc.Mention) {
 	idx := int32(len(s.Mentions))
 	s.Mentions = append(s.Mentions, m)
 	for i := m.First; i < m.Last; i++ {

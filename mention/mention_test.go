@@ -26,7 +26,7 @@ func seed(t *testing.T) (*doc.Document, *Set) {
 }
 
 // find returns the first mention whose text is text, from byte offset from.
-func find(t *testing.T, d *doc.Document, s *Set, text string, from int) *Mention {
+func find(t *testing.T, d *doc.Document, s *Set, text string, from int) *doc.Mention {
 	t.Helper()
 	at := strings.Index(d.Text[from:], text)
 	if at < 0 {
@@ -96,7 +96,7 @@ func TestEnvoysStayUnplaced(t *testing.T) {
 		Text: "Sudan's army shelled Omdurman. Sudan rejected the talks. The army said Sudan would fight. Delegations urged a ceasefire."}
 	nlp.Annotate(d)
 	s := Find(d, kb.Default())
-	var army, dels *Mention
+	var army, dels *doc.Mention
 	for i, tk := range d.Tokens {
 		switch tk.Text {
 		case "army":

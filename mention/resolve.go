@@ -66,7 +66,7 @@ func (s *Set) viaModifier(d *doc.Document, tok int) int {
 }
 
 // merge copies into m what other knows and m does not.
-func merge(m, other *Mention) {
+func merge(m, other *doc.Mention) {
 	if other.Kind == "pronoun" {
 		return
 	}
@@ -103,7 +103,7 @@ func corefer(d *doc.Document, k *kb.KB, s *Set) {
 			ante = s.pronounAntecedent(d, i)
 		case m.Kind == "person" && m.Named && !strings.Contains(m.Name, " "):
 			// A surname alone: "Marzouk" after "Abu Marzouk".
-			ante = s.latest(i, func(o *Mention) bool {
+			ante = s.latest(i, func(o *doc.Mention) bool {
 				return o.Kind == "person" && o.Named && o.Country != "" && hasWord(o.Name, m.Name)
 			})
 		case !m.Named && definite(d, m.First):
@@ -147,7 +147,7 @@ func corefer(d *doc.Document, k *kb.KB, s *Set) {
 // "I" to the latest named person (the speaker of a statement); "we" to the
 // speaker's organisation, else the latest country or organisation subject.
 func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
-	subject := func(o *Mention) bool {
+	subject := func(o *doc.Mention) bool {
 		t := d.Tokens[o.Head]
 		if strings.HasPrefix(t.Rel, "nsubj") {
 			return true
@@ -156,32 +156,32 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		// collective subject.
 		return strings.HasPrefix(t.Rel, "nmod") && t.Head >= 0 && strings.HasPrefix(d.Tokens[t.Head].Rel, "nsubj")
 	}
-	resolved := func(o *Mention) bool { return o.Country != "" && o.Kind != "pronoun" }
-	person := func(o *Mention) bool { return o.Kind == "person" && resolved(o) }
-	group := func(o *Mention) bool {
+	resolved := func(o *doc.Mention) bool { return o.Country != "" && o.Kind != "pronoun" }
+	person := func(o *doc.Mention) bool { return o.Kind == "person" && resolved(o) }
+	group := func(o *doc.Mention) bool {
 		return resolved(o) && (o.Kind == "organisation" || o.Kind == "country" || o.Kind == "group" || o.Kind == "body")
 	}
 	switch s.Mentions[i].Role {
 	case "person":
-		if j := s.latest(i, func(o *Mention) bool { return person(o) && subject(o) && o.Sentence < s.Mentions[i].Sentence }); j >= 0 {
+		if j := s.latest(i, func(o *doc.Mention) bool { return person(o) && subject(o) && o.Sentence < s.Mentions[i].Sentence }); j >= 0 {
 			return j
 		}
 		return s.latest(i, person)
 	case "they":
-		if j := s.latest(i, func(o *Mention) bool { return group(o) && (o.Plural || o.Kind == "organisation") && subject(o) }); j >= 0 {
+		if j := s.latest(i, func(o *doc.Mention) bool { return group(o) && (o.Plural || o.Kind == "organisation") && subject(o) }); j >= 0 {
 			return j
 		}
-		return s.latest(i, func(o *Mention) bool { return group(o) && o.Plural })
+		return s.latest(i, func(o *doc.Mention) bool { return group(o) && o.Plural })
 	case "speaker":
-		return s.latest(i, func(o *Mention) bool { return person(o) && o.Named })
+		return s.latest(i, func(o *doc.Mention) bool { return person(o) && o.Named })
 	case "it", "organisation":
 		// "it": a country or an organisation, "the group": an
 		// organisation; the latest one that was a subject, else the latest.
-		body := func(o *Mention) bool {
+		body := func(o *doc.Mention) bool {
 			return resolved(o) && !o.Plural && (o.Named || s.Mentions[i].Role == "it") && (o.Kind == "organisation" || o.Kind == "group" || o.Kind == "body" ||
 				o.Kind == "country" && s.Mentions[i].Role == "it")
 		}
-		if j := s.latest(i, func(o *Mention) bool { return body(o) && subject(o) }); j >= 0 {
+		if j := s.latest(i, func(o *doc.Mention) bool { return body(o) && subject(o) }); j >= 0 {
 			return j
 		}
 		return s.latest(i, body)
@@ -190,10 +190,10 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		if s.speaker >= 0 {
 			return s.speaker
 		}
-		if j := s.latest(i, func(o *Mention) bool { return group(o) && subject(o) }); j >= 0 {
+		if j := s.latest(i, func(o *doc.Mention) bool { return group(o) && subject(o) }); j >= 0 {
 			return j
 		}
-		return s.latest(i, func(o *Mention) bool { return person(o) && o.Named })
+		return s.latest(i, func(o *doc.Mention) bool { return person(o) && o.Named })
 	}
 	return -1
 }
@@ -208,22 +208,22 @@ func (s *Set) describedBy(i int) int {
 		if kind == "country" {
 			// "the senior Iranian diplomat stressed the country's stance":
 			// the country of an actor earlier in the same sentence.
-			if j := s.latest(i, func(o *Mention) bool {
+			if j := s.latest(i, func(o *doc.Mention) bool {
 				return o.Sentence == m.Sentence && o.Country != "" && o.Kind != "pronoun" && !o.Place
 			}); j >= 0 {
 				return j
 			}
 		}
-		return s.latest(i, func(o *Mention) bool { return o.Kind == kind && o.Named })
+		return s.latest(i, func(o *doc.Mention) bool { return o.Kind == kind && o.Named })
 	}
 	if m.Role == "" {
 		return -1
 	}
-	if j := s.latest(i, func(o *Mention) bool { return o.Named && o.Role == m.Role && compatible(m, o) }); j >= 0 {
+	if j := s.latest(i, func(o *doc.Mention) bool { return o.Named && o.Role == m.Role && compatible(m, o) }); j >= 0 {
 		return j
 	}
 	if m.Kind == "person" && m.Country != "" {
-		return s.latest(i, func(o *Mention) bool {
+		return s.latest(i, func(o *doc.Mention) bool {
 			return o.Kind == "person" && o.Named && o.Country == m.Country && (m.Sector == "" || o.Sector == m.Sector)
 		})
 	}
@@ -237,13 +237,13 @@ var anaphorKind = map[string]string{
 	"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
 }
 
-func compatible(m, o *Mention) bool {
+func compatible(m, o *doc.Mention) bool {
 	return m.Country == "" || o.Country == "" || m.Country == o.Country
 }
 
 // latest returns the index of the latest mention before i that ok accepts,
 // looking back at most 40 mentions.
-func (s *Set) latest(i int, ok func(*Mention) bool) int {
+func (s *Set) latest(i int, ok func(*doc.Mention) bool) int {
 	for j := i - 1; j >= 0 && j >= i-40; j-- {
 		if ok(&s.Mentions[j]) {
 			return j
