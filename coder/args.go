@@ -1153,6 +1153,9 @@ func (x *extraction) sanctionTargets(evs []event.Event) {
 			if e.Type == "SANCTION" && e.Recipient == nil && e.Actor.Country != target.Country {
 				t := *target
 				e.Recipient = &t
+				if e.Why != nil {
+					e.Why.Recipient = "document's sanction target"
+				}
 			}
 		}
 	}

@@ -1,16 +1,28 @@
 // Package coder turns annotated news articles into PLOVER events.
 //
-// For every sentence it looks up the trigger lexicon (kb/data/triggers.tsv)
-// at each verb and noun, checks the rest of the pattern ("meet with +",
-// "air strike on +"), and takes the event's arguments from the dependency
-// parse: the actor from the subject (through conjoined, controlled and
-// relative clauses, passives and the governing verb of an event noun), the
-// recipient from the slot the pattern marks, expanded over coordination
-// ("on the enclave and parts of Lebanon and Syria" gives three events).
-// Reporting frames ("the embassy said", "according to X") give the
-// attribution, negation and modal or future auxiliaries the modality;
-// dates are resolved against the publication date and places geocoded.
-// Repeated reports of the same happening inside a document are merged.
+// It provides the coding stages of parley's pipeline (Coder.Pipeline gives
+// the whole default pipeline, from segmentation to merged events):
+//
+//   - times: each sentence's time expressions (package dates), resolved
+//     against the publication date with the tense of its main verb;
+//   - triggers: the trigger lexicon (kb/data/triggers.tsv) looked up at
+//     each verb and noun, the rest of the pattern checked ("meet with +",
+//     "air strike on +");
+//   - events: each trigger's arguments from the dependency parse: the
+//     actor from the subject (through conjoined, controlled and relative
+//     clauses, passives and the governing verb of an event noun), the
+//     recipient from the slot the pattern marks, expanded over coordination
+//     ("on the enclave and parts of Lebanon and Syria" gives three events),
+//     and where the frames find none a trained ranker (package argmodel);
+//     reporting frames ("the embassy said", "according to X") give the
+//     attribution, negation and modal or future auxiliaries the modality;
+//     dates are chosen and places geocoded. What a sentence leaves to the
+//     next (who did what so far) is the document's Discourse layer;
+//   - sanctions: sanctions that name no target take the document's;
+//   - merge: repeated reports of the same happening become one event.
+//
+// Every event records the rule that found its trigger (Rule) and the rules
+// that chose its actor, recipient, place and date (Why).
 package coder
 
 import (

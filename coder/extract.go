@@ -530,8 +530,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		return nil
 	}
 	var recips []int
+	rvia := "" // the rule that found recips
 	if !tr.NoRecip && m.recipSlot >= 0 {
-		recips = x.recipientsOf(m)
+		recips, rvia = x.recipientsOf(m), "slot"
 	} else if !tr.NoRecip && tr.POS == "V" && m.last > m.head && x.d.Tokens[m.last].UPOS == "NOUN" {
 		// "rejected the proposal by the United States": a pattern that
 		// ends on its object noun may still name whose it is.
@@ -540,11 +541,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			k = x.agentAfter(m.last)
 		}
 		if k >= 0 && k != m.last && x.ms.At(k) != nil {
-			recips = x.conjuncts(k)
+			recips, rvia = x.conjuncts(k), "object's owner"
 		}
 	}
 	if x.c.ImplicitRecipients && !tr.NoRecip && len(recips) == 0 {
-		recips = x.implicitRecipients(m)
+		recips, rvia = x.implicitRecipients(m), "implicit"
 	}
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" {
 		// "drone attacks targeting the Kherson region", "missiles hitting
@@ -553,14 +554,14 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			if t := x.d.Tokens[dep]; t.Rel == "acl" && t.UPOS == "VERB" {
 				for _, o := range x.deps[dep] {
 					if x.d.Tokens[o].Rel == "obj" {
-						recips = x.conjuncts(o)
+						recips, rvia = x.conjuncts(o), "participle object"
 					}
 				}
 			}
 		}
 	}
 	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
-		recips = x.proximityTargets(m)
+		recips, rvia = x.proximityTargets(m), "proximity"
 	}
 	pt, _ := x.c.kb.PloverType(tr.Type)
 	// A meeting or agreement with no other side named is a body's own
@@ -579,7 +580,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	}
 	if tr.Sym && len(recips) == 0 && len(actors) > 1 {
 		// "A and B met": the second conjunct is the other side.
-		recips = actors[1:2]
+		recips, rvia = actors[1:2], "second side"
 		actors = actors[:1]
 	}
 	var responder *event.Actor
@@ -595,6 +596,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		// that Somalia reopen ..."). Sanctions without a target take the
 		// document's (sanctionTargets).
 		recips, responder = x.chooseRecipients(m, actors, x.firstCountry(actors, offered))
+		rvia = "model"
 	}
 	if needsRecipient && len(recips) == 0 && responder == nil {
 		return nil
@@ -605,7 +607,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	}
 	sent := d.Sentences[si]
 	trig := d.Tokens[m.head]
-	date, prec := x.dateFor(m, exprs, all)
+	date, prec, dvia := x.dateFor(m, exprs, all)
 	modality := x.modality(m)
 	attrib := x.attribution(m.head)
 	base := event.Event{
@@ -633,24 +635,26 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		if len(recips) == 0 {
 			e := base
 			e.Actor = act
+			why := &event.Why{Actor: via, Date: dvia}
 			if responder != nil && !sameActor(act, responder) {
-				e.Recipient = responder
+				e.Recipient, why.Recipient = responder, "responder"
 			} else if !indefinite {
-				e.Recipient = x.impliedRecipient(m, act)
+				e.Recipient, why.Recipient = x.impliedRecipient(m, act), "implied"
 			}
-			e.Location = x.location(m, nil)
+			e.Location, why.Place = x.placeWhy(m, nil)
 			if e.Recipient == nil && !indefinite {
 				if rec := placeTarget(tr.Type, e.Location, false); rec != nil && !sameActor(act, rec) {
-					e.Recipient = rec
+					e.Recipient, why.Recipient = rec, "place"
 				}
 			}
+			e.Why = whyOf(e, why)
 			e.Confidence = confidence(via, false)
 			evs = append(evs, e)
 			continue
 		}
 		named := x.namedRecipients(recips)
 		for _, r := range recips {
-			rec := x.recipientActor(r)
+			rec, why := x.recipientActor(r), &event.Why{Actor: via, Recipient: rvia, Date: dvia}
 			if rec == nil && named {
 				// "drills in the Taiwan Strait and around Taiwan": a
 				// coordinated target that names no one adds no event
@@ -660,7 +664,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			if rec == nil {
 				// "demanded the release of those detained": the slot
 				// holds no actor, but the sentence may still name one.
-				rec = x.impliedRecipient(m, act)
+				rec, why.Recipient = x.impliedRecipient(m, act), "implied"
 			}
 			if rec == nil && (pt.RecipientRequired || needsRecipient) {
 				continue
@@ -669,10 +673,10 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 				continue // "Israel ... Israeli territory" is no dyad
 			}
 			e := base
-			e.Location = x.location(m, x.ms.At(r))
+			e.Location, why.Place = x.placeWhy(m, x.ms.At(r))
 			if tr.Type == "ASSAULT" && (rec == nil || x.facility(r)) {
 				if o := x.occupants(r); o != nil {
-					rec = o
+					rec, why.Recipient = o, "occupants"
 				}
 			}
 			if rec == nil {
@@ -681,13 +685,26 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 				if rec = placeTarget(tr.Type, e.Location, true); rec != nil && sameActor(act, rec) {
 					rec = nil
 				}
+				why.Recipient = "place"
 			}
 			e.Actor, e.Recipient = act, rec
+			e.Why = whyOf(e, why)
 			e.Confidence = confidence(via, rec != nil)
 			evs = append(evs, e)
 		}
 	}
 	return x.perDate(evs, x.moreDates(m, exprs, all))
+}
+
+// whyOf is why with the parts e lacks left empty.
+func whyOf(e event.Event, why *event.Why) *event.Why {
+	if e.Recipient == nil {
+		why.Recipient = ""
+	}
+	if e.Location == nil {
+		why.Place = ""
+	}
+	return why
 }
 
 // perDate repeats events once for each further day of a dated list.
@@ -696,6 +713,9 @@ func (x *extraction) perDate(evs []event.Event, more []dates.Expr) []event.Event
 	for _, e := range more {
 		for _, ev := range evs[:n] {
 			ev.Date, ev.DatePrecision = e.Day, e.Precision
+			why := *ev.Why
+			why.Date = "list"
+			ev.Why = &why
 			evs = append(evs, ev)
 		}
 	}

@@ -61,16 +61,17 @@ func tense(d *doc.Document, deps [][]int, sent doc.Sentence) string {
 // dateFor picks the date of a trigger: an expression attached to it in the
 // parse ("met ... on Thursday"), else the nearest expression with no other
 // trigger between them. An act with no date of its own takes the time the
-// narrative gives it (see narrativeDate), else the publication date.
-func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, string) {
+// narrative gives it (see narrativeDate), else the publication date. why
+// names which: "sentence", "narrative" or "publication".
+func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (day, precision, why string) {
 	best := x.bestDate(m, exprs, all)
 	if best >= 0 {
-		return exprs[best].Day, exprs[best].Precision
+		return exprs[best].Day, exprs[best].Precision, "sentence"
 	}
 	if e, ok := x.narrativeDate(m, exprs); ok {
-		return e.Day, e.Precision
+		return e.Day, e.Precision, "narrative"
 	}
-	return x.d.Day(), "publication"
+	return x.d.Day(), "publication", "publication"
 }
 
 // bestDate is the index of the expression dateFor picks, or -1.

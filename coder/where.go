@@ -20,36 +20,43 @@ import (
 // A place it finds but cannot locate is put at its country's coordinates
 // (countryLevel).
 func (x *extraction) location(m match, recip *doc.Mention) *event.Location {
-	return x.countryLevel(x.findLocation(m, recip))
+	loc, _ := x.placeWhy(m, recip)
+	return loc
+}
+
+// placeWhy is location with the name of the rule that found the place.
+func (x *extraction) placeWhy(m match, recip *doc.Mention) (*event.Location, string) {
+	loc, why := x.findLocation(m, recip)
+	return x.countryLevel(loc), why
 }
 
 // findLocation is location before places without coordinates are put at
-// their country's.
-func (x *extraction) findLocation(m match, recip *doc.Mention) *event.Location {
+// their country's, with the rule that found it.
+func (x *extraction) findLocation(m match, recip *doc.Mention) (*event.Location, string) {
 	if loc := x.triggerPlace(m); loc != nil {
-		return loc
+		return loc, "trigger phrase"
 	}
 	if loc := x.placeAfter(m); loc != nil {
-		return loc
+		return loc, "after the trigger"
 	}
 	if loc := x.agentPlace(m); loc != nil {
-		return loc
+		return loc, "actor's place"
 	}
 	pt, _ := x.c.kb.PloverType(m.tr.Type)
 	material := pt.Quad == 4 || pt.Quad == 2
 	if loc := x.recipientPlace(m, recip, material); loc != nil {
-		return loc
+		return loc, "recipient's place"
 	}
 	if material {
 		if loc := x.objectPlace(m); loc != nil {
-			return loc
+			return loc, "object's place"
 		}
 	}
 	// A place under attack, aid or sanction is where they happen, and a
 	// visit happens at its destination ("visit to Iran").
 	if recip != nil && recip.Place && (material || m.tr.Type == "SANCTION" || m.tr.Mode == "visit") {
 		if loc := x.placeOf(recip); loc != nil {
-			return loc
+			return loc, "recipient"
 		}
 	}
 	if pt.Quad == 1 || pt.Quad == 3 {
@@ -59,15 +66,18 @@ func (x *extraction) findLocation(m match, recip *doc.Mention) *event.Location {
 		// international body (a UN briefing datelined New York): a Kyiv
 		// dateline does not place Beijing's criticism of Washington.
 		if loc := x.filedFrom(); loc != nil && (m.tr.Type == "CONSULT" || x.side(m, loc.Country) || x.stateless(m)) {
-			return loc
+			return loc, "dateline"
 		}
 	}
 	if m.tr.Type == "CONSULT" {
 		if loc := x.meetingPlace(m); loc != nil {
-			return loc
+			return loc, "meeting place"
 		}
 	}
-	return x.storyPlace(m, recip)
+	if loc := x.storyPlace(m, recip); loc != nil {
+		return loc, "story place"
+	}
+	return nil, ""
 }
 
 // triggerPlace reads an "in"/"at" phrase of the trigger, or of the verb an

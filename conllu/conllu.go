@@ -28,6 +28,10 @@ type Sentence struct {
 	ID    string // sent_id comment, if any
 	Text  string // text comment, if any
 	Words []Word
+	// Comments are further comment lines, written after the text without
+	// their "# " (parley parse --layers puts its layers there); reading
+	// leaves them out.
+	Comments []string
 }
 
 // Open opens a CoNLL-U file, decompressing it if its name ends in .gz.
@@ -133,6 +137,9 @@ func Write(w io.Writer, sents []Sentence) error {
 		}
 		if s.Text != "" {
 			fmt.Fprintf(bw, "# text = %s\n", s.Text)
+		}
+		for _, c := range s.Comments {
+			fmt.Fprintf(bw, "# %s\n", c)
 		}
 		for i, wd := range s.Words {
 			misc := "_"

@@ -36,10 +36,23 @@ type Event struct {
 	Text        string  `json:"text"`         // the sentence text
 	Rule        string  `json:"rule"`         // the lexicon entry or pattern that fired
 	Confidence  float64 `json:"confidence"`   // 0..1
+	// Why names the rules that chose the actor, recipient, place and date.
+	Why *Why `json:"why,omitempty"`
 
 	// Mentions counts how many sentences of the document reported this
 	// happening (repeated mentions are merged into one event).
 	Mentions int `json:"mentions"`
+}
+
+// Why records which rule of the coder chose each part of an event, so that
+// an analyst can see why an event has the sides, place and date it has:
+// {"actor": "subject", "recipient": "slot", "place": "trigger phrase",
+// "date": "attached"}. An empty field means nothing was chosen.
+type Why struct {
+	Actor     string `json:"actor,omitempty"`     // subject, agent, possessor, between, model, implied, ...
+	Recipient string `json:"recipient,omitempty"` // slot, owner, participle object, second side, responder, model, place, ...
+	Place     string `json:"place,omitempty"`     // trigger phrase, after the trigger, recipient, dateline, story, ...
+	Date      string `json:"date,omitempty"`      // attached, nearest, narrative, publication, list
 }
 
 // Actor is one side of an event, resolved to a country and sector.

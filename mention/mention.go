@@ -17,6 +17,9 @@
 //     enclave"), and personal pronouns point back to an earlier mention;
 //  5. situation: unnamed collectives ("the army", "protesters") take the
 //     country their sentence, or else their document, is set in.
+//
+// It is the mentions stage of parley's pipeline (Stage): Find sets the
+// document's Mentions layer, and Index indexes it for later stages.
 package mention
 
 import (
