@@ -511,12 +511,25 @@ func (x *extraction) obliqueWith(h int, w string) int {
 			continue
 		}
 		for _, c := range x.deps[dep] {
-			if x.d.Tokens[c].Rel == "case" && strings.EqualFold(x.d.Tokens[c].Text, w) {
+			if x.d.Tokens[c].Rel == "case" && strings.EqualFold(x.d.Tokens[c].Text, w) && !x.inTime(c) {
 				return c
 			}
 		}
 	}
 	return -1
+}
+
+// inTime says whether token i is part of a time expression ("on Sunday",
+// "in March"): such a phrase tells when, never whom.
+func (x *extraction) inTime(i int) bool {
+	si := int(x.sentIndex[i])
+	first := x.d.Sentences[si].First
+	for _, e := range x.times[si] {
+		if i >= first+e.First && i < first+e.Last {
+			return true
+		}
+	}
+	return false
 }
 
 // events builds the events of one trigger match: one per actor ×

@@ -123,6 +123,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"judgement of an act", "France praised the deal reached by Serbia and Kosovo.", []want{{"SUPPORT", "FRA", "SRB", false}, {"SUPPORT", "FRA", "KOS", false}}, nil},
 		{"judgement of an act", "Egypt condemned the raid launched by Israeli forces.", []want{{"ACCUSE", "EGY", "ISR", false}}, nil},
 		{"judgement of an act", "Kenya praised the agreement signed in Ethiopia.", nil, []want{{"SUPPORT", "KEN", "ETH", false}}},
+		// A time phrase is never the preposition of a pattern's recipient
+		// slot: "on Sunday" is not the "on" of "call on +".
+		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
+		{"time phrase is no recipient slot", "On Friday Chile's minister called the Peruvian ambassador.", nil, []want{{"REQUEST", "CHL", "PER", false}}},
+		{"time phrase is no recipient slot", "On Monday Serbian troops advanced towards the Bosnian border.", nil, []want{{"ASSAULT", "SRB", "BIH", false}}},
+		{"time phrase is no recipient slot", "On Sunday the Kenyan president called on Uganda to reopen the border.", []want{{"REQUEST", "KEN", "UGA", false}}, nil},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2024-05-10")
