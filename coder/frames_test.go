@@ -123,6 +123,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"judgement of an act", "France praised the deal reached by Serbia and Kosovo.", []want{{"SUPPORT", "FRA", "SRB", false}, {"SUPPORT", "FRA", "KOS", false}}, nil},
 		{"judgement of an act", "Egypt condemned the raid launched by Israeli forces.", []want{{"ACCUSE", "EGY", "ISR", false}}, nil},
 		{"judgement of an act", "Kenya praised the agreement signed in Ethiopia.", nil, []want{{"SUPPORT", "KEN", "ETH", false}}},
+		// A title the parse hangs on the name that follows it gives the
+		// name its country and office.
+		{"title before a name", "The President of Chile Mario Soto met today with his Peruvian counterpart.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
+		{"title before a name", "The Interior Minister of Ghana Kofi Mensah condemned Togo.", []want{{"ACCUSE", "GHA", "TGO", false}}, nil},
+		{"title before a name", "The Foreign Minister of Nepal Bimal Thapa praised India.", []want{{"SUPPORT", "NPL", "IND", false}}, nil},
+		{"title before a name", "The minister met Mario Soto in Lima.", nil, []want{{"CONSULT", "PER", "", true}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

@@ -34,7 +34,10 @@ func enrich(d *doc.Document, s *Set) {
 			}
 			other := &s.Mentions[o]
 			switch {
-			case rel == "appos":
+			case rel == "appos" || rel == "nmod:desc":
+				// "Ana Lima, Brazil's foreign minister"; a title before
+				// the name the parse hangs on it: "The Foreign Minister
+				// of Chile Juan Soto".
 				merge(m, other)
 				merge(other, m)
 			case rel == "nmod:poss" || strings.HasPrefix(rel, "nmod") && (s.CaseOf(d, dep) == "of" || s.CaseOf(d, dep) == "from"):
