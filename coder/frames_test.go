@@ -129,6 +129,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"title before a name", "The Interior Minister of Ghana Kofi Mensah condemned Togo.", []want{{"ACCUSE", "GHA", "TGO", false}}, nil},
 		{"title before a name", "The Foreign Minister of Nepal Bimal Thapa praised India.", []want{{"SUPPORT", "NPL", "IND", false}}, nil},
 		{"title before a name", "The minister met Mario Soto in Lima.", nil, []want{{"CONSULT", "PER", "", true}}},
+		// A surname after a middle initial names the person the
+		// knowledge base knows by that surname.
+		{"middle initial", "Mikhail V. Lavrov met the Japanese foreign minister in Tokyo.", []want{{"CONSULT", "RUS", "JPN", true}}, nil},
+		{"middle initial", "Sergei V. Lavrov criticised Estonia.", []want{{"ACCUSE", "RUS", "EST", false}}, nil},
+		{"middle initial", "On Friday, Michael R. Pompeo praised Kenya.", []want{{"SUPPORT", "USA", "KEN", false}}, nil},
+		{"middle initial", "Michael R. Lavrovsky praised Kenya.", nil, []want{{"SUPPORT", "RUS", "KEN", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

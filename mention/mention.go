@@ -400,12 +400,24 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 		if t.UPOS == "PROPN" && startsUpper(t.Text) && !strings.EqualFold(t.Text, "the") && !calendarWords[lemmas[i]] {
 			j := i + 1
 			for j < len(toks) && toks[j].UPOS == "PROPN" && startsUpper(toks[j].Text) {
-				if n, _ := k.Match(words[j:]); n > 0 {
-					break // "Iranian President Masoud Pezeshkian": the known name starts here
+				if n, _ := k.Match(words[j:]); n > 0 && !initial(words[j-1]) {
+					// "Iranian President Masoud Pezeshkian": the known name
+					// starts here. After a middle initial it is the end of
+					// the same name: "Carla M. Reyes".
+					break
 				}
 				j++
 			}
-			chunks = append(chunks, chunk{kind: cPerson, first: i, last: j})
+			c := chunk{kind: cPerson, first: i, last: j}
+			if j-i >= 3 && initial(words[j-2]) {
+				// "Carla M. Reyes" when the knowledge base knows her as
+				// "Reyes" (or "Charly Reyes"): the surname after a middle
+				// initial names the same person.
+				if e, ok := knownPerson(k, words[j-1:j], day); ok {
+					c.ent = &e
+				}
+			}
+			chunks = append(chunks, c)
 			i = j
 			continue
 		}
@@ -586,6 +598,33 @@ func add(s *Set, m doc.Mention) {
 	for i := m.First; i < m.Last; i++ {
 		s.at[i] = idx
 	}
+}
+
+// knownPerson is the person the knowledge base knows by exactly words,
+// in office on day if several are.
+func knownPerson(k *kb.KB, words []string, day string) (kb.Entity, bool) {
+	n, ents := k.Match(words)
+	if n != len(words) {
+		return kb.Entity{}, false
+	}
+	var people []kb.Entity
+	for _, e := range ents {
+		if e.Kind == "person" {
+			people = append(people, e)
+		}
+	}
+	if len(people) == 0 {
+		return kb.Entity{}, false
+	}
+	if active := k.ActiveOn(people, day); len(active) > 0 {
+		people = active
+	} else {
+		people = nearestOffice(people, day)
+	}
+	if len(people) == 0 {
+		return kb.Entity{}, false
+	}
+	return best(people), true
 }
 
 // nearestOffice keeps, for a person named outside any of their terms, the
