@@ -259,6 +259,26 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 // the attack").
 var complementCase = map[string]bool{"in": true, "into": true, "on": true, "for": true, "to": true, "over": true, "about": true}
 
+// conjHead is the verb that conjunct verb v is coordinated with. A
+// tensed verb cannot share a bare verb's auxiliary: in "Egypt said the
+// crossing would open and praised Qatar" the parse may hang "praised" on
+// "open", but it is coordinated with "said", which governs that clause.
+// (A participle with no auxiliary of its own beside a bare verb is a past
+// tense the tagger mistook.)
+func (x *extraction) conjHead(v int) int {
+	t := x.d.Tokens[v]
+	h := t.Head
+	if t.Rel != "conj" || h < 0 {
+		return h
+	}
+	ht := x.d.Tokens[h]
+	ownTense := finite(t.XPOS) || t.XPOS == "VBN" && !x.hasAux(v)
+	if ownTense && ht.XPOS == "VB" && ht.Rel == "ccomp" && ht.Head >= 0 && finite(x.d.Tokens[ht.Head].XPOS) {
+		return ht.Head
+	}
+	return h
+}
+
 // subjectOf finds the subject phrase of verb v, following conjoined verbs,
 // control ("began delivering"), relative clauses ("who arrived"),
 // participial modifiers and passives. It returns -1 when there is none.
@@ -313,7 +333,9 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		}
 	}
 	switch t.Rel {
-	case "conj", "xcomp":
+	case "conj":
+		return x.subjectWith(x.conjHead(v), depth+1, false)
+	case "xcomp":
 		return x.subjectWith(t.Head, depth+1, false)
 	case "acl", "acl:relcl", "advcl:relcl":
 		if h := x.subjectPhrase(t.Head); x.ms.At(h) != nil {
@@ -401,6 +423,9 @@ func (x *extraction) passive(v int, objectless bool) bool {
 	return bare && (t.Rel == "acl" || t.Rel == "advcl" || t.Rel == "amod")
 }
 
+// finite says whether Penn tag xpos is a verb form with its own tense
+// ("calls", "called", "call" after a subject), not a bare infinitive or a
+// participle that leans on an auxiliary.
 func finite(xpos string) bool { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" }
 
 // surfaceSubject is the head of the first mention before verb v, in v's

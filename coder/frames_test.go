@@ -135,6 +135,14 @@ func TestGrammarFrames(t *testing.T) {
 		{"middle initial", "Sergei V. Lavrov criticised Estonia.", []want{{"ACCUSE", "RUS", "EST", false}}, nil},
 		{"middle initial", "On Friday, Michael R. Pompeo praised Kenya.", []want{{"SUPPORT", "USA", "KEN", false}}, nil},
 		{"middle initial", "Michael R. Lavrovsky praised Kenya.", nil, []want{{"SUPPORT", "RUS", "KEN", false}}},
+		// A tensed verb coordinated after a clause with a modal has its
+		// own tense and subject: "would" or "not" does not reach it, and
+		// it is coordinated with the verb that governs that clause.
+		{"tensed conjunct after a modal clause", "The Ugandan envoy said the border would reopen and urged Kenya to show restraint.", []want{{"REQUEST", "UGA", "KEN", false}}, nil},
+		{"tensed conjunct after a modal clause", "Chile expected that the talks would resume and praised Peru.", []want{{"SUPPORT", "CHL", "PER", false}}, nil},
+		{"tensed conjunct after a modal clause", "Egypt said the crossing would open soon and praised Qatar.", []want{{"SUPPORT", "EGY", "QAT", false}}, nil},
+		{"tensed conjunct after a modal clause", "India said it would not attack and condemned Pakistan.", []want{{"ACCUSE", "IND", "PAK", false}}, []want{{"ASSAULT", "IND", "PAK", false}}},
+		{"tensed conjunct after a modal clause", "Chile will meet Peru and sign the accord with Bolivia.", nil, []want{{"CONSULT", "CHL", "PER", true}, {"AGREE", "CHL", "BOL", true}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

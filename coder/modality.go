@@ -36,14 +36,24 @@ func (x *extraction) modality(m match) string {
 			}
 		}
 	}
+	// ownForm is set when v is reached from a finite conjunct verb, which
+	// has its own tense: in "disputes will be resolved and he calls on
+	// them", "calls" shares the clause's "if" or "when" but not its "will"
+	// or "not". A participle with no auxiliary of its own beside a bare
+	// verb is a past tense the tagger mistook ("would open and praised").
+	ownForm := false
 	for steps := 0; v >= 0 && steps < 4; steps++ {
 		for _, dep := range x.deps[v] {
 			t := x.d.Tokens[dep]
 			switch t.Rel {
 			case "aux":
-				note(modalityOf("aux", t.Text))
+				if !ownForm {
+					note(modalityOf("aux", t.Text))
+				}
 			case "advmod", "neg":
-				note(modalityOf("neg", t.Text))
+				if !ownForm {
+					note(modalityOf("neg", t.Text))
+				}
 			case "mark":
 				note(modalityOf("mark", t.Text))
 			}
@@ -55,7 +65,18 @@ func (x *extraction) modality(m match) string {
 		if t.Rel != "conj" {
 			note(modalityOf("embed", x.lemmaAt(t.Head)))
 		}
-		v = t.Head
+		ownForm = t.Rel == "conj" && (finite(t.XPOS) || t.XPOS == "VBN" && x.d.Tokens[t.Head].XPOS == "VB" && !x.hasAux(v))
+		v = x.conjHead(v)
 	}
 	return best
+}
+
+// hasAux says whether verb v has an auxiliary of its own.
+func (x *extraction) hasAux(v int) bool {
+	for _, dep := range x.deps[v] {
+		if r := x.d.Tokens[dep].Rel; r == "aux" || r == "aux:pass" {
+			return true
+		}
+	}
+	return false
 }
