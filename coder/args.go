@@ -88,8 +88,17 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		return nil, ""
 	}
 	subjects := x.subjects(s)
-	if len(subjects) == 1 && via == "subject" {
-		subjects = append(subjects, x.lostConjuncts(h, s)...)
+	if via == "subject" {
+		// In text order: those before the subject first.
+		var before, after []int
+		for _, k := range x.lostConjuncts(h, s, len(subjects) == 1) {
+			if k < s {
+				before = append(before, k)
+			} else {
+				after = append(after, k)
+			}
+		}
+		subjects = append(append(before, subjects...), after...)
 	}
 	if len(subjects) == 1 && m.tr.Sym {
 		subjects = append(subjects, x.coordinatedByWords(s)...)
@@ -100,14 +109,22 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 // lostConjuncts finds the other subjects of verb v that the parse gave it
 // beside subject s instead of coordinating them ("Canada and
 // Britain struck ..." parsed with two subjects): actor phrases joined to s
-// by "and" or a comma.
-func (x *extraction) lostConjuncts(v, s int) []int {
+// by "and" or a comma. The first of a series ("Chile, Peru and Bolivia
+// praised ...") may hang on the verb by another relation; it is found too,
+// and (alone says s has no conjuncts of its own) so are other subjects.
+func (x *extraction) lostConjuncts(v, s int, alone bool) []int {
 	if x.ms.At(s) == nil {
 		return nil
 	}
 	var out []int
 	for _, dep := range x.deps[v] {
-		if x.d.Tokens[dep].Rel != "nsubj" || dep == s || x.ms.Index(dep) == x.ms.Index(s) {
+		if dep == s || x.ms.Index(dep) == x.ms.Index(s) {
+			continue
+		}
+		switch r := x.d.Tokens[dep].Rel; {
+		case r == "nsubj" && alone:
+		case (r == "obl:unmarked" || r == "dep" || r == "nsubj") && dep < s && x.ms.At(dep) != nil && x.ms.At(dep).First == x.sentenceOf(v).First:
+		default:
 			continue
 		}
 		k := x.subjectPhrase(dep)
@@ -626,7 +643,7 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 	}
 	for _, h := range []int{n, k} {
 		for _, dep := range x.deps[h] {
-			if x.d.Tokens[dep].Rel == "conj" && isNominalTag(x.d.Tokens[dep].UPOS) {
+			if (x.d.Tokens[dep].Rel == "conj" || x.seriesMember(dep)) && isNominalTag(x.d.Tokens[dep].UPOS) {
 				out = append(out, x.coordinated(dep, head)...)
 			}
 		}
@@ -635,6 +652,21 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 		}
 	}
 	return out
+}
+
+// seriesMember says whether token i is a member of a coordinated series
+// the parse calls a list: in "Kenya, Uganda and Tanzania", "Uganda" may
+// hang on "Kenya" as a list item with "Tanzania" as its conjunct.
+func (x *extraction) seriesMember(i int) bool {
+	if x.d.Tokens[i].Rel != "list" {
+		return false
+	}
+	for _, dep := range x.deps[i] {
+		if x.d.Tokens[dep].Rel == "conj" {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedAdjectives finds the other sides of a phrase whose noun is

@@ -148,6 +148,7 @@ func (x *extraction) sentenceEvents(si int, found []match) []event.Event {
 					x.disc.Actors[m.head] = e.Actor
 				}
 				x.disc.LastOfType[e.Type] = e.Actor
+				x.disc.LastTargets[e.Type] = e.Recipient
 				x.disc.Recent = e.Actor
 				if x.disc.Lead == nil {
 					x.disc.Lead = e.Actor
@@ -350,10 +351,33 @@ func (x *extraction) recipientActor(r int) *event.Actor {
 	}
 	for _, tr := range x.c.kb.Triggers(x.lemmaAt(r)) {
 		if tr.POS == "N" {
+			// "the attack" is the latest attack reported, unless it names
+			// another target: "the attack on Rwanda" after an attack on
+			// Burundi is another one.
+			if own := x.ownTarget(r); own != "" && country(x.disc.LastTargets[tr.Type]) != own {
+				return nil
+			}
 			return x.disc.LastOfType[tr.Type]
 		}
 	}
 	return nil
+}
+
+// ownTarget is the country event noun n names as its target in an
+// "on"/"against" phrase ("the attack on Rwanda"), or "".
+func (x *extraction) ownTarget(n int) string {
+	for _, dep := range x.deps[n] {
+		if !x.isNmod(dep) {
+			continue
+		}
+		if c := x.caseOf(dep); c != "on" && c != "against" {
+			continue
+		}
+		if m := x.ms.At(dep); m != nil && m.Country != "" {
+			return m.Country
+		}
+	}
+	return ""
 }
 
 // definiteNoun says whether noun n is determined by "the", a demonstrative

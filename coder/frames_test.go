@@ -143,6 +143,17 @@ func TestGrammarFrames(t *testing.T) {
 		{"tensed conjunct after a modal clause", "Egypt said the crossing would open soon and praised Qatar.", []want{{"SUPPORT", "EGY", "QAT", false}}, nil},
 		{"tensed conjunct after a modal clause", "India said it would not attack and condemned Pakistan.", []want{{"ACCUSE", "IND", "PAK", false}}, []want{{"ASSAULT", "IND", "PAK", false}}},
 		{"tensed conjunct after a modal clause", "Chile will meet Peru and sign the accord with Bolivia.", nil, []want{{"CONSULT", "CHL", "PER", true}, {"AGREE", "CHL", "BOL", true}}},
+		// A series of three or more sides, however the parse links it.
+		{"series of sides", "Kenya, Uganda and Tanzania condemned the attack on Rwanda.", []want{{"ACCUSE", "KEN", "", false}, {"ACCUSE", "UGA", "", false}, {"ACCUSE", "TZA", "", false}}, nil},
+		{"series of sides", "Chile, Peru and Bolivia praised Ecuador.", []want{{"SUPPORT", "CHL", "ECU", false}, {"SUPPORT", "PER", "ECU", false}, {"SUPPORT", "BOL", "ECU", false}}, nil},
+		{"series of sides", "Norway, Sweden and Finland criticised Russia on Friday.", []want{{"ACCUSE", "NOR", "RUS", false}, {"ACCUSE", "SWE", "RUS", false}, {"ACCUSE", "FIN", "RUS", false}}, nil},
+		{"series of sides", "Kenya, the largest economy in the region, praised Uganda.", []want{{"SUPPORT", "KEN", "UGA", false}}, []want{{"SUPPORT", "UGA", "UGA", false}}},
+		// "the attack" is the latest attack reported, unless it names
+		// another target.
+		{"the act reported before", "Iranian forces attacked Israel on Monday. Kenya condemned the attack.", []want{{"ACCUSE", "KEN", "IRN", false}}, nil},
+		{"the act reported before", "Iranian forces attacked Israel on Monday. Kenya condemned the attack on Israel.", []want{{"ACCUSE", "KEN", "IRN", false}}, nil},
+		{"the act reported before", "Rebels from Sudan shelled Chad on Monday. Niger condemned the shelling.", []want{{"ACCUSE", "NER", "SDN", false}}, nil},
+		{"the act reported before", "Iranian forces attacked Israel on Monday. Kenya condemned the attack on Rwanda.", nil, []want{{"ACCUSE", "KEN", "IRN", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

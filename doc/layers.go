@@ -89,6 +89,7 @@ type Discourse struct {
 	TriggerTypes map[int]string          // trigger token → event type, for the sentences coded so far
 	Actors       map[int]*event.Actor    // trigger token → actor of its event
 	LastOfType   map[string]*event.Actor // event type → actor of the latest event of that type
+	LastTargets  map[string]*event.Actor // event type → recipient of that event, if it had one
 	Sanctioned   map[string]*event.Actor // country → a target the document names for its sanctions
 	Recent       *event.Actor            // actor of the latest event
 	Lead         *event.Actor            // actor of the document's first event
@@ -97,5 +98,5 @@ type Discourse struct {
 // NewDiscourse returns an empty discourse state.
 func NewDiscourse() Discourse {
 	return Discourse{TriggerTypes: map[int]string{}, Actors: map[int]*event.Actor{},
-		LastOfType: map[string]*event.Actor{}, Sanctioned: map[string]*event.Actor{}}
+		LastOfType: map[string]*event.Actor{}, LastTargets: map[string]*event.Actor{}, Sanctioned: map[string]*event.Actor{}}
 }
