@@ -16,44 +16,10 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		return m.parties, "subject"
 	}
 	if m.tr.POS == "N" {
-		// "talks between Iran and Iraq", "fighting between Pakistani and
-		// Afghan forces": the sides are the actors, each the other's
-		// recipient.
-		for _, dep := range x.deps[h] {
-			if x.isNmod(dep) && x.caseOf(dep) == "between" {
-				if sides := x.conjuncts(dep); len(sides) >= 2 && x.namesActor(sides[0]) {
-					return sides, "between"
-				}
-			}
-		}
-		// The event noun's own possessor or "by" phrase, or a nationality
-		// or name modifier ("Israeli strikes", "Houthi attacks").
-		for _, dep := range x.deps[h] {
-			t := x.d.Tokens[dep]
-			switch {
-			case t.Rel == "nmod:poss":
-				if x.ms.At(dep) != nil {
-					return x.conjuncts(dep), "possessor"
-				}
-			case strings.HasPrefix(t.Rel, "nmod") && x.caseOf(dep) == "by":
-				if x.ms.At(dep) != nil {
-					return x.conjuncts(dep), "agent"
-				}
-			case strings.HasPrefix(t.Rel, "nmod") && x.caseOf(dep) == "of":
-				// "the detention of seven staff by the Houthis": the parse
-				// may hang the agent on the "of" phrase.
-				for _, a := range x.deps[dep] {
-					if x.isNmod(a) && x.caseOf(a) == "by" && x.namesActor(a) {
-						return x.conjuncts(a), "agent"
-					}
-				}
-			}
-		}
-		for _, dep := range x.deps[h] {
-			t := x.d.Tokens[dep]
-			if (t.Rel == "amod" || t.Rel == "compound") && dep < h && x.ms.At(dep) != nil && x.ms.Index(dep) != x.ms.Index(h) {
-				return []int{dep}, "modifier"
-			}
+		// The frames of kb/data/frames.tsv: "talks between Iran and Iraq",
+		// "Chile's protest", "the raid by the militia", "Israeli strikes".
+		if heads, via, _ := x.frameActors("N", h); heads != nil {
+			return heads, via
 		}
 		if p := x.possessorBefore(h); p >= 0 {
 			return []int{p}, "possessor"
@@ -586,13 +552,26 @@ func (x *extraction) nominal(n int) int {
 	return n
 }
 
+// eventsAgent says whether a "by" phrase under noun n is the agent of the
+// event noun n is the "of"/"on"/"against" phrase of, where the parse hung
+// it on the nearer noun: in "the raid on two villages by the militia" the
+// militia raided, the villages did nothing.
+func (x *extraction) eventsAgent(n int) bool {
+	h := x.d.Tokens[n].Head
+	if h < 0 || !x.isNmod(n) || x.disc.TriggerTypes[h] == "" {
+		return false
+	}
+	c := x.caseOf(n)
+	return c == "of" || c == "on" || c == "against"
+}
+
 func (x *extraction) phraseActor(n, depth int) int {
 	if depth > 2 {
 		return -1
 	}
 	deps := x.deps[n]
 	for _, rank := range [...]func(int) bool{
-		func(dep int) bool { return x.isNmod(dep) && x.caseOf(dep) == "by" },
+		func(dep int) bool { return x.isNmod(dep) && x.caseOf(dep) == "by" && !x.eventsAgent(n) },
 		func(dep int) bool { return x.d.Tokens[dep].Rel == "nmod:poss" },
 		func(dep int) bool {
 			r := x.d.Tokens[dep].Rel

@@ -667,12 +667,20 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			acts, via = []*event.Actor{a}, "implied"
 		}
 	}
+	// The rule recorded for the actor: the argument frame's id where one
+	// found it ("noun-agent"), else how it was found.
+	actorRule := via
+	if tr.POS == "N" && offered == nil {
+		if _, v, f := x.frameActors("N", m.head); f != nil && v == via {
+			actorRule = f.ID
+		}
+	}
 	var evs []event.Event
 	for _, act := range acts {
 		if len(recips) == 0 {
 			e := base
 			e.Actor = act
-			why := &event.Why{Actor: via, Date: dvia}
+			why := &event.Why{Actor: actorRule, Date: dvia}
 			if responder != nil && !sameActor(act, responder) {
 				e.Recipient, why.Recipient = responder, "responder"
 			} else if !indefinite {
@@ -691,7 +699,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		}
 		named := x.namedRecipients(recips)
 		for _, r := range recips {
-			rec, why := x.recipientActor(r), &event.Why{Actor: via, Recipient: rvia, Date: dvia}
+			rec, why := x.recipientActor(r), &event.Why{Actor: actorRule, Recipient: rvia, Date: dvia}
 			if rec == nil && named {
 				// "drills in the Taiwan Strait and around Taiwan": a
 				// coordinated target that names no one adds no event

@@ -175,3 +175,27 @@ func TestGrammarFrames(t *testing.T) {
 		}
 	}
 }
+
+// Each event records the argument frame that found its actor.
+func TestActorFrameRecorded(t *testing.T) {
+	cases := []struct{ text, frame string }{
+		{"The raid on Kenyan villages by Ugandan troops angered Nairobi.", "noun-agent-under-phrase"},
+		{"The arrest of Kenyan traders by Ugandan police angered Nairobi.", "noun-agent"},
+		{"An attack by Ugandan troops killed three Kenyan soldiers.", "noun-agent"},
+		{"Chile's protest reached Peru on Monday.", "noun-possessor"},
+		{"Talks between Chad and Sudan resumed in Doha.", "noun-between"},
+		{"Israeli strikes hit Gaza overnight.", "noun-modifier"},
+		{"Kenya condemned Uganda on Monday.", "subject"},
+	}
+	for _, c := range cases {
+		found := false
+		for _, e := range codeText(t, c.text, "2024-05-10") {
+			if e.Why != nil && e.Why.Actor == c.frame {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no event with actor rule %s:%s", c.text, c.frame, describe(codeText(t, c.text, "2024-05-10")))
+		}
+	}
+}

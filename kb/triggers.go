@@ -26,6 +26,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/parley-events/parley/frames"
 )
 
 // The lexicon's files inside the data folder.
@@ -33,6 +35,7 @@ const (
 	triggersFile  = "triggers.tsv"
 	ploverFile    = "plover.tsv"
 	reportingFile = "reporting.tsv"
+	framesFile    = "frames.tsv"
 	contextsFile  = "contexts.tsv"
 )
 
@@ -208,6 +211,20 @@ type lexicon struct {
 	contexts  map[string][]string   // lemma or phrase → contexts, file order
 	counts    map[string]int        // triggers per type
 }
+
+// loadFrames parses the embedded argument frames (data/frames.tsv).
+var loadFrames = sync.OnceValues(func() ([]frames.Frame, error) {
+	data, err := dataFS.ReadFile("data/" + framesFile)
+	if err != nil {
+		return nil, err
+	}
+	return frames.Parse(framesFile, string(data))
+})
+
+// Frames returns the argument frames of data/frames.tsv, in file order,
+// and their problems (a frame with an error is left out). The slice is
+// shared: callers must not modify it.
+func (k *KB) Frames() ([]frames.Frame, error) { return loadFrames() }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	sub, err := fs.Sub(dataFS, "data")

@@ -394,3 +394,19 @@ func BenchmarkReporting(b *testing.B) {
 		k.Reporting(sents[i%len(sents)])
 	}
 }
+
+// The embedded argument frames parse, and each names its role.
+func TestEmbeddedFrames(t *testing.T) {
+	fs, err := Default().Frames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) < 5 {
+		t.Fatalf("%d frames", len(fs))
+	}
+	for _, f := range fs {
+		if f.Role == "" || !strings.HasPrefix(f.Source, "frames.tsv:") {
+			t.Errorf("frame %+v", f)
+		}
+	}
+}

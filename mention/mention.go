@@ -386,8 +386,12 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			n, r := k.Role(lemmas[i:])
 			if n == 0 {
 				// The treebank keeps some plurals as lemmas ("troops"): try
-				// the words as written too.
+				// the words as written too, and a plural noun's singular.
 				n, r = k.Role(lower[i:])
+			}
+			if n == 0 && t.XPOS == "NNS" && strings.HasSuffix(lemmas[i], "s") {
+				one := append([]string{strings.TrimSuffix(lemmas[i], "s")}, lemmas[i+1:]...)
+				n, r = k.Role(one)
 			}
 			// A role noun modifying another noun names no actor: "drone
 			// attack", "army base", "police station".

@@ -1,0 +1,58 @@
+package coder
+
+import (
+	"github.com/parley-events/parley/frames"
+)
+
+// frameTree is the parse of the document being coded, as the argument
+// frames of kb/data/frames.tsv see it.
+type frameTree struct{ x *extraction }
+
+func (t frameTree) Dependents(tok int) []int { return t.x.deps[tok] }
+func (t frameTree) Rel(tok int) string       { return t.x.d.Tokens[tok].Rel }
+
+func (t frameTree) Test(test frames.Test, tok, anchor int) bool {
+	x := t.x
+	switch test.Name {
+	case "case":
+		return test.Holds(x.caseOf(tok))
+	case "mention":
+		return x.ms.At(tok) != nil
+	case "actor":
+		return x.namesActor(tok)
+	case "before":
+		return tok < anchor
+	case "other":
+		return x.ms.Index(tok) != x.ms.Index(anchor)
+	}
+	panic("coder: frame test " + test.Name + " not implemented")
+}
+
+// frameActors tries the argument frames for a trigger of part of speech
+// pos at token h, in order, and returns the actor heads of the first that
+// matches, how they relate to the event (the frame's role) and the frame.
+func (x *extraction) frameActors(pos string, h int) (heads []int, via string, f *frames.Frame) {
+	fs, _ := x.c.kb.Frames() // the embedded frames are checked by kb's tests
+	for i := range fs {
+		f := &fs[i]
+		if f.Trigger != pos {
+			continue
+		}
+		tok, ok := f.Match(frameTree{x}, h)
+		if !ok {
+			continue
+		}
+		switch f.Expand {
+		case "single":
+			heads = []int{tok}
+		case "conjuncts":
+			heads = x.conjuncts(tok)
+		case "sides":
+			if heads = x.conjuncts(tok); len(heads) < 2 || !x.namesActor(heads[0]) {
+				continue
+			}
+		}
+		return heads, f.Role, f
+	}
+	return nil, "", nil
+}
