@@ -427,7 +427,7 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 		if j >= sent.First && d.Tokens[j].Text == "-" {
 			j--
 		}
-		if j < sent.First || x.lemmaAt(j) != tr.Words[k] {
+		if j < sent.First || !x.wordIs(j, tr.Words[k]) {
 			return m, false
 		}
 		pos = j
@@ -504,7 +504,7 @@ func (x *extraction) find(w string, from int, sent doc.Sentence, prep, afterNoun
 		limit = 2
 	}
 	for j := from; j < sent.Last && j <= from+limit+1; j++ {
-		if x.lemmaAt(j) == w || strings.EqualFold(x.d.Tokens[j].Text, w) {
+		if x.wordIs(j, w) || strings.EqualFold(x.d.Tokens[j].Text, w) {
 			return j, true
 		}
 		if !skippable(x.d.Tokens[j]) {
@@ -524,6 +524,15 @@ func (x *extraction) find(w string, from int, sent doc.Sentence, prep, afterNoun
 		}
 	}
 	return 0, false
+}
+
+// wordIs says whether token j is pattern word w: its lemma, or for
+// "@class" a word of that class ("@relief": food, medicine, ...).
+func (x *extraction) wordIs(j int, w string) bool {
+	if class, ok := strings.CutPrefix(w, "@"); ok {
+		return x.c.kb.InClass(class, x.lemmaAt(j)) || x.c.kb.InClass(class, strings.ToLower(x.d.Tokens[j].Text))
+	}
+	return x.lemmaAt(j) == w
 }
 
 // obliqueWith returns the case token w of a dependent of h ("with" in "met

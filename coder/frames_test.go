@@ -154,6 +154,11 @@ func TestGrammarFrames(t *testing.T) {
 		{"the act reported before", "Iranian forces attacked Israel on Monday. Kenya condemned the attack on Israel.", []want{{"ACCUSE", "KEN", "IRN", false}}, nil},
 		{"the act reported before", "Rebels from Sudan shelled Chad on Monday. Niger condemned the shelling.", []want{{"ACCUSE", "NER", "SDN", false}}, nil},
 		{"the act reported before", "Iranian forces attacked Israel on Monday. Kenya condemned the attack on Rwanda.", nil, []want{{"ACCUSE", "KEN", "IRN", false}}},
+		// A pattern word may be a word class: "deliver @relief to +".
+		{"word class in a pattern", "Qatar sent medicine and tents to Sudan.", []want{{"AID", "QAT", "SDN", false}}, nil},
+		{"word class in a pattern", "Germany shipped howitzers to Ukraine.", []want{{"AID", "DEU", "UKR", false}}, nil},
+		{"word class in a pattern", "The Norwegian agency delivered food to Yemen on Friday.", []want{{"AID", "NOR", "YEM", false}}, nil},
+		{"word class in a pattern", "Japan delivered a message to China.", nil, []want{{"AID", "JPN", "CHN", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

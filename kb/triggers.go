@@ -36,6 +36,7 @@ const (
 	ploverFile    = "plover.tsv"
 	reportingFile = "reporting.tsv"
 	framesFile    = "frames.tsv"
+	classesFile   = "word_classes.tsv"
 	contextsFile  = "contexts.tsv"
 )
 
@@ -206,10 +207,11 @@ type lexicon struct {
 	// LoadOptions.RawCAMEO. Never set for the embedded tables.
 	rawCAMEO  bool
 	types     map[string]PloverType
-	triggers  map[string][]Trigger  // head lemma → entries, longest patterns first
-	reporting map[string][][]string // first word → phrases, longest first
-	contexts  map[string][]string   // lemma or phrase → contexts, file order
-	counts    map[string]int        // triggers per type
+	triggers  map[string][]Trigger       // head lemma → entries, longest patterns first
+	reporting map[string][][]string      // first word → phrases, longest first
+	contexts  map[string][]string        // lemma or phrase → contexts, file order
+	counts    map[string]int             // triggers per type
+	classes   map[string]map[string]bool // word class → its lemmas (word_classes.tsv)
 }
 
 // loadFrames parses the embedded argument frames (data/frames.tsv).
@@ -247,7 +249,7 @@ func (k *KB) lex() *lexicon {
 }
 
 // lexiconFiles are the event tables a folder may bring.
-var lexiconFiles = []string{ploverFile, triggersFile, reportingFile, contextsFile}
+var lexiconFiles = []string{ploverFile, classesFile, triggersFile, reportingFile, contextsFile}
 
 // folderLexicon parses the event tables of a knowledge-base folder, each
 // absent table taken from the embedded data. It returns nil (use the
@@ -402,9 +404,11 @@ func parseLexiconMode(fsys fs.FS, raw bool) (*lexicon, error) {
 		reporting: map[string][][]string{},
 		contexts:  map[string][]string{},
 		counts:    map[string]int{},
+		classes:   map[string]map[string]bool{},
 	}
 	var errs lexErrors
 	lx.parsePlover(fsys, &errs)
+	lx.parseClasses(fsys, &errs)
 	lx.parseTriggers(fsys, &errs)
 	lx.parseReporting(fsys, &errs)
 	lx.parseContexts(fsys, &errs)
@@ -593,6 +597,15 @@ func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
 		if strings.Contains(w, "+") {
 			return t, fmt.Errorf("pattern %q: \"+\" must be a word of its own", f[1])
 		}
+		if class, ok := strings.CutPrefix(w, "@"); ok {
+			if lx.classes[class] == nil {
+				return t, fmt.Errorf("pattern %q: no word class %q in %s", f[1], class, classesFile)
+			}
+			if i == 0 {
+				return t, fmt.Errorf("pattern %q starts with a word class", f[1])
+			}
+			continue
+		}
 		if strings.ToLower(w) != w {
 			return t, fmt.Errorf("pattern %q: %q is not a lower-case lemma", f[1], w)
 		}
@@ -621,6 +634,9 @@ func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
 				break
 			}
 		}
+	}
+	if strings.HasPrefix(t.Words[t.Head], "@") {
+		return t, fmt.Errorf("pattern %q: the head word is a word class", f[1])
 	}
 	if lx.rawCAMEO && f[2] == "-" {
 		// A raw CAMEO line: the code as the dictionary wrote it, no type.
@@ -743,6 +759,49 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 		slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 	}
 }
+
+// parseClasses reads the word classes trigger patterns may name with "@"
+// ("deliver @relief to +"): lines of class and lemma.
+func (lx *lexicon) parseClasses(fsys fs.FS, errs *lexErrors) {
+	lines, err := readTSV(fsys, classesFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return // no classes: patterns may not name any
+	}
+	if err != nil {
+		*errs = append(*errs, err)
+		return
+	}
+	first := map[string]int{}
+	for _, l := range lines {
+		f := l.fields
+		if len(f) != 2 {
+			errs.add(classesFile, l.n, "%d fields, want 2 (class lemma)", len(f))
+			continue
+		}
+		if _, ok := lemmaPhrase(f[0]); !ok || strings.Contains(f[0], " ") {
+			errs.add(classesFile, l.n, "class %q is not one lower-case word", f[0])
+			continue
+		}
+		if _, ok := lemmaPhrase(f[1]); !ok || strings.Contains(f[1], " ") {
+			errs.add(classesFile, l.n, "lemma %q is not one lower-case word", f[1])
+			continue
+		}
+		key := f[0] + "\t" + f[1]
+		if prev, dup := first[key]; dup {
+			errs.add(classesFile, l.n, "duplicate of line %d (%s %s)", prev, f[0], f[1])
+			continue
+		}
+		first[key] = l.n
+		if lx.classes[f[0]] == nil {
+			lx.classes[f[0]] = map[string]bool{}
+		}
+		lx.classes[f[0]][f[1]] = true
+	}
+}
+
+// InClass says whether lemma is a word of the trigger patterns' word class
+// (word_classes.tsv: "relief" holds "food", "medicine", ...).
+func (k *KB) InClass(class, lemma string) bool { return k.lex().classes[class][lemma] }
 
 func (lx *lexicon) parseContexts(fsys fs.FS, errs *lexErrors) {
 	lines, err := readTSV(fsys, contextsFile)

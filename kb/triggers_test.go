@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // embeddedLexicon parses the embedded event tables afresh (not through the
@@ -408,5 +409,35 @@ func TestEmbeddedFrames(t *testing.T) {
 		if f.Role == "" || !strings.HasPrefix(f.Source, "frames.tsv:") {
 			t.Errorf("frame %+v", f)
 		}
+	}
+}
+
+// Word classes: a pattern names one with "@", only one defined in
+// word_classes.tsv, and never as its head word.
+func TestWordClasses(t *testing.T) {
+	base, err := fs.Sub(dataFS, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{
+		"word_classes.tsv": {Data: []byte("# class\tlemma\nrelief\tfood\nrelief\tfood\nRelief\tfuel\nrelief\n")},
+		"triggers.tsv": {Data: []byte("V\tdeliver @relief to +\tAID\t-\t070\t-\n" +
+			"V\tdeliver @cargo to +\tAID\t-\t070\t-\n" +
+			"N\t@relief convoy\tAID\t-\t070\t-\n")},
+	}
+	_, err = parseLexicon(overlayFS{fsys, base})
+	for _, want := range []string{
+		"word_classes.tsv:3: duplicate of line 2 (relief food)",
+		`word_classes.tsv:4: class "Relief" is not one lower-case word`,
+		"word_classes.tsv:5: 1 fields, want 2 (class lemma)",
+		`triggers.tsv:2: pattern "deliver @cargo to +": no word class "cargo" in word_classes.tsv`,
+		`triggers.tsv:3: pattern "@relief convoy" starts with a word class`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v\nwant %q", err, want)
+		}
+	}
+	if k := Default(); !k.InClass("relief", "medicine") || !k.InClass("arms", "howitzer") || k.InClass("relief", "howitzer") {
+		t.Error("embedded classes")
 	}
 }
