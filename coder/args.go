@@ -18,7 +18,7 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 	if m.tr.POS == "N" {
 		// The frames of kb/data/frames.tsv: "talks between Iran and Iraq",
 		// "Chile's protest", "the raid by the militia", "Israeli strikes".
-		if heads, via, _ := x.frameActors("N", h); heads != nil {
+		if heads, via, _ := x.frameActors(m); heads != nil {
 			return heads, via
 		}
 		if p := x.possessorBefore(h); p >= 0 {

@@ -680,7 +680,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	// found it ("noun-agent"), else how it was found.
 	actorRule := via
 	if tr.POS == "N" && offered == nil {
-		if _, v, f := x.frameActors("N", m.head); f != nil && v == via {
+		if _, v, f := x.frameActors(m); f != nil && v == via {
 			actorRule = f.ID
 		}
 	}

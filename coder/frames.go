@@ -24,14 +24,29 @@ func (t frameTree) Test(test frames.Test, tok, anchor int) bool {
 		return tok < anchor
 	case "other":
 		return x.ms.Index(tok) != x.ms.Index(anchor)
+	case "noobject":
+		// No pattern of the noun has a recipient it acts upon ("bombing
+		// on +", "arrest of +"): "the bombing of the port" has a target,
+		// "the withdrawal of the troops" (only "withdrawal from +") an
+		// actor.
+		for _, tr := range x.c.kb.Triggers(x.lemmaAt(anchor)) {
+			if tr.POS == "N" && tr.Recipient > tr.Head {
+				switch tr.Words[tr.Recipient] {
+				case "of", "on", "against":
+					return false
+				}
+			}
+		}
+		return true
 	}
 	panic("coder: frame test " + test.Name + " not implemented")
 }
 
-// frameActors tries the argument frames for a trigger of part of speech
-// pos at token h, in order, and returns the actor heads of the first that
-// matches, how they relate to the event (the frame's role) and the frame.
-func (x *extraction) frameActors(pos string, h int) (heads []int, via string, f *frames.Frame) {
+// frameActors tries the argument frames for trigger match m, in order, and
+// returns the actor heads of the first that matches, how they relate to
+// the event (the frame's role) and the frame.
+func (x *extraction) frameActors(m match) (heads []int, via string, f *frames.Frame) {
+	pos, h := m.tr.POS, m.head
 	fs, _ := x.c.kb.Frames() // the embedded frames are checked by kb's tests
 	for i := range fs {
 		f := &fs[i]

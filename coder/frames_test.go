@@ -159,6 +159,9 @@ func TestGrammarFrames(t *testing.T) {
 		{"word class in a pattern", "Germany shipped howitzers to Ukraine.", []want{{"AID", "DEU", "UKR", false}}, nil},
 		{"word class in a pattern", "The Norwegian agency delivered food to Yemen on Friday.", []want{{"AID", "NOR", "YEM", false}}, nil},
 		{"word class in a pattern", "Japan delivered a message to China.", nil, []want{{"AID", "JPN", "CHN", false}}},
+		// The "of" phrase of an event noun that takes no "of" recipient is
+		// its actor; of one that does, its recipient.
+		{"of phrase of an event noun", "The arrest of Kenyan traders by Ugandan police angered Nairobi.", []want{{"COERCE", "UGA", "KEN", false}}, []want{{"COERCE", "KEN", "", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
@@ -191,6 +194,9 @@ func TestActorFrameRecorded(t *testing.T) {
 		{"Talks between Chad and Sudan resumed in Doha.", "noun-between"},
 		{"Israeli strikes hit Gaza overnight.", "noun-modifier"},
 		{"Kenya condemned Uganda on Monday.", "subject"},
+		{"The visit of the Kenyan president to Uganda ended on Tuesday.", "noun-of-actor"},
+		{"The withdrawal of Ethiopian troops from Somalia began on Monday.", "noun-of-actor"},
+		{"The withdrawal of Chadian soldiers from Mali was completed.", "noun-of-actor"},
 	}
 	for _, c := range cases {
 		found := false

@@ -63,7 +63,10 @@ func (t Test) Holds(w string) bool {
 //	actor    the token names an actor with a country
 //	before   the token stands before the trigger
 //	other    the token's mention is not the trigger's own
-var Tests = []string{"case", "mention", "actor", "before", "other"}
+//	noobject no pattern of the trigger word has a recipient it acts upon
+//	         ("of", "on", "against": "arrest of +", "bombing on +"), so an
+//	         "of" phrase says who acted ("the withdrawal of the troops")
+var Tests = []string{"case", "mention", "actor", "before", "other", "noobject"}
 
 // Roles say how the phrase a frame matches takes part in the event, as a
 // grammatical relation (the coder's confidence and its argument model read
