@@ -630,6 +630,31 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 			break
 		}
 	}
+	return append(out, x.ofConjuncts(k)...)
+}
+
+// ofConjuncts finds the other sides of a role phrase whose country is a
+// coordinated "of" phrase: "the foreign ministers of Japan and South
+// Korea" are Japan's and South Korea's.
+func (x *extraction) ofConjuncts(k int) []int {
+	mk := x.ms.At(k)
+	if mk == nil || mk.Named || mk.Country == "" {
+		return nil
+	}
+	var out []int
+	for _, dep := range x.deps[k] {
+		if !x.isNmod(dep) || x.caseOf(dep) != "of" {
+			continue
+		}
+		if md := x.ms.At(dep); md == nil || md.Country != mk.Country {
+			continue
+		}
+		for _, c := range x.deps[dep] {
+			if x.d.Tokens[c].Rel == "conj" && x.namesActor(c) {
+				out = append(out, c)
+			}
+		}
+	}
 	return out
 }
 

@@ -162,6 +162,12 @@ func TestGrammarFrames(t *testing.T) {
 		// The "of" phrase of an event noun that takes no "of" recipient is
 		// its actor; of one that does, its recipient.
 		{"of phrase of an event noun", "The arrest of Kenyan traders by Ugandan police angered Nairobi.", []want{{"COERCE", "UGA", "KEN", false}}, []want{{"COERCE", "KEN", "", false}}},
+		// A role phrase with a coordinated "of" phrase is one side per
+		// country.
+		{"coordinated of phrase of a role", "The Chinese envoy met the foreign ministers of Kenya and Uganda in Nairobi.", []want{{"CONSULT", "CHN", "KEN", true}, {"CONSULT", "CHN", "UGA", true}}, nil},
+		{"coordinated of phrase of a role", "Turkey criticised the leaders of Greece and Cyprus.", []want{{"ACCUSE", "TUR", "GRC", false}, {"ACCUSE", "TUR", "CYP", false}}, nil},
+		{"coordinated of phrase of a role", "Brazil praised the presidents of Chile and Peru.", []want{{"SUPPORT", "BRA", "CHL", false}, {"SUPPORT", "BRA", "PER", false}}, nil},
+		{"coordinated of phrase of a role", "Brazil praised the ministers of Chile on Monday.", []want{{"SUPPORT", "BRA", "CHL", false}}, []want{{"SUPPORT", "BRA", "BRA", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
