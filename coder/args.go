@@ -45,6 +45,11 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 		}
 		h = v
 	}
+	if m.tr.POS == "V" {
+		if heads, via, _ := x.frameActors(m); heads != nil {
+			return heads, via
+		}
+	}
 	// A pattern whose recipient is not a direct object ("demonstrate in +")
 	// cannot be passive, so a bare participle there is a mis-tagged past
 	// tense ("students demonstrated in Dhaka"), not "those detained".

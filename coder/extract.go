@@ -590,6 +590,12 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			recips, rvia = x.conjuncts(k), "object's owner"
 		}
 	}
+	if via == "between" && len(actors) > 1 {
+		// "fighting between A and B": the sides play the same role; one
+		// event joins the first to each other one, as for a meeting.
+		recips, rvia = actors[1:], "other side"
+		actors = actors[:1]
+	}
 	if x.c.ImplicitRecipients && !tr.NoRecip && len(recips) == 0 {
 		recips, rvia = x.implicitRecipients(m), "implicit"
 	}
@@ -679,7 +685,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	// The rule recorded for the actor: the argument frame's id where one
 	// found it ("noun-agent"), else how it was found.
 	actorRule := via
-	if tr.POS == "N" && offered == nil {
+	if offered == nil {
 		if _, v, f := x.frameActors(m); f != nil && v == via {
 			actorRule = f.ID
 		}

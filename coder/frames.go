@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/parley-events/parley/frames"
 )
 
@@ -24,6 +26,13 @@ func (t frameTree) Test(test frames.Test, tok, anchor int) bool {
 		return tok < anchor
 	case "other":
 		return x.ms.Index(tok) != x.ms.Index(anchor)
+	case "nosubject":
+		for _, dep := range x.deps[anchor] {
+			if strings.HasPrefix(x.d.Tokens[dep].Rel, "nsubj") {
+				return false
+			}
+		}
+		return true
 	case "noobject":
 		// No pattern of the noun has a recipient it acts upon ("bombing
 		// on +", "arrest of +"): "the bombing of the port" has a target,

@@ -168,6 +168,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"coordinated of phrase of a role", "Turkey criticised the leaders of Greece and Cyprus.", []want{{"ACCUSE", "TUR", "GRC", false}, {"ACCUSE", "TUR", "CYP", false}}, nil},
 		{"coordinated of phrase of a role", "Brazil praised the presidents of Chile and Peru.", []want{{"SUPPORT", "BRA", "CHL", false}, {"SUPPORT", "BRA", "PER", false}}, nil},
 		{"coordinated of phrase of a role", "Brazil praised the ministers of Chile on Monday.", []want{{"SUPPORT", "BRA", "CHL", false}}, []want{{"SUPPORT", "BRA", "BRA", false}}},
+		// "fighting between A and B" with no subject: the sides, one
+		// event for the pair; a verb with a subject keeps it.
+		{"gerund between two sides", "Fighting between Ethiopian and Eritrean units resumed on Monday.", []want{{"ASSAULT", "ETH", "ERI", true}}, nil},
+		{"gerund between two sides", "Fighting between Pakistani and Afghan border forces erupted on Saturday.", []want{{"ASSAULT", "PAK", "AFG", true}}, nil},
+		{"gerund between two sides", "Fighting between Chad and Sudan flared again near the border.", []want{{"ASSAULT", "TCD", "SDN", true}}, nil},
+		{"gerund between two sides", "Qatar mediated between Israel and Hamas.", []want{{"CONSULT", "QAT", "ISR", false}}, []want{{"CONSULT", "ISR", "PSE", true}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
@@ -213,6 +219,20 @@ func TestActorFrameRecorded(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no event with actor rule %s:%s", c.text, c.frame, describe(codeText(t, c.text, "2024-05-10")))
+		}
+	}
+}
+
+// The sides of "between" play the same role: one event per pair, not one
+// each way.
+func TestBetweenIsOneEvent(t *testing.T) {
+	for _, text := range []string{
+		"Fighting between Ethiopian and Eritrean units resumed on Monday.",
+		"Clashes between Sudanese and Chadian troops broke out on Monday.",
+		"Talks between the Chilean and Peruvian ministers took place in Lima.",
+	} {
+		if evs := codeText(t, text, "2024-05-10"); len(evs) != 1 {
+			t.Errorf("%s: %d events, want 1:%s", text, len(evs), describe(evs))
 		}
 	}
 }

@@ -66,7 +66,9 @@ func (t Test) Holds(w string) bool {
 //	noobject no pattern of the trigger word has a recipient it acts upon
 //	         ("of", "on", "against": "arrest of +", "bombing on +"), so an
 //	         "of" phrase says who acted ("the withdrawal of the troops")
-var Tests = []string{"case", "mention", "actor", "before", "other", "noobject"}
+//	nosubject the trigger has no subject of its own (a gerund heading a
+//	         phrase: "fighting between the two armies")
+var Tests = []string{"case", "mention", "actor", "before", "other", "noobject", "nosubject"}
 
 // Roles say how the phrase a frame matches takes part in the event, as a
 // grammatical relation (the coder's confidence and its argument model read
