@@ -558,13 +558,19 @@ func (x *extraction) nominal(n int) int {
 }
 
 // eventsAgent says whether a "by" phrase under noun n is the agent of the
-// event noun n is the "of"/"on"/"against" phrase of, where the parse hung
-// it on the nearer noun: in "the raid on two villages by the militia" the
-// militia raided, the villages did nothing.
+// event noun n is the "of"/"on"/"against" phrase of, or of the passive
+// verb n is a phrase of, where the parse hung it on the nearer noun: in
+// "the raid on two villages by the militia" the militia raided, the
+// villages did nothing.
 func (x *extraction) eventsAgent(n int) bool {
 	h := x.d.Tokens[n].Head
 	if h < 0 || !x.isNmod(n) || x.disc.TriggerTypes[h] == "" {
 		return false
+	}
+	if x.d.Tokens[h].UPOS == "VERB" {
+		// "troops were deployed to the border by Ethiopia": a passive
+		// verb's agent, hung on the phrase before it.
+		return x.passive(h, false)
 	}
 	c := x.caseOf(n)
 	return c == "of" || c == "on" || c == "against"
