@@ -254,12 +254,6 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 	return 0, false
 }
 
-// complementCase lists the prepositions that attach an event noun as the
-// complement of a light verb ("engaged in talks", "stressed its stance on
-// support for"), unlike those that set the scene ("at the meeting", "after
-// the attack").
-var complementCase = map[string]bool{"in": true, "into": true, "on": true, "for": true, "to": true, "over": true, "about": true}
-
 // subjectOf finds the subject phrase of verb v, following conjoined verbs,
 // control ("began delivering"), relative clauses ("who arrived"),
 // participial modifiers and passives. It returns -1 when there is none.
@@ -711,7 +705,7 @@ func (x *extraction) recipientsOf(m match) []int {
 			n = a
 		}
 	}
-	if m.tr.POS == "V" && (x.hostileType(n) != "" || judgingTypes[m.tr.Type] && x.triggerType[n] != "") {
+	if m.tr.POS == "V" && (x.hostileType(n) != "" || x.judging(m.tr.Type) && x.triggerType[n] != "") {
 		// "denounced the raid conducted by the ADF", "welcomed the
 		// agreement between Eritrea and Ethiopia": a judgement of an act
 		// is aimed at those who did it.
@@ -955,9 +949,13 @@ func (x *extraction) complementSubject(m match) *event.Actor {
 	return nil
 }
 
-// judgingTypes are the event types whose recipient, when it is an act, is
-// whoever did that act: praise, criticism and rejection of it.
-var judgingTypes = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REJECT": true}
+// judging says whether events of type t judge an act (a column of
+// kb/data/plover.tsv): their recipient, when it is an act, is whoever did
+// that act: praise, criticism and rejection of it.
+func (x *extraction) judging(t string) bool {
+	pt, _ := x.c.kb.PloverType(t)
+	return pt.Judging
+}
 
 // hostile says whether events of type t harm their recipient (a column of
 // kb/data/plover.tsv): a country named inside such an event's phrase ("an
@@ -1159,14 +1157,14 @@ func (x *extraction) sanctionTargets(evs []event.Event) {
 	}
 }
 
-// proximityTypes are the event types whose target may be named by where the
-// act is staged next to it: "military drills near Taiwan", "troops massed
-// around Kyiv", "warships off the coast of Yemen" are aimed at the place's
-// country, as a blockade around Gaza is.
-var proximityTypes = map[string]bool{"MOBILIZE": true, "COERCE": true}
-
-// proximityCase lists the prepositions that set an act next to its target.
-var proximityCase = map[string]bool{"near": true, "around": true, "off": true, "outside": true, "surrounding": true}
+// proximity says whether events of type t may name their target by where
+// the act is staged next to it (a column of kb/data/plover.tsv): "military
+// drills near Taiwan", "troops massed around Kyiv", "warships off the coast
+// of Yemen" are aimed at the place's country, as a blockade around Gaza is.
+func (x *extraction) proximity(t string) bool {
+	pt, _ := x.c.kb.PloverType(t)
+	return pt.Proximity
+}
 
 // proximityTargets finds the phrases of trigger m (or of the phrase its
 // recipient slot names, "in the Taiwan Strait and around Taiwan") that set

@@ -532,7 +532,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 		}
 	}
-	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
+	if !tr.NoRecip && len(recips) == 0 && x.proximity(tr.Type) {
 		recips = x.proximityTargets(m)
 	}
 	pt, _ := x.c.kb.PloverType(tr.Type)

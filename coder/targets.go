@@ -6,13 +6,6 @@ import (
 	"github.com/parley-events/parley/event"
 )
 
-// stationWords say that people are kept at a place: "a base where US
-// forces are stationed", "the airbase housing American troops".
-var stationWords = map[string]bool{
-	"station": true, "stationed": true, "base": true, "based": true, "deploy": true, "deployed": true,
-	"garrison": true, "garrisoned": true, "house": true, "houses": true, "housing": true, "host": true, "hosts": true, "hosting": true,
-}
-
 // occupants is the actor a target that names none stands for: those the
 // text says are kept there ("striking al-Harir Airbase in the Kurdistan
 // region, where US military forces are stationed", "Ain al-Asad Airbase,
@@ -70,10 +63,6 @@ func (x *extraction) facility(r int) bool {
 	}
 	return facilities[x.lemmaAt(r)]
 }
-
-// responseWords are nouns that make the event they govern the cause of the
-// clause's own act: "in response to", "in retaliation for".
-var responseWords = map[string]bool{"response": true, "retaliation": true, "reprisal": true, "revenge": true, "answer": true, "reaction": true}
 
 // responder is the target of a hostile event noun that names none but is
 // the cause of another act: in "Israel began its war on Gaza in response

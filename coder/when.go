@@ -523,16 +523,6 @@ func (x *extraction) contentStem(i int) (string, bool) {
 	return l, true
 }
 
-// genericWords are nouns and verbs too common in news to tie two
-// sentences to one happening.
-var genericWords = map[string]bool{
-	"be": true, "have": true, "do": true, "make": true, "take": true, "get": true,
-	"go": true, "come": true, "give": true, "use": true, "include": true,
-	"people": true, "country": true, "time": true, "day": true, "week": true,
-	"month": true, "year": true, "official": true, "part": true, "number": true,
-	"way": true, "side": true, "government": true,
-}
-
 // tellsType says whether the lexicon has token j's lemma trigger events
 // of type typ.
 func (x *extraction) tellsType(j int, typ string) bool {

@@ -86,6 +86,8 @@ type PloverType struct {
 	RecipientRequired bool              // PLOVER codes the event only with a recipient
 	Symmetric         bool              // the two sides play the same role: "A met B" is "B met A"
 	Hostile           bool              // the event harms its recipient (ASSAULT, COERCE, THREATEN, SANCTION)
+	Judging           bool              // judges an act: its recipient is whoever did the act (SUPPORT, ACCUSE, REJECT)
+	Proximity         bool              // its target may be where it is staged: "drills near Taiwan" (MOBILIZE, COERCE)
 	Modes             map[string]string // mode → the CAMEO code that best fits it
 }
 
@@ -403,8 +405,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 	first := map[string]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 8 {
-			errs.add(ploverFile, l.n, "%d fields, want 8 (type quad intensity cameo recipient_required symmetric hostile modes)", len(f))
+		if len(f) != 10 {
+			errs.add(ploverFile, l.n, "%d fields, want 10 (type quad intensity cameo recipient_required symmetric hostile judging proximity modes)", len(f))
 			continue
 		}
 		name := f[0]
@@ -438,7 +440,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 		for i, flag := range []struct {
 			column string
 			value  *bool
-		}{{"recipient_required", &t.RecipientRequired}, {"symmetric", &t.Symmetric}, {"hostile", &t.Hostile}} {
+		}{{"recipient_required", &t.RecipientRequired}, {"symmetric", &t.Symmetric}, {"hostile", &t.Hostile},
+			{"judging", &t.Judging}, {"proximity", &t.Proximity}} {
 			switch f[4+i] {
 			case "yes":
 				*flag.value = true
@@ -448,8 +451,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 				ok = false
 			}
 		}
-		if f[7] != "-" {
-			for _, m := range strings.Split(f[7], "|") {
+		if f[9] != "-" {
+			for _, m := range strings.Split(f[9], "|") {
 				mode, code, found := strings.Cut(m, "=")
 				switch {
 				case !found || mode == "":
