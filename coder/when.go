@@ -5,6 +5,7 @@ import (
 
 	"github.com/parley-events/parley/dates"
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/kb"
 )
 
 // dateExprs finds the temporal expressions of a sentence, resolved against
@@ -251,22 +252,6 @@ const (
 	leadSentences = 6
 )
 
-// reportingVerbs introduce what someone reported; a date on them is the
-// day the news was made, which dates a reported act that has none.
-var reportingVerbs = map[string]bool{
-	"say": true, "state": true, "report": true, "announce": true, "reiterate": true,
-	"tell": true, "declare": true, "confirm": true, "claim": true, "add": true,
-	"note": true, "write": true, "mention": true, "stress": true, "reveal": true,
-	"acknowledge": true, "explain": true, "disclose": true, "repeat": true,
-}
-
-// reportingNouns are the statements that can be a reporting verb's
-// subject and carry its date ("a late Sunday statement reported ...").
-var reportingNouns = map[string]bool{
-	"statement": true, "announcement": true, "report": true, "communique": true,
-	"declaration": true, "communiqué": true, "release": true,
-}
-
 // reportingDate is the day of the reporting clause an act is told in, when
 // the act is not itself in the present or future ("said on Monday that
 // Iran supports" is no dated support).
@@ -275,12 +260,12 @@ func (x *extraction) reportingDate(m match, exprs []dates.Expr) (dates.Expr, boo
 		return dates.Expr{}, false
 	}
 	v := x.clauseAbove(m.head)
-	if v < 0 || !reportingVerbs[x.lemmaAt(v)] || x.presentOrFuture(v) {
+	if v < 0 || !x.c.kb.ReportingDate(kb.Say, x.lemmaAt(v)) || x.presentOrFuture(v) {
 		return dates.Expr{}, false
 	}
 	heads := []int{v}
 	for _, dep := range x.deps[v] {
-		if strings.HasPrefix(x.d.Tokens[dep].Rel, "nsubj") && reportingNouns[x.lemmaAt(dep)] {
+		if strings.HasPrefix(x.d.Tokens[dep].Rel, "nsubj") && x.c.kb.ReportingDate(kb.Statement, x.lemmaAt(dep)) {
 			heads = append(heads, dep)
 		}
 	}
@@ -508,7 +493,7 @@ func (x *extraction) contentStem(i int) (string, bool) {
 		return "", false
 	}
 	l := x.lemmaAt(i)
-	if genericWords[l] || reportingVerbs[l] {
+	if genericWords[l] || x.c.kb.ReportingDate(kb.Say, l) {
 		return "", false
 	}
 	for _, suf := range [...]string{"ment", "ation", "ion", "er", "e"} {

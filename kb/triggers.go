@@ -110,8 +110,29 @@ var ploverContexts = []string{
 	"trafficking",
 }
 
-// reportingKinds are the kinds reporting.tsv may give a phrase.
-var reportingKinds = []string{"say"}
+// ReportingKind is what a reporting.tsv entry is: a verb or phrase of
+// saying, or a noun naming a statement.
+type ReportingKind string
+
+// The kinds reporting.tsv may give an entry.
+const (
+	Say       ReportingKind = "say"       // "say", "according to"
+	Statement ReportingKind = "statement" // "statement", "communique": a say verb's subject
+)
+
+var reportingKinds = []string{string(Say), string(Statement)}
+
+// The uses reporting.tsv may give an entry (its use column, comma-separated).
+const (
+	useAttribution = "attribution" // its subject attributes the events of its complement
+	useDate        = "date"        // its date is the day the news was made
+)
+
+// reportingKey is a single-word reporting entry of one kind.
+type reportingKey struct {
+	kind  ReportingKind
+	lemma string
+}
 
 // IsPreposition reports whether word (lower case) is one of the prepositions
 // trigger patterns recognise; a "+" after one of them stands for its object.
@@ -206,7 +227,8 @@ type lexicon struct {
 	rawCAMEO  bool
 	types     map[string]PloverType
 	triggers  map[string][]Trigger  // head lemma → entries, longest patterns first
-	reporting map[string][][]string // first word → phrases, longest first
+	reporting map[string][][]string // attribution: first word → phrases, longest first
+	dating    map[reportingKey]bool // single words whose date is the day the news was made
 	contexts  map[string][]string   // lemma or phrase → contexts, file order
 	counts    map[string]int        // triggers per type
 }
@@ -304,8 +326,9 @@ func (k *KB) PloverType(name string) (PloverType, bool) {
 // PloverTypes returns the names of the 16 PLOVER types, in the manual's order.
 func (k *KB) PloverTypes() []string { return slices.Clone(ploverTypeNames) }
 
-// Reporting finds the longest reporting phrase at the start of lemmas
-// ("according to" gives n=2, "say" n=1). Matching ignores case.
+// Reporting finds the longest reporting phrase used for attribution at the
+// start of lemmas ("according to" gives n=2, "say" n=1). Matching ignores
+// case.
 func (k *KB) Reporting(lemmas []string) (n int, ok bool) {
 	if len(lemmas) == 0 {
 		return 0, false
@@ -326,6 +349,13 @@ func (k *KB) Reporting(lemmas []string) (n int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// ReportingDate says whether lemma (lower case) is a reporting word of the
+// given kind whose date is the day the news was made (use "date" in
+// reporting.tsv): "said on Monday", "a Sunday statement".
+func (k *KB) ReportingDate(kind ReportingKind, lemma string) bool {
+	return k.lex().dating[reportingKey{kind, lemma}]
 }
 
 // Contexts returns the PLOVER contexts a lemma signals ("nuclear" → cbrn).
@@ -385,6 +415,7 @@ func parseLexiconMode(fsys fs.FS, raw bool) (*lexicon, error) {
 		types:     map[string]PloverType{},
 		triggers:  map[string][]Trigger{},
 		reporting: map[string][][]string{},
+		dating:    map[reportingKey]bool{},
 		contexts:  map[string][]string{},
 		counts:    map[string]int{},
 	}
@@ -702,11 +733,11 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 		*errs = append(*errs, err)
 		return
 	}
-	first := map[string]int{}
+	first := map[reportingKey]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 2 {
-			errs.add(reportingFile, l.n, "%d fields, want 2 (pattern kind)", len(f))
+		if len(f) != 3 {
+			errs.add(reportingFile, l.n, "%d fields, want 3 (pattern kind use)", len(f))
 			continue
 		}
 		words, ok := lemmaPhrase(f[0])
@@ -718,12 +749,40 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 			errs.add(reportingFile, l.n, "unknown kind %q (want %s)", f[1], strings.Join(reportingKinds, ", "))
 			continue
 		}
-		if prev, dup := first[f[0]]; dup {
+		key := reportingKey{ReportingKind(f[1]), f[0]}
+		if prev, dup := first[key]; dup {
 			errs.add(reportingFile, l.n, "duplicate of line %d (%s)", prev, f[0])
 			continue
 		}
-		first[f[0]] = l.n
-		lx.reporting[words[0]] = append(lx.reporting[words[0]], words)
+		var attribution, date bool
+		for _, u := range strings.Split(f[2], ",") {
+			switch u {
+			case useAttribution:
+				attribution = true
+			case useDate:
+				date = true
+			default:
+				errs.add(reportingFile, l.n, "unknown use %q (want %s, %s or both, comma-separated)", u, useAttribution, useDate)
+				ok = false
+			}
+		}
+		switch {
+		case !ok:
+			continue
+		case attribution && key.kind != Say:
+			errs.add(reportingFile, l.n, "a %s is not used for attribution: only say entries are", key.kind)
+			continue
+		case date && len(words) > 1:
+			errs.add(reportingFile, l.n, "%q: only single words are used for dates", f[0])
+			continue
+		}
+		first[key] = l.n
+		if attribution {
+			lx.reporting[words[0]] = append(lx.reporting[words[0]], words)
+		}
+		if date {
+			lx.dating[key] = true
+		}
 	}
 	for _, ps := range lx.reporting {
 		slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
