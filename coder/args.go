@@ -1063,7 +1063,10 @@ func (x *extraction) soleCountry(m match, act *event.Actor) *event.Actor {
 			continue
 		}
 		seen[mn] = true
-		if mn.Country == act.Country || specialCountry(mn.Country) {
+		// PLOVER's non-state codes (kb.Special): an organisation named in a
+		// demand ("through the United Nations") is a channel, not the
+		// country it is about.
+		if mn.Country == act.Country || x.c.kb.Special(mn.Country) {
 			continue
 		}
 		if found != nil && found.Country != mn.Country {
@@ -1074,17 +1077,6 @@ func (x *extraction) soleCountry(m match, act *event.Actor) *event.Actor {
 		}
 	}
 	return found
-}
-
-// specialCountry says whether code is one of PLOVER's non-state codes
-// (IGO, UNO, NGO, ...): an organisation named in a demand ("through the
-// United Nations") is a channel, not the country it is about.
-func specialCountry(code string) bool {
-	switch code {
-	case "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC":
-		return true
-	}
-	return false
 }
 
 // condemnedTarget is what a protest's own clause condemns: "held rallies

@@ -309,7 +309,7 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Me
 	if mn.Sector != "" {
 		f = append(f, "sector="+mn.Sector+"|type="+t)
 	}
-	if specialCountry(mn.Country) {
+	if x.c.kb.Special(mn.Country) {
 		f = append(f, "special|type="+t)
 	}
 	if mn.Plural {

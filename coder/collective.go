@@ -88,7 +88,7 @@ func (x *extraction) placedCollective(a int) (*mention.Mention, []*mention.Menti
 // or nil.
 func (x *extraction) placeMentionAt(j int) *mention.Mention {
 	p := x.ms.At(j)
-	if p == nil || p.Country == "" || specialCountry(p.Country) || !(p.Kind == "country" || p.Kind == "territory" || p.Kind == "capital" || p.Kind == "place") {
+	if p == nil || p.Country == "" || x.c.kb.Special(p.Country) || !(p.Kind == "country" || p.Kind == "territory" || p.Kind == "capital" || p.Kind == "place") {
 		return nil
 	}
 	if p.Last < len(x.d.Tokens) {

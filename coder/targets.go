@@ -134,11 +134,11 @@ func (x *extraction) detention(m match) bool {
 // It returns nil when the detainee is no country's (a UN official).
 func (x *extraction) detainer(m match, r int) *event.Actor {
 	rec := x.recipientActor(r)
-	if rec == nil || rec.Country == "" || specialCountry(rec.Country) {
+	if rec == nil || rec.Country == "" || x.c.kb.Special(rec.Country) {
 		return nil
 	}
 	country := rec.Country
-	if l := x.location(m, x.ms.At(r)); l != nil && l.Text != "" && l.Country != "" && !specialCountry(l.Country) {
+	if l := x.location(m, x.ms.At(r)); l != nil && l.Text != "" && l.Country != "" && !x.c.kb.Special(l.Country) {
 		country = l.Country
 	}
 	return &event.Actor{Name: "unidentified", Country: country, Sector: "UNK", Code: country + "UNK"}

@@ -26,6 +26,7 @@ import (
 
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/kb"
+	"github.com/parley-events/parley/wordlist"
 )
 
 // Mention is one reference to an actor or a place in the text.
@@ -98,7 +99,7 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	holders(d, k, s)
 	corefer(d, k, s)
 	enrich(d, s) // what coreference resolved travels on: "its forces" take "its" country
-	situate(d, s)
+	situate(d, k, s)
 	return s
 }
 
@@ -128,7 +129,7 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 // army", "the authorities", "villagers") the country the document is about:
 // the one its mentions name most often, when one clearly leads. A story
 // about Myanmar's army says "the military" without repeating "Myanmar".
-func situate(d *doc.Document, s *Set) {
+func situate(d *doc.Document, k *kb.KB, s *Set) {
 	// First the sentence: "Police in Nairobi arrested dozens of
 	// protesters" is set in one country, which the police and the
 	// protesters take. Only places the sentence sets itself in count: in
@@ -137,7 +138,7 @@ func situate(d *doc.Document, s *Set) {
 		hi, only, many := lo, "", false
 		for ; hi < len(s.Mentions) && s.Mentions[hi].Sentence == s.Mentions[lo].Sentence; hi++ {
 			m := &s.Mentions[hi]
-			if c := m.Country; c != "" && !specialCode[c] && m.SetIn {
+			if c := m.Country; c != "" && !k.Special(c) && m.SetIn {
 				many = many || only != "" && only != c
 				only = c
 			}
@@ -153,7 +154,7 @@ func situate(d *doc.Document, s *Set) {
 	}
 	counts := map[string]int{}
 	for _, m := range s.Mentions {
-		if m.Country != "" && m.Kind != "pronoun" && !specialCode[m.Country] {
+		if m.Country != "" && m.Kind != "pronoun" && !k.Special(m.Country) {
 			counts[m.Country]++
 		}
 	}
@@ -175,12 +176,6 @@ func situate(d *doc.Document, s *Set) {
 		}
 	}
 }
-
-// envoyRoles are the roles of those who speak for one state to others.
-// Several of them with no country named ("Delegations urged a
-// de-escalation", "ambassadors called for") are the parties of a meeting,
-// many states at once, not the country the story is about.
-var envoyRoles = map[string]bool{"delegation": true, "delegate": true, "envoy": true, "ambassador": true, "representative": true}
 
 // envoys says whether m is a plural of an envoy role.
 func envoys(m *Mention) bool { return m.Plural && envoyRoles[lastWord(m.Role)] }
@@ -209,10 +204,6 @@ func usedAsNoun(toks []doc.Token, i int) bool {
 	return true
 }
 
-// timeWords are nouns of time that follow a subject without being
-// modified by it ("officials today said").
-var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true}
-
 // modifies says whether token t (at document index i) is a noun modifying
 // a noun to its right.
 func modifies(t doc.Token, i int) bool { return t.Rel == "compound" && t.Head > i }
@@ -239,9 +230,6 @@ func afterLocative(toks []doc.Token, i int) bool {
 	return false
 }
 
-// settlementNouns name a kind of settlement before "of" and its name.
-var settlementNouns = map[string]bool{"city": true, "town": true, "village": true, "port": true, "township": true, "municipality": true, "suburb": true}
-
 // setIn says whether the phrase at token i is the place a clause is set in:
 // "in Nairobi", "at the border", "across Iran" (not "into Israeli
 // territory", a destination).
@@ -259,28 +247,6 @@ func setIn(toks []doc.Token, i int) bool {
 	}
 	return false
 }
-
-// calendarWords are proper nouns that name times, not actors.
-var calendarWords = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true,
-	"ramadan": true, "christmas": true, "easter": true,
-}
-
-// placeWords end the names of places: an unknown "Kanbalu Township" is a
-// place, not a person.
-var placeWords = map[string]bool{
-	"township": true, "region": true, "province": true, "district": true, "village": true, "city": true,
-	"state": true, "county": true, "governorate": true, "oblast": true, "town": true, "camp": true,
-	"airbase": true, "base": true, "port": true, "island": true, "islands": true, "valley": true,
-	"strait": true, "sea": true, "gulf": true, "river": true, "mountains": true, "border": true,
-	"crossing": true, "airport": true, "refinery": true, "hospital": true, "square": true,
-}
-
-// specialCode lists PLOVER's non-country actor codes.
-var specialCode = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}
 
 // chunk kinds, in the order they may appear inside one noun phrase.
 const (
@@ -703,25 +669,37 @@ func refersToActor(d *doc.Document, i int) bool {
 	return t.Rel == "nsubj" && t.Head >= 0 && d.Tokens[t.Head].UPOS == "VERB"
 }
 
-//go:embed data/anaphoric_nouns.txt
-var anaphoricNounsFile string
+// The word lists of data/, read by the one word-list reader (their tests
+// check that they read).
+var (
+	//go:embed data/anaphoric_nouns.txt
+	anaphoricNounsFile string
+	//go:embed data/led_by.txt
+	ledByFile string
+	//go:embed data/envoy_roles.txt
+	envoyRolesFile string
+	//go:embed data/time_words.txt
+	timeWordsFile string
+	//go:embed data/settlement_nouns.txt
+	settlementNounsFile string
+	//go:embed data/calendar_words.txt
+	calendarWordsFile string
+	//go:embed data/place_words.txt
+	placeWordsFile string
+	//go:embed data/anaphor_kinds.tsv
+	anaphorKindsFile string
 
-//go:embed data/led_by.txt
-var ledByFile string
-
-// ledByWords are the participles of data/led_by.txt.
-var ledByWords = wordSet(ledByFile)
-
-// anaphoricNouns are the nouns of data/anaphoric_nouns.txt.
-var anaphoricNouns = wordSet(anaphoricNounsFile)
-
-// wordSet reads a list of words, one per line, "#" starting a comment.
-func wordSet(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out[l] = true
-		}
-	}
-	return out
-}
+	ledByWords     = wordlist.MustParse("mention/data/led_by.txt", ledByFile)                   // "US-led": the side that leads
+	anaphoricNouns = wordlist.MustParse("mention/data/anaphoric_nouns.txt", anaphoricNounsFile) // "the group": an organisation named before
+	// envoyRoles are the roles of those who speak for one state to others:
+	// several of them with no country named are the parties of a meeting,
+	// not the country the story is about.
+	envoyRoles      = wordlist.MustParse("mention/data/envoy_roles.txt", envoyRolesFile)
+	timeWords       = wordlist.MustParse("mention/data/time_words.txt", timeWordsFile)             // "officials today said"
+	settlementNouns = wordlist.MustParse("mention/data/settlement_nouns.txt", settlementNounsFile) // "the town of ..."
+	calendarWords   = wordlist.MustParse("mention/data/calendar_words.txt", calendarWordsFile)     // proper nouns that name times, not actors
+	placeWords      = wordlist.MustParse("mention/data/place_words.txt", placeWordsFile)           // end the names of places: "Kanbalu Township"
+	// anaphorKind maps nouns that refer back to a place to the kind of
+	// mention they refer to ("the enclave" → territory).
+	anaphorKind = wordlist.MustParseMap("mention/data/anaphor_kinds.tsv", anaphorKindsFile)
+)

@@ -230,13 +230,6 @@ func (s *Set) describedBy(i int) int {
 	return -1
 }
 
-// anaphorKind maps nouns that refer back to a place or organisation to the
-// kind of mention they refer to.
-var anaphorKind = map[string]string{
-	"enclave": "territory", "strip": "territory", "territory": "territory", "region": "territory",
-	"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
-}
-
 func compatible(m, o *Mention) bool {
 	return m.Country == "" || o.Country == "" || m.Country == o.Country
 }
