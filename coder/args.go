@@ -909,7 +909,7 @@ func (x *extraction) impliedRecipient(m match, act *event.Actor) *event.Actor {
 		return a
 	}
 	switch m.tr.Type {
-	case "REQUEST":
+	case event.Request:
 		if a := foreign(x.complementSubject(m)); a != nil {
 			return a
 		}
@@ -917,11 +917,11 @@ func (x *extraction) impliedRecipient(m match, act *event.Actor) *event.Actor {
 			return a
 		}
 		return x.soleCountry(m, act)
-	case "ACCUSE":
+	case event.Accuse:
 		return foreign(x.complementSubject(m))
-	case "SANCTION":
+	case event.Sanction:
 		return x.soleCountry(m, act)
-	case "PROTEST":
+	case event.Protest:
 		return foreign(x.condemnedTarget(m))
 	}
 	return nil
@@ -952,7 +952,7 @@ func (x *extraction) complementSubject(m match) *event.Actor {
 // judging says whether events of type t judge an act (a column of
 // kb/data/plover.tsv): their recipient, when it is an act, is whoever did
 // that act: praise, criticism and rejection of it.
-func (x *extraction) judging(t string) bool {
+func (x *extraction) judging(t event.Type) bool {
 	pt, _ := x.c.kb.PloverType(t)
 	return pt.Judging
 }
@@ -961,14 +961,14 @@ func (x *extraction) judging(t string) bool {
 // kb/data/plover.tsv): a country named inside such an event's phrase ("an
 // end to attacks on Gaza") is not whom a demand is addressed to, but the
 // attacker is.
-func (x *extraction) hostile(t string) bool {
+func (x *extraction) hostile(t event.Type) bool {
 	pt, _ := x.c.kb.PloverType(t)
 	return pt.Hostile
 }
 
 // hostileType returns the hostile event type whose trigger matched at
 // token i (as a verb or an event noun), or "".
-func (x *extraction) hostileType(i int) string {
+func (x *extraction) hostileType(i int) event.Type {
 	if t := x.triggerType[i]; x.hostile(t) {
 		return t
 	}
@@ -994,7 +994,7 @@ func (x *extraction) argumentTokens(m match, harm func(int) bool) []int {
 			if x.sentIndex[dep] != x.sentIndex[m.head] {
 				continue
 			}
-			if h := x.hostileType(dep); h != "" && !(m.tr.Type == "SANCTION" && (h == "SANCTION" || h == "COERCE")) {
+			if h := x.hostileType(dep); h != "" && !(m.tr.Type == event.Sanction && (h == event.Sanction || h == event.Coerce)) {
 				if harm == nil || !harm(dep) {
 					continue
 				}
@@ -1107,7 +1107,7 @@ func (x *extraction) condemnedTarget(m match) *event.Actor {
 // accusing says whether verb i is an ACCUSE trigger ("condemn", "denounce").
 func (x *extraction) accusing(i int) bool {
 	for _, tr := range x.c.kb.Triggers(x.lemmaAt(i)) {
-		if tr.POS == "V" && tr.Type == "ACCUSE" {
+		if tr.POS == "V" && tr.Type == event.Accuse {
 			return true
 		}
 	}
@@ -1141,7 +1141,7 @@ func (x *extraction) sanctionTargets(evs []event.Event) {
 	for _, target := range x.sanctioned {
 		for i := range evs {
 			e := &evs[i]
-			if e.Type == "SANCTION" && e.Recipient == nil && e.Actor.Country != target.Country {
+			if e.Type == event.Sanction && e.Recipient == nil && e.Actor.Country != target.Country {
 				t := *target
 				e.Recipient = &t
 			}
@@ -1153,7 +1153,7 @@ func (x *extraction) sanctionTargets(evs []event.Event) {
 // the act is staged next to it (a column of kb/data/plover.tsv): "military
 // drills near Taiwan", "troops massed around Kyiv", "warships off the coast
 // of Yemen" are aimed at the place's country, as a blockade around Gaza is.
-func (x *extraction) proximity(t string) bool {
+func (x *extraction) proximity(t event.Type) bool {
 	pt, _ := x.c.kb.PloverType(t)
 	return pt.Proximity
 }

@@ -72,7 +72,7 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 	}
 	ms := mention.Find(d, c.kb)
 	x := &extraction{c: c, d: d, ms: ms, deps: ms.Dependents(), sentIndex: sentenceIndex(d),
-		eventActors: map[int]*event.Actor{}, triggerType: map[int]string{}, lastActor: map[string]*event.Actor{},
+		eventActors: map[int]*event.Actor{}, triggerType: map[int]event.Type{}, lastActor: map[event.Type]*event.Actor{},
 		sanctioned: map[string]*event.Actor{}}
 	var evs []event.Event
 	for si := range d.Sentences {
@@ -95,7 +95,7 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 // symmetric says whether the two sides of events of type t play the same
 // role (a column of kb/data/plover.tsv), so that "A met B" and "B met A"
 // are one happening.
-func (c *Coder) symmetric(t string) bool {
+func (c *Coder) symmetric(t event.Type) bool {
 	pt, _ := c.kb.PloverType(t)
 	return pt.Symmetric
 }
@@ -116,7 +116,7 @@ func sentenceIndex(d *doc.Document) []int32 {
 // have the same type and modality, the same actor and recipient countries
 // (either way round for symmetric types) and compatible dates (the same
 // day, or one only dated to a month or year that contains the other).
-func merge(evs []event.Event, symmetric func(string) bool) []event.Event {
+func merge(evs []event.Event, symmetric func(event.Type) bool) []event.Event {
 	var out []event.Event
 	byDyad := map[string][]int{} // dyad key → indices in out
 next:
@@ -137,12 +137,12 @@ next:
 
 // dyadKey identifies an event's type, modality and sides by country,
 // either way round for symmetric types.
-func dyadKey(e *event.Event, symmetric func(string) bool) string {
+func dyadKey(e *event.Event, symmetric func(event.Type) bool) string {
 	a, r := e.Actor.Country, country(e.Recipient)
 	if symmetric(e.Type) && r < a {
 		a, r = r, a
 	}
-	return e.Type + "|" + e.Modality + "|" + a + "|" + r
+	return string(e.Type) + "|" + e.Modality + "|" + a + "|" + r
 }
 
 func country(a *event.Actor) string {

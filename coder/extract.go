@@ -17,16 +17,16 @@ type extraction struct {
 	ms   *mention.Set
 	deps [][]int
 
-	sentIndex   []int32                    // token → index of its sentence
-	countries   []string                   // the document's countries, once computed
-	place       **event.Location           // the document's main place, once computed
-	onlyPlaces  map[string]*event.Location // country → onlyPlaceIn's answer, once computed
-	eventActors map[int]*event.Actor       // trigger token → actor of its event
-	triggerType map[int]string             // trigger token → type of the pattern that matched there
-	lastActor   map[string]*event.Actor    // type → actor of the latest event of that type
-	sanctioned  map[string]*event.Actor    // country → a target the document names for sanctions
-	recentActor *event.Actor               // actor of the latest event found
-	leadActor   *event.Actor               // actor of the document's first event
+	sentIndex   []int32                     // token → index of its sentence
+	countries   []string                    // the document's countries, once computed
+	place       **event.Location            // the document's main place, once computed
+	onlyPlaces  map[string]*event.Location  // country → onlyPlaceIn's answer, once computed
+	eventActors map[int]*event.Actor        // trigger token → actor of its event
+	triggerType map[int]event.Type          // trigger token → type of the pattern that matched there
+	lastActor   map[event.Type]*event.Actor // type → actor of the latest event of that type
+	sanctioned  map[string]*event.Actor     // country → a target the document names for sanctions
+	recentActor *event.Actor                // actor of the latest event found
+	leadActor   *event.Actor                // actor of the document's first event
 }
 
 // match is one trigger found in a sentence.
@@ -84,7 +84,7 @@ func (x *extraction) sentence(si int) []event.Event {
 		}
 		found = append(found, m)
 		x.triggerType[i] = m.tr.Type
-		if m.tr.Type == "SANCTION" {
+		if m.tr.Type == event.Sanction {
 			x.noteSanctioned(m)
 		}
 		for j := m.head; j <= m.last; j++ {
@@ -251,7 +251,7 @@ func (x *extraction) jointDeclaration(sent doc.Sentence) (match, bool) {
 	if len(parties) < 2 {
 		return match{}, false
 	}
-	tr := kb.Trigger{POS: "V", Words: []string{x.lemmaAt(verb)}, Recipient: -1, Type: "AGREE", Sym: true, Source: "performatives.txt:" + x.lemmaAt(verb)}
+	tr := kb.Trigger{POS: "V", Words: []string{x.lemmaAt(verb)}, Recipient: -1, Type: event.Agree, Sym: true, Source: "performatives.txt:" + x.lemmaAt(verb)}
 	return match{tr: tr, head: verb, last: verb, recipSlot: -1, parties: parties}, true
 }
 
@@ -538,7 +538,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	pt, _ := x.c.kb.PloverType(tr.Type)
 	// A meeting or agreement with no other side named is a body's own
 	// session, not a dyad; a weak trigger needs both sides to be an event.
-	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
+	needsRecipient := tr.Weak || tr.Sym || tr.Type == event.Consult
 	// "targeting Israeli interests or US forces": either may have been
 	// hit, so the event has no definite recipient.
 	indefinite := !tr.Sym && x.disjunctive(recips)
@@ -559,7 +559,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && x.hostile(tr.Type) {
 		responder = x.responder(m.head)
 	}
-	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" && !x.impliesRecipient(m, actors, offered) {
+	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != event.Sanction && !x.impliesRecipient(m, actors, offered) {
 		// The frames found no recipient phrase: the model may choose one
 		// among the sentence's actors. A recipient phrase the frames
 		// found stands, even one that names no actor ("struck targets
@@ -573,7 +573,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		return nil
 	}
 	mode := tr.Mode
-	if mode == "" && tr.Type == "REQUEST" {
+	if mode == "" && tr.Type == event.Request {
 		mode = x.requestMode(m)
 	}
 	sent := d.Sentences[si]
@@ -643,7 +643,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 			e := base
 			e.Location = x.location(m, x.ms.At(r))
-			if tr.Type == "ASSAULT" && (rec == nil || x.facility(r)) {
+			if tr.Type == event.Assault && (rec == nil || x.facility(r)) {
 				if o := x.occupants(r); o != nil {
 					rec = o
 				}
@@ -684,11 +684,11 @@ func (x *extraction) perDate(evs []event.Event, more []dates.Expr) []event.Event
 // text names the place ("detentions in Sanaa"): restrictions are aimed
 // elsewhere than where a story is set. Protests, threats and the like name
 // no target this way. It returns nil when there is no such target.
-func placeTarget(typ string, l *event.Location, named bool) *event.Actor {
+func placeTarget(typ event.Type, l *event.Location, named bool) *event.Actor {
 	if l == nil || l.Country == "" {
 		return nil
 	}
-	if !(typ == "ASSAULT" && (!named || l.Text != "") || typ == "COERCE" && l.Text != "") {
+	if !(typ == event.Assault && (!named || l.Text != "") || typ == event.Coerce && l.Text != "") {
 		return nil
 	}
 	return &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley/argmodel"
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/wordlist"
 )
 
@@ -35,7 +36,10 @@ var (
 )
 
 // causeNoun is the event a cause noun stands for, and the line it is on.
-type causeNoun struct{ typ, mode, source string }
+type causeNoun struct {
+	typ          event.Type
+	mode, source string
+}
 
 type modalWord struct{ modality, where string }
 
@@ -49,7 +53,7 @@ func init() {
 		if mode == "-" {
 			mode = ""
 		}
-		causeNouns[f[0]] = causeNoun{f[1], mode, fmt.Sprintf("cause_nouns.tsv:%s", f[0])}
+		causeNouns[f[0]] = causeNoun{event.Type(f[1]), mode, fmt.Sprintf("cause_nouns.tsv:%s", f[0])}
 		return nil
 	})
 	mustRead("modality.tsv", 3, func(f []string) error {

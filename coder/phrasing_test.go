@@ -20,7 +20,7 @@ func (w want) String() string { return fmt.Sprintf("%s %s→%s", w.typ, w.actor,
 
 func has(evs []event.Event, w want) bool {
 	for _, e := range evs {
-		if e.Type != w.typ || e.Actor == nil {
+		if string(e.Type) != w.typ || e.Actor == nil {
 			continue
 		}
 		rc := ""
@@ -222,7 +222,7 @@ func TestImpliedRecipientsNotVictims(t *testing.T) {
 		evs := codeText(t, c.text, "2024-05-10")
 		found := false
 		for _, e := range evs {
-			if e.Type != c.typ {
+			if string(e.Type) != c.typ {
 				continue
 			}
 			found = true

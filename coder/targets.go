@@ -124,7 +124,7 @@ func (x *extraction) answered(n int) int {
 // ("the detention of President Mohamed Bazoum"), which the text often
 // reports without saying who made it.
 func (x *extraction) detention(m match) bool {
-	return m.tr.POS == "N" && m.tr.Type == "COERCE" && m.tr.Mode == "arrest"
+	return m.tr.POS == "N" && m.tr.Type == event.Coerce && m.tr.Mode == "arrest"
 }
 
 // detainer is the unnamed actor of a detention whose text names no one:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/parley-events/parley/dates"
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/kb"
 )
 
@@ -346,7 +347,7 @@ func (x *extraction) tellsPast(si int) bool {
 // earlierDate is the time the narrative set before sentence si: the day
 // of the latest earlier sentence that names one, when si and every
 // sentence in between tell the past and si goes on about what they told.
-func (x *extraction) earlierDate(si int, typ string) (dates.Expr, bool) {
+func (x *extraction) earlierDate(si int, typ event.Type) (dates.Expr, bool) {
 	if !x.tellsPast(si) {
 		return dates.Expr{}, false
 	}
@@ -458,9 +459,9 @@ func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
 // statement", "killed"), give or take a suffix ("the announcement" after
 // "announced"). A sentence about something else ("The delegation gave
 // high marks ...") is not dated by the day of the meeting before it.
-func (x *extraction) continues(si, from int, typ string) bool {
+func (x *extraction) continues(si, from int, typ event.Type) bool {
 	told := map[string]bool{}
-	types := map[string]bool{}
+	types := map[event.Type]bool{}
 	for k := from; k < si; k++ {
 		sent := x.d.Sentences[k]
 		for i := sent.First; i < sent.Last; i++ {
@@ -510,7 +511,7 @@ func (x *extraction) contentStem(i int) (string, bool) {
 
 // tellsType says whether the lexicon has token j's lemma trigger events
 // of type typ.
-func (x *extraction) tellsType(j int, typ string) bool {
+func (x *extraction) tellsType(j int, typ event.Type) bool {
 	for _, tr := range x.c.kb.Triggers(x.lemmaAt(j)) {
 		if tr.Type == typ {
 			return true

@@ -48,7 +48,7 @@ func (x *extraction) findLocation(m match, recip *mention.Mention) *event.Locati
 	}
 	// A place under attack, aid or sanction is where they happen, and a
 	// visit happens at its destination ("visit to Iran").
-	if recip != nil && recip.Place && (material || m.tr.Type == "SANCTION" || m.tr.Mode == "visit") {
+	if recip != nil && recip.Place && (material || m.tr.Type == event.Sanction || m.tr.Mode == "visit") {
 		if loc := x.placeOf(recip); loc != nil {
 			return loc
 		}
@@ -59,11 +59,11 @@ func (x *extraction) findLocation(m match, recip *mention.Mention) *event.Locati
 		// is in one of its sides' countries, or the speaker is an
 		// international body (a UN briefing datelined New York): a Kyiv
 		// dateline does not place Beijing's criticism of Washington.
-		if loc := x.filedFrom(); loc != nil && (m.tr.Type == "CONSULT" || x.side(m, loc.Country) || x.stateless(m)) {
+		if loc := x.filedFrom(); loc != nil && (m.tr.Type == event.Consult || x.side(m, loc.Country) || x.stateless(m)) {
 			return loc
 		}
 	}
-	if m.tr.Type == "CONSULT" {
+	if m.tr.Type == event.Consult {
 		if loc := x.meetingPlace(m); loc != nil {
 			return loc
 		}
@@ -358,7 +358,7 @@ func (x *extraction) storyPlace(m match, recip *mention.Mention) *event.Location
 // is: a UN demand about Sudan is not made in Al Jazirah State.
 func (x *extraction) physical(m match) bool {
 	pt, _ := x.c.kb.PloverType(m.tr.Type)
-	return pt.Quad == 2 || pt.Quad == 4 || m.tr.Type == "PROTEST"
+	return pt.Quad == 2 || pt.Quad == 4 || m.tr.Type == event.Protest
 }
 
 // elsewhere copies a location found outside the event's sentence, without

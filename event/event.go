@@ -12,7 +12,7 @@ type Event struct {
 	DocID         string    `json:"doc_id"`
 	Date          string    `json:"date"`           // YYYY-MM-DD, or "" when unknown
 	DatePrecision string    `json:"date_precision"` // day, month, year or publication
-	Type          string    `json:"type"`           // PLOVER 2.0 event type (CONSULT, ASSAULT, ...)
+	Type          Type      `json:"type"`           // PLOVER 2.0 event type (CONSULT, ASSAULT, ...)
 	Mode          string    `json:"mode"`           // PLOVER mode ("visit", "aerial"), or ""
 	Contexts      []string  `json:"contexts"`       // PLOVER contexts (military, diplomatic, ...)
 	CAMEO         string    `json:"cameo"`          // CAMEO code that best fits type and mode ("04", "195")
@@ -63,4 +63,45 @@ type Location struct {
 	GeonamesID int     `json:"geonames_id"` // 0 when the place is a country or unknown to GeoNames
 	// Resolution follows PLOVER: 5 sub-city, 4 city, 3 district, 2 province, 1 country.
 	Resolution int `json:"resolution"`
+}
+
+// Type is a PLOVER 2.0 event type. The types' properties (quad, intensity,
+// CAMEO code, symmetric, hostile, ...) are columns of kb/data/plover.tsv,
+// read through kb.PloverType.
+type Type string
+
+// The 16 event types of PLOVER 2.0.
+const (
+	Agree     Type = "AGREE"
+	Consult   Type = "CONSULT"
+	Support   Type = "SUPPORT"
+	Concede   Type = "CONCEDE"
+	Cooperate Type = "COOPERATE"
+	Aid       Type = "AID"
+	Retreat   Type = "RETREAT"
+	Request   Type = "REQUEST"
+	Accuse    Type = "ACCUSE"
+	Reject    Type = "REJECT"
+	Threaten  Type = "THREATEN"
+	Sanction  Type = "SANCTION"
+	Protest   Type = "PROTEST"
+	Mobilize  Type = "MOBILIZE"
+	Coerce    Type = "COERCE"
+	Assault   Type = "ASSAULT"
+)
+
+// Types returns the 16 PLOVER types in the manual's order.
+func Types() []Type {
+	return []Type{Agree, Consult, Support, Concede, Cooperate, Aid, Retreat,
+		Request, Accuse, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault}
+}
+
+// Valid says whether t is one of the 16 PLOVER types (exactly, in capitals).
+func (t Type) Valid() bool {
+	switch t {
+	case Agree, Consult, Support, Concede, Cooperate, Aid, Retreat,
+		Request, Accuse, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault:
+		return true
+	}
+	return false
 }
