@@ -166,7 +166,7 @@ func (x *extraction) possessorBefore(n int) int {
 	}
 	switch x.d.Tokens[j].Text {
 	case "'s", "’s", "'", "’":
-		if m := x.ms.At(j - 1); m != nil && m.Country != "" && m.Kind != "pronoun" {
+		if m := x.ms.At(j - 1); m != nil && m.Country != "" && m.Kind != mention.Pronoun {
 			return m.Head
 		}
 	}
@@ -176,7 +176,7 @@ func (x *extraction) possessorBefore(n int) int {
 	// ceasefire talks" are about Gaza, not by it.
 	if m := x.ms.At(j); m != nil && m.Last-1 == j && m.Country != "" && j < n-1 {
 		switch m.Kind {
-		case "organisation", "group", "body":
+		case mention.Organisation, mention.Group, mention.Body:
 			return m.Head
 		}
 	}
@@ -405,7 +405,7 @@ func (x *extraction) surfaceSubject(v int) int {
 	sent := x.sentenceOf(v)
 	for i := sent.First; i < v; i++ {
 		m := x.ms.At(i)
-		if m == nil || m.Kind == "pronoun" && !strings.EqualFold(x.d.Tokens[i].Text, "he") && !strings.EqualFold(x.d.Tokens[i].Text, "she") {
+		if m == nil || m.Kind == mention.Pronoun && !strings.EqualFold(x.d.Tokens[i].Text, "he") && !strings.EqualFold(x.d.Tokens[i].Text, "she") {
 			continue
 		}
 		if m.Country == "" {
@@ -734,7 +734,7 @@ func (x *extraction) doers(n int) []int {
 		switch {
 		case x.hostileType(dep) != "":
 			out = append(out, x.doers(dep)...)
-		case x.ms.At(dep) != nil && x.ms.At(dep).Kind != "place":
+		case x.ms.At(dep) != nil && x.ms.At(dep).Kind != mention.Place:
 			out = append(out, dep) // "condemned the attacks and the Houthis"
 		}
 	}
@@ -821,7 +821,7 @@ func (x *extraction) agentAfter(n int) int {
 			continue
 		}
 		if strings.EqualFold(x.d.Tokens[j].Text, "by") {
-			if m := x.ms.At(j + 1); m != nil && m.Country != "" && m.Kind != "pronoun" {
+			if m := x.ms.At(j + 1); m != nil && m.Country != "" && m.Kind != mention.Pronoun {
 				return m.Head
 			}
 			return -1
@@ -941,7 +941,7 @@ func (x *extraction) complementSubject(m match) *event.Actor {
 			if x.d.Tokens[s].Rel != "nsubj" {
 				continue
 			}
-			if k := x.nominal(s); x.namesActor(k) && x.ms.At(k).Kind != "pronoun" {
+			if k := x.nominal(s); x.namesActor(k) && x.ms.At(k).Kind != mention.Pronoun {
 				return x.actor(k)
 			}
 		}
@@ -1059,7 +1059,7 @@ func (x *extraction) soleCountry(m match, act *event.Actor) *event.Actor {
 	seen := map[*mention.Mention]bool{}
 	for _, i := range x.argumentTokens(m, nil) {
 		mn := x.ms.At(i)
-		if mn == nil || seen[mn] || mn.Country == "" || mn.Kind == "pronoun" || i != mn.Head {
+		if mn == nil || seen[mn] || mn.Country == "" || mn.Kind == mention.Pronoun || i != mn.Head {
 			continue
 		}
 		seen[mn] = true

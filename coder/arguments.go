@@ -197,7 +197,7 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 			c.feats = append(c.feats, "ruled", "ruled|via="+via, "ruled|type="+string(m.tr.Type))
 		}
 		if role == argmodel.Recipient && mn.Country == actorCountry {
-			c.feats = append(c.feats, "same-as-actor", "same-as-actor|kind="+mn.Kind)
+			c.feats = append(c.feats, "same-as-actor", "same-as-actor|kind="+string(mn.Kind))
 		}
 		cands = append(cands, c)
 	}
@@ -250,7 +250,7 @@ func (x *extraction) triggerContext(m match) triggerContext {
 	for _, dep := range x.deps[v] {
 		if r := x.d.Tokens[dep].Rel; r == "nsubj" || r == "nsubj:pass" {
 			c.subject = "named"
-			if mn := x.ms.At(dep); mn != nil && mn.Kind == "pronoun" {
+			if mn := x.ms.At(dep); mn != nil && mn.Kind == mention.Pronoun {
 				c.subject = "pronoun"
 			}
 		}
@@ -273,7 +273,7 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *mention.Me
 	if k < m.head {
 		dir = "before"
 	}
-	kind := mn.Kind
+	kind := string(mn.Kind)
 	if kind == "" {
 		kind = "other"
 	}

@@ -242,7 +242,7 @@ func (x *extraction) jointDeclaration(sent doc.Sentence) (match, bool) {
 			continue
 		}
 		i = m.Last - 1
-		if m.Country == "" || m.Kind == "pronoun" || x.c.kb.Special(m.Country) || seen[m.Country] {
+		if m.Country == "" || m.Kind == mention.Pronoun || x.c.kb.Special(m.Country) || seen[m.Country] {
 			continue
 		}
 		seen[m.Country] = true

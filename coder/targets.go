@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/mention"
 )
 
 // occupants is the actor a target that names none stands for: those the
@@ -58,7 +59,7 @@ func (x *extraction) occupants(r int) *event.Actor {
 // forces or staff ("al-Harir Airbase", "the camp"), as opposed to a town
 // or a country, whose people are not the ones stationed there.
 func (x *extraction) facility(r int) bool {
-	if m := x.ms.At(r); m != nil && m.Kind != "place" {
+	if m := x.ms.At(r); m != nil && m.Kind != mention.Place {
 		return false
 	}
 	return facilities[x.lemmaAt(r)]

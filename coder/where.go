@@ -397,7 +397,7 @@ func (x *extraction) findOnlyPlaceIn(country string) *event.Location {
 	var only *event.Location
 	for i := range x.ms.Mentions {
 		mm := &x.ms.Mentions[i]
-		if !mm.SetIn || mm.Country != country || mm.Kind == "country" {
+		if !mm.SetIn || mm.Country != country || mm.Kind == mention.Country {
 			continue
 		}
 		loc := x.placeOf(mm)
@@ -591,9 +591,9 @@ func (x *extraction) nameStart(n int) int {
 func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 	text := x.d.Text[x.d.Tokens[m.First].Start:x.d.Tokens[m.Last-1].End]
 	switch m.Kind {
-	case "country":
+	case mention.Country:
 		return x.countryLevel(&event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 1})
-	case "territory":
+	case mention.Territory:
 		if !isName(m.Name) {
 			return nil
 		}
@@ -602,7 +602,7 @@ func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 			// A phrase that refers back to a territory ("the enclave")
 			// has its name but not always its coordinates.
 			for _, e := range x.c.kb.Lookup(m.Name) {
-				if e.Kind == "territory" && e.Country == m.Country && (e.Lat != 0 || e.Lon != 0) {
+				if mention.Kind(e.Kind) == mention.Territory && e.Country == m.Country && (e.Lat != 0 || e.Lon != 0) {
 					loc.Lat, loc.Lon = e.Lat, e.Lon
 					break
 				}

@@ -39,7 +39,7 @@ type Mention struct {
 	Country string // ISO alpha-3 or PLOVER special code, "" when unknown
 	Sector  string // PLOVER sector, "" when unknown or a whole country
 	Title   string // office or role ("deputy foreign minister")
-	Kind    string // person, organisation, country, territory, capital, place, group, body, pronoun
+	Kind    Kind   // what it refers to: Person, Organisation, Country, ... (kind.go)
 
 	Role   string // the role noun's lemma phrase, if any ("embassy", "diplomat")
 	Named  bool   // the phrase contains a name (not only a description)
@@ -111,7 +111,7 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 	day := d.Day()
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
-		if m.Kind != "person" || m.Named || m.Title == "" || m.Plural {
+		if m.Kind != Person || m.Named || m.Title == "" || m.Plural {
 			continue
 		}
 		h := k.Holders(m.Title, m.Country, day)
@@ -154,7 +154,7 @@ func situate(d *doc.Document, k *kb.KB, s *Set) {
 	}
 	counts := map[string]int{}
 	for _, m := range s.Mentions {
-		if m.Country != "" && m.Kind != "pronoun" && !k.Special(m.Country) {
+		if m.Country != "" && m.Kind != Pronoun && !k.Special(m.Country) {
 			counts[m.Country]++
 		}
 	}
@@ -183,7 +183,7 @@ func envoys(m *Mention) bool { return m.Plural && envoyRoles[lastWord(m.Role)] }
 // situated says whether a mention without a country may take its context's:
 // unnamed collectives and institutions of a country, and unknown places.
 func situated(m *Mention) bool {
-	return m.Kind == "place" || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body")
+	return m.Kind == Place || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == Group || m.Kind == Body)
 }
 
 // usedAsNoun says whether a role word the tagger took for an adjective
@@ -311,7 +311,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			if len(ents) > 0 {
 				e := best(ents)
 				kind := cName
-				if e.Kind == "person" {
+				if Kind(e.Kind) == Person {
 					kind = cPerson
 				}
 				chunks = append(chunks, chunk{kind: kind, first: first, last: i + n, ent: &e})
@@ -338,7 +338,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 		if kind := anaphorKind[lemmas[i]]; kind != "" && t.UPOS == "NOUN" {
 			// "the enclave", "Israeli territory": a place noun that refers
 			// back to a place, or with a nationality names one.
-			chunks = append(chunks, chunk{kind: cRole, first: i, last: i + 1, role: kb.Role{Phrase: lemmas[i], Kind: "anaphor"}, roleText: lemmas[i]})
+			chunks = append(chunks, chunk{kind: cRole, first: i, last: i + 1, role: kb.Role{Phrase: lemmas[i], Kind: string(anaphor)}, roleText: lemmas[i]})
 			i++
 			continue
 		}
@@ -370,12 +370,12 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			continue
 		}
 		if t.UPOS == "PRON" {
-			if p := pronounKind(t.Text); p != "" && (p != "it" || refersToActor(d, sent.First+i)) {
+			if p := pronounKind(t.Text); p != "" && (p != pronIt || refersToActor(d, sent.First+i)) {
 				chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: p})
 			}
 		} else if t.UPOS == "NOUN" && anaphoricNouns[lemmas[i]] && i > 0 && lower[i-1] == "the" && (i+1 == len(toks) || toks[i+1].UPOS != "PROPN") {
 			// "the group", "the movement": an organisation named before.
-			chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: "organisation"})
+			chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: pronOrganisation})
 		}
 		i++
 	}
@@ -390,7 +390,7 @@ func group(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, toks []
 		if c := chunks[a]; c.kind == cPron {
 			i := sent.First + c.first
 			add(s, Mention{First: i, Last: i + 1, Head: i, Sentence: si, Name: toks[c.first].Text,
-				Kind: "pronoun", Role: c.roleText, Ref: -1, Plural: c.roleText == "they"})
+				Kind: Pronoun, Role: c.roleText, Ref: -1, Plural: c.roleText == pronThey})
 			a++
 			continue
 		}
@@ -430,7 +430,7 @@ func joinable(toks []doc.Token, x, y chunk) bool {
 		return y.kind != cDem
 	case cName:
 		// "Hamas movement", "Iranian Foreign Ministry", not "Russia Iran".
-		return y.kind == cRole || (y.kind == cPerson && x.ent != nil && x.ent.Kind != "person" && y.first == x.last && x.ent.Kind != "country")
+		return y.kind == cRole || (y.kind == cPerson && x.ent != nil && Kind(x.ent.Kind) != Person && y.first == x.last && Kind(x.ent.Kind) != Country)
 	case cRole:
 		// "foreign minister Sergei Lavrov", "militant group Hamas".
 		return y.kind == cPerson || y.kind == cName || y.kind == cRole
@@ -454,18 +454,18 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 				adjCountry = c.country
 			}
 		case cDem:
-			m.Country, m.Sector, m.Kind, m.Plural = c.country, "CVL", "group", true
+			m.Country, m.Sector, m.Kind, m.Plural = c.country, "CVL", Group, true
 			m.Name = text(d, sent.First+c.first, sent.First+c.last)
 		case cRole:
 			m.Role = c.roleText
-			if m.Sector == "" || c.role.Kind == "person" {
+			if m.Sector == "" || Kind(c.role.Kind) == Person {
 				m.Sector = c.role.Sector
 			}
-			if c.role.Kind == "person" {
+			if Kind(c.role.Kind) == Person {
 				m.Title = c.roleText
 			}
-			if m.Kind == "" || m.Kind == "country" || m.Kind == "organisation" {
-				m.Kind = c.role.Kind
+			if m.Kind == "" || m.Kind == Country || m.Kind == Organisation {
+				m.Kind = Kind(c.role.Kind)
 			}
 			last := toks[c.last-1]
 			// "troops", and irregular plurals the lemma gives away ("fishermen").
@@ -481,26 +481,26 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 				}
 				// An organisation used as a modifier ("Hamas delegation")
 				// gives the country; the role gives the sector.
-				if e.Sector != "" && (m.Sector == "" || c.kind == cPerson || e.Kind == "organisation") {
+				if e.Sector != "" && (m.Sector == "" || c.kind == cPerson || Kind(e.Kind) == Organisation) {
 					m.Sector = e.Sector
 				}
 				if e.Title != "" {
 					m.Title = e.Title
 				}
-				m.Kind = e.Kind
-				switch e.Kind {
-				case "country", "territory", "capital", "metonym", "place":
+				m.Kind = Kind(e.Kind)
+				switch m.Kind {
+				case Country, Territory, Capital, Metonym, Place:
 					m.Place, m.Lat, m.Lon = true, e.Lat, e.Lon
 				}
 			} else if c.kind == cPerson {
-				m.Kind = "person"
+				m.Kind = Person
 				if placeWords[strings.ToLower(toks[c.last-1].Text)] {
 					// "Kanbalu Township", "Shangi Village": a place the
 					// knowledge base does not hold.
-					m.Kind, m.Place = "place", true
+					m.Kind, m.Place = Place, true
 				} else if p, ok := k.Geocode(m.Name, nil); ok && (afterLocative(toks, c.first) || p.Population >= 500000) {
 					// "in Odesa", "Mykolaiv": a town of the gazetteer.
-					m.Kind, m.Place, m.Country = "place", true, p.Country
+					m.Kind, m.Place, m.Country = Place, true, p.Country
 					m.Lat, m.Lon, m.GeonamesID = p.Lat, p.Lon, p.GeonameID
 				}
 			}
@@ -509,8 +509,8 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 	if m.Country == "" {
 		m.Country = adjCountry
 	}
-	if m.Kind == "anaphor" {
-		m.Kind = anaphorKind[m.Role]
+	if m.Kind == anaphor {
+		m.Kind = Kind(anaphorKind[m.Role])
 		m.Place = true
 		if m.Country != "" {
 			m.Named = true // "Israeli territory" names its country
@@ -521,7 +521,7 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 		m.Name = text(d, m.First, m.Last)
 	}
 	if m.Kind == "" {
-		m.Kind = "group"
+		m.Kind = Group
 	}
 	return m
 }
@@ -554,7 +554,7 @@ func add(s *Set, m Mention) {
 func nearestOffice(ents []kb.Entity, day string) []kb.Entity {
 	past, future := -1, -1
 	for i, e := range ents {
-		if e.Kind != "person" {
+		if Kind(e.Kind) != Person {
 			return ents
 		}
 		switch {
@@ -582,16 +582,16 @@ func nearestOffice(ents []kb.Entity, day string) []kb.Entity {
 // more specific), and the first listed within a kind.
 func best(ents []kb.Entity) kb.Entity {
 	rank := func(e kb.Entity) int {
-		switch e.Kind {
-		case "person":
+		switch Kind(e.Kind) {
+		case Person:
 			return 0
-		case "organisation":
+		case Organisation:
 			return 1
-		case "country":
+		case Country:
 			return 2
-		case "territory":
+		case Territory:
 			return 3
-		case "capital", "metonym":
+		case Capital, Metonym:
 			return 4
 		}
 		return 5
@@ -622,15 +622,15 @@ func text(d *doc.Document, first, last int) string {
 func pronounKind(w string) string {
 	switch strings.ToLower(w) {
 	case "he", "him", "she", "her":
-		return "person"
+		return pronPerson
 	case "they", "them":
-		return "they"
+		return pronThey
 	case "i", "me":
-		return "speaker"
+		return pronSpeaker
 	case "we", "us":
-		return "we"
+		return pronWe
 	case "it", "its":
-		return "it"
+		return pronIt
 	}
 	return ""
 }
@@ -647,7 +647,7 @@ func ledBy(k *kb.KB, w string) string {
 	if c, ok := k.Adjective(x); ok {
 		return c
 	}
-	if _, ents := k.Match([]string{x}); len(ents) > 0 && ents[0].Kind == "country" {
+	if _, ents := k.Match([]string{x}); len(ents) > 0 && Kind(ents[0].Kind) == Country {
 		return ents[0].Country
 	}
 	return ""
