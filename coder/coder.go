@@ -82,7 +82,7 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 	evs = merge(evs, c.symmetric)
 	out := evs[:0]
 	for _, e := range evs {
-		if c.AllModalities || e.Modality == "asserted" {
+		if c.AllModalities || e.Modality == event.Asserted {
 			out = append(out, e)
 		}
 	}
@@ -142,7 +142,7 @@ func dyadKey(e *event.Event, symmetric func(event.Type) bool) string {
 	if symmetric(e.Type) && r < a {
 		a, r = r, a
 	}
-	return string(e.Type) + "|" + e.Modality + "|" + a + "|" + r
+	return string(e.Type) + "|" + string(e.Modality) + "|" + a + "|" + r
 }
 
 func country(a *event.Actor) string {
@@ -157,11 +157,11 @@ func datesFit(a, b *event.Event) bool {
 	if a.Date == b.Date {
 		return true
 	}
-	within := func(day, span, precision string) bool {
+	within := func(day, span string, precision event.Precision) bool {
 		switch precision {
-		case "month":
+		case event.Month:
 			return len(day) >= 7 && len(span) >= 7 && day[:7] == span[:7]
-		case "year":
+		case event.Year:
 			return len(day) >= 4 && len(span) >= 4 && day[:4] == span[:4]
 		}
 		return false
@@ -205,15 +205,15 @@ func combine(a, b *event.Event) {
 	}
 }
 
-func rank(precision string) int {
+func rank(precision event.Precision) int {
 	switch precision {
-	case "day":
+	case event.Day:
 		return 4
-	case "week":
+	case event.Week:
 		return 3
-	case "month":
+	case event.Month:
 		return 2
-	case "year":
+	case event.Year:
 		return 1
 	}
 	return 0

@@ -668,7 +668,7 @@ func (x *extraction) perDate(evs []event.Event, more []dates.Expr) []event.Event
 	n := len(evs)
 	for _, e := range more {
 		for _, ev := range evs[:n] {
-			ev.Date, ev.DatePrecision = e.Day, e.Precision
+			ev.Date, ev.DatePrecision = e.Day, event.Precision(e.Precision)
 			evs = append(evs, ev)
 		}
 	}

@@ -41,7 +41,10 @@ type causeNoun struct {
 	mode, source string
 }
 
-type modalWord struct{ modality, where string }
+type modalWord struct {
+	modality event.Modality
+	where    string
+}
 
 func init() {
 	mustRead("request_modes.tsv", 2, func(f []string) error {
@@ -57,7 +60,11 @@ func init() {
 		return nil
 	})
 	mustRead("modality.tsv", 3, func(f []string) error {
-		modalWords[f[2]+":"+f[0]] = modalWord{f[1], f[2]}
+		m := event.Modality(f[1])
+		if !m.Valid() || m == event.Asserted {
+			return fmt.Errorf("modality %q is not negated, future, hypothetical or conditional", f[1])
+		}
+		modalWords[f[2]+":"+f[0]] = modalWord{m, f[2]}
 		return nil
 	})
 }
@@ -102,6 +109,6 @@ func mustData(name string) []byte {
 
 // modalityOf looks up a word used in a given position ("aux", "neg",
 // "embed", "mark").
-func modalityOf(where, word string) string {
+func modalityOf(where, word string) event.Modality {
 	return modalWords[where+":"+strings.ToLower(word)].modality
 }

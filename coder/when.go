@@ -55,15 +55,15 @@ func (x *extraction) tense(sent doc.Sentence) string {
 // parse ("met ... on Thursday"), else the nearest expression with no other
 // trigger between them. An act with no date of its own takes the time the
 // narrative gives it (see narrativeDate), else the publication date.
-func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, string) {
+func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (string, event.Precision) {
 	best := x.bestDate(m, exprs, all)
 	if best >= 0 {
-		return exprs[best].Day, exprs[best].Precision
+		return exprs[best].Day, event.Precision(exprs[best].Precision)
 	}
 	if e, ok := x.narrativeDate(m, exprs); ok {
-		return e.Day, e.Precision
+		return e.Day, event.Precision(e.Precision)
 	}
-	return x.d.Day(), "publication"
+	return x.d.Day(), event.Publication
 }
 
 // bestDate is the index of the expression dateFor picks, or -1.

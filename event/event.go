@@ -11,7 +11,7 @@ type Event struct {
 	ID            string    `json:"id"`
 	DocID         string    `json:"doc_id"`
 	Date          string    `json:"date"`           // YYYY-MM-DD, or "" when unknown
-	DatePrecision string    `json:"date_precision"` // day, month, year or publication
+	DatePrecision Precision `json:"date_precision"` // day, week, month, year or publication
 	Type          Type      `json:"type"`           // PLOVER 2.0 event type (CONSULT, ASSAULT, ...)
 	Mode          string    `json:"mode"`           // PLOVER mode ("visit", "aerial"), or ""
 	Contexts      []string  `json:"contexts"`       // PLOVER contexts (military, diplomatic, ...)
@@ -25,9 +25,9 @@ type Event struct {
 	// Attribution is who reported the event ("the Iranian Embassy in Moscow
 	// said"), when the text attributes it to someone.
 	Attribution *Actor `json:"attribution"`
-	// Modality is "asserted", or why the event may not have happened:
-	// "negated", "future", "hypothetical", "conditional".
-	Modality string `json:"modality"`
+	// Modality is Asserted, or why the event may not have happened:
+	// Negated, Future, Hypothetical, Conditional.
+	Modality Modality `json:"modality"`
 
 	Sentence    int     `json:"sentence"`     // index of the sentence in the document
 	Span        [2]int  `json:"span"`         // byte span of the sentence in the document text
@@ -105,3 +105,38 @@ func (t Type) Valid() bool {
 	}
 	return false
 }
+
+// Modality says whether an event happened as told, or why it may not have.
+type Modality string
+
+// The modalities of an event.
+const (
+	Asserted     Modality = "asserted"     // it happened as told
+	Negated      Modality = "negated"      // "did not attack"
+	Future       Modality = "future"       // "will meet"
+	Hypothetical Modality = "hypothetical" // "could strike", "plans to attack"
+	Conditional  Modality = "conditional"  // "if talks fail, ..."
+)
+
+// Valid says whether m is one of the five modalities.
+func (m Modality) Valid() bool {
+	switch m {
+	case Asserted, Negated, Future, Hypothetical, Conditional:
+		return true
+	}
+	return false
+}
+
+// Precision is how precisely an event's Date is known.
+type Precision string
+
+// The precisions of an event's date: the day, week, month or year the text
+// gives (Date is then the first day of the week, month or year), or none,
+// when the event took the article's publication date.
+const (
+	Day         Precision = "day"
+	Week        Precision = "week"
+	Month       Precision = "month"
+	Year        Precision = "year"
+	Publication Precision = "publication"
+)

@@ -27,7 +27,7 @@ func withReview(r *Record, rev *store.Review) {
 		e.Quad, e.CAMEO = pt.Quad, pt.CAMEO
 	}
 	if rev.Date != "" {
-		e.Date, e.DatePrecision = rev.Date, "day"
+		e.Date, e.DatePrecision = rev.Date, event.Day
 	}
 	e.Actor = correctedActor(e.Actor, rev.Actor)
 	e.Recipient = correctedActor(e.Recipient, rev.Recipient)
