@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 // The files Load reads. countries.tsv is required (every other file's
@@ -169,19 +171,16 @@ func LoadWith(fsys fs.FS, opt LoadOptions) (*KB, error) {
 // readTable splits a TSV file into fields, checks the column count and
 // hands each entry to parse. Empty fields and "-" both mean empty.
 func (l *loader) readTable(file, data string, cols, minCols int, parse func(string, int, []string)) {
-	for i, line := range strings.Split(data, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	// Problems are collected, not returned, so that one load reports them all.
+	err := wordlist.Rows(file, strings.NewReader(data), 0, func(n int, f []string) error {
+		i := n - 1
 		if len(f) < minCols || len(f) > cols {
 			want := strconv.Itoa(cols)
 			if minCols != cols {
 				want = fmt.Sprintf("%d to %d", minCols, cols)
 			}
 			l.errorf(file, i+1, "%d tab-separated columns, want %s", len(f), want)
-			continue
+			return nil
 		}
 		for j := range f {
 			f[j] = strings.TrimSpace(f[j])
@@ -194,6 +193,10 @@ func (l *loader) readTable(file, data string, cols, minCols int, parse func(stri
 		}
 		l.kb.counts[file]++
 		parse(file, i+1, f)
+		return nil
+	})
+	if err != nil {
+		l.errs = append(l.errs, err) // a line too long to read
 	}
 }
 

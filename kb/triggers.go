@@ -17,7 +17,6 @@ package kb
 // "file:line: reason".
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -28,6 +27,7 @@ import (
 	"sync"
 
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/wordlist"
 )
 
 // The lexicon's files inside the data folder.
@@ -379,19 +379,12 @@ func readTSV(fsys fs.FS, name string) ([]tsvLine, error) {
 		return nil, err
 	}
 	var lines []tsvLine
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		lines = append(lines, tsvLine{n, strings.Split(line, "\t")})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	err = wordlist.Rows(name, bytes.NewReader(data), 0, func(n int, f []string) error {
+		lines = append(lines, tsvLine{n, f})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return lines, nil
 }
