@@ -171,7 +171,8 @@ func phraseCode(ix *index, s string) (string, bool) {
 }
 
 // Special reports whether code is one of PLOVER's non-country actor codes
-// (IGO, UNO, EUR, NGO, ISM, IMG, MNC).
+// (IGO, UNO, EUR, NGO, ISM, IMG, MNC). The codes do not depend on the
+// loaded data, so a nil *KB answers too.
 func (k *KB) Special(code string) bool { return specialCodes[code] }
 
 // Country returns the country with ISO alpha-3 code (or KOS).
