@@ -602,7 +602,7 @@ func (x *extraction) placeOf(m *mention.Mention) *event.Location {
 			// A phrase that refers back to a territory ("the enclave")
 			// has its name but not always its coordinates.
 			for _, e := range x.c.kb.Lookup(m.Name) {
-				if mention.Kind(e.Kind) == mention.Territory && e.Country == m.Country && (e.Lat != 0 || e.Lon != 0) {
+				if e.Kind == mention.Territory && e.Country == m.Country && (e.Lat != 0 || e.Lon != 0) {
 					loc.Lat, loc.Lon = e.Lat, e.Lon
 					break
 				}

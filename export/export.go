@@ -92,11 +92,11 @@ func StoryNames(events []event.Event) (people, organisations, places []string) {
 					continue
 				}
 				switch ent.Kind {
-				case "person":
+				case kb.PersonKind:
 					add(&people, a.Name)
-				case "organisation":
+				case kb.OrganisationKind:
 					add(&organisations, a.Name)
-				case "country", "territory":
+				case kb.CountryKind, kb.TerritoryKind:
 					add(&places, a.Name)
 				default:
 					continue

@@ -53,7 +53,7 @@ var (
 	territoryKinds = set("territory", "region", "province", "state", "city-district")
 	orgKinds       = set("igo", "ngo", "armed", "party", "agency", "military", "police", "court",
 		"legislature", "media", "company", "religious", "other")
-	roleKinds   = set("person", "group", "body")
+	roleKinds   = set(string(PersonKind), string(GroupKind), string(BodyKind))
 	countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
@@ -325,7 +325,7 @@ func (l *loader) country(file string, line int, f []string) {
 		return
 	}
 	s := src(file, line)
-	e := Entity{Name: name, Kind: "country", Country: code, Lat: lat, Lon: lon, Source: s}
+	e := Entity{Name: name, Kind: CountryKind, Country: code, Lat: lat, Lon: lon, Source: s}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[2]) {
 		l.addName(file, line, a, e)
@@ -340,9 +340,9 @@ func (l *loader) country(file string, line int, f []string) {
 	// The capital is a metonym only when listed as one; many capitals are
 	// also names of other places (Kingston, Victoria).
 	for _, m := range list(f[6]) {
-		kind := "metonym"
+		kind := MetonymKind
 		if normalise(m, false) == normalise(capital, false) {
-			kind = "capital"
+			kind = CapitalKind
 		}
 		l.addName(file, line, m, Entity{Name: m, Kind: kind, Country: code, Sector: "GOV", Source: s})
 	}
@@ -366,7 +366,7 @@ func (l *loader) territory(file string, line int, f []string) {
 	if !ok || !l.claim(file, line, name) {
 		return
 	}
-	e := Entity{Name: name, Kind: "territory", Class: kind, Country: code, Lat: lat, Lon: lon, Source: src(file, line)}
+	e := Entity{Name: name, Kind: TerritoryKind, Class: kind, Country: code, Lat: lat, Lon: lon, Source: src(file, line)}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[1]) {
 		l.addName(file, line, a, e)
@@ -387,7 +387,7 @@ func (l *loader) organisation(file string, line int, f []string) {
 	if !l.knownCode(file, line, code) || !l.validSector(file, line, sector) || !l.claim(file, line, name) {
 		return
 	}
-	e := Entity{Name: name, Kind: "organisation", Class: kind, Country: code, Sector: sector, Source: src(file, line)}
+	e := Entity{Name: name, Kind: OrganisationKind, Class: kind, Country: code, Sector: sector, Source: src(file, line)}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[1]) {
 		l.addName(file, line, a, e)
@@ -423,7 +423,7 @@ func (l *loader) person(file string, line int, f []string) {
 		return
 	}
 	l.canonical[office] = src(file, line)
-	e := Entity{Name: name, Kind: "person", Country: code, Sector: sector, Title: title,
+	e := Entity{Name: name, Kind: PersonKind, Country: code, Sector: sector, Title: title,
 		From: from, To: to, Source: src(file, line)}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[1]) {
@@ -462,5 +462,5 @@ func (l *loader) role(file string, line int, f []string) {
 		l.errorf(file, line, "duplicate role %q", phraseText)
 		return
 	}
-	p.role = Role{Phrase: phraseText, Sector: sector, Kind: kind}
+	p.role = Role{Phrase: phraseText, Sector: sector, Kind: Kind(kind)}
 }

@@ -1,23 +1,23 @@
 package mention
 
-// Kind is what a mention refers to. A knowledge-base name gives its
-// entity's kind (kb.Entity.Kind: person, organisation, country, territory,
-// capital, metonym, place) and a role noun its role's (kb.Role.Kind: person,
-// group, body), so the constants below are also the values of those kb
-// fields; Pronoun is the mention finder's own.
-type Kind string
+import "github.com/parley-events/parley/kb"
 
-// The kinds of mention.
+// Kind is what a mention refers to. A knowledge-base name gives its
+// entity's kind and a role noun its role's, so the type is kb.Kind; the
+// mention finder adds Pronoun.
+type Kind = kb.Kind
+
+// The kinds of mention: the knowledge base's, and Pronoun.
 const (
-	Person       Kind = "person"
-	Organisation Kind = "organisation"
-	Country      Kind = "country"
-	Territory    Kind = "territory"
-	Capital      Kind = "capital" // a capital standing for its government ("Moscow said")
-	Metonym      Kind = "metonym" // a seat of government ("the Kremlin")
-	Place        Kind = "place"
-	Group        Kind = "group" // a collective ("protesters", "the army")
-	Body         Kind = "body"  // an institution ("the ministry")
+	Person            = kb.PersonKind
+	Organisation      = kb.OrganisationKind
+	Country           = kb.CountryKind
+	Territory         = kb.TerritoryKind
+	Capital           = kb.CapitalKind // a capital standing for its government ("Moscow said")
+	Metonym           = kb.MetonymKind // a seat of government ("the Kremlin")
+	Place             = kb.PlaceKind
+	Group             = kb.GroupKind // a collective ("protesters", "the army")
+	Body              = kb.BodyKind  // an institution ("the ministry")
 	Pronoun      Kind = "pronoun"
 
 	// anaphor is a role noun that refers back to a place ("the enclave"),

@@ -311,7 +311,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			if len(ents) > 0 {
 				e := best(ents)
 				kind := cName
-				if Kind(e.Kind) == Person {
+				if e.Kind == Person {
 					kind = cPerson
 				}
 				chunks = append(chunks, chunk{kind: kind, first: first, last: i + n, ent: &e})
@@ -338,7 +338,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 		if kind := anaphorKind[lemmas[i]]; kind != "" && t.UPOS == "NOUN" {
 			// "the enclave", "Israeli territory": a place noun that refers
 			// back to a place, or with a nationality names one.
-			chunks = append(chunks, chunk{kind: cRole, first: i, last: i + 1, role: kb.Role{Phrase: lemmas[i], Kind: string(anaphor)}, roleText: lemmas[i]})
+			chunks = append(chunks, chunk{kind: cRole, first: i, last: i + 1, role: kb.Role{Phrase: lemmas[i], Kind: anaphor}, roleText: lemmas[i]})
 			i++
 			continue
 		}
@@ -430,7 +430,7 @@ func joinable(toks []doc.Token, x, y chunk) bool {
 		return y.kind != cDem
 	case cName:
 		// "Hamas movement", "Iranian Foreign Ministry", not "Russia Iran".
-		return y.kind == cRole || (y.kind == cPerson && x.ent != nil && Kind(x.ent.Kind) != Person && y.first == x.last && Kind(x.ent.Kind) != Country)
+		return y.kind == cRole || (y.kind == cPerson && x.ent != nil && x.ent.Kind != Person && y.first == x.last && x.ent.Kind != Country)
 	case cRole:
 		// "foreign minister Sergei Lavrov", "militant group Hamas".
 		return y.kind == cPerson || y.kind == cName || y.kind == cRole
@@ -458,14 +458,14 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 			m.Name = text(d, sent.First+c.first, sent.First+c.last)
 		case cRole:
 			m.Role = c.roleText
-			if m.Sector == "" || Kind(c.role.Kind) == Person {
+			if m.Sector == "" || c.role.Kind == Person {
 				m.Sector = c.role.Sector
 			}
-			if Kind(c.role.Kind) == Person {
+			if c.role.Kind == Person {
 				m.Title = c.roleText
 			}
 			if m.Kind == "" || m.Kind == Country || m.Kind == Organisation {
-				m.Kind = Kind(c.role.Kind)
+				m.Kind = c.role.Kind
 			}
 			last := toks[c.last-1]
 			// "troops", and irregular plurals the lemma gives away ("fishermen").
@@ -481,13 +481,13 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 				}
 				// An organisation used as a modifier ("Hamas delegation")
 				// gives the country; the role gives the sector.
-				if e.Sector != "" && (m.Sector == "" || c.kind == cPerson || Kind(e.Kind) == Organisation) {
+				if e.Sector != "" && (m.Sector == "" || c.kind == cPerson || e.Kind == Organisation) {
 					m.Sector = e.Sector
 				}
 				if e.Title != "" {
 					m.Title = e.Title
 				}
-				m.Kind = Kind(e.Kind)
+				m.Kind = e.Kind
 				switch m.Kind {
 				case Country, Territory, Capital, Metonym, Place:
 					m.Place, m.Lat, m.Lon = true, e.Lat, e.Lon
@@ -554,7 +554,7 @@ func add(s *Set, m Mention) {
 func nearestOffice(ents []kb.Entity, day string) []kb.Entity {
 	past, future := -1, -1
 	for i, e := range ents {
-		if Kind(e.Kind) != Person {
+		if e.Kind != Person {
 			return ents
 		}
 		switch {
@@ -582,7 +582,7 @@ func nearestOffice(ents []kb.Entity, day string) []kb.Entity {
 // more specific), and the first listed within a kind.
 func best(ents []kb.Entity) kb.Entity {
 	rank := func(e kb.Entity) int {
-		switch Kind(e.Kind) {
+		switch e.Kind {
 		case Person:
 			return 0
 		case Organisation:
@@ -647,7 +647,7 @@ func ledBy(k *kb.KB, w string) string {
 	if c, ok := k.Adjective(x); ok {
 		return c
 	}
-	if _, ents := k.Match([]string{x}); len(ents) > 0 && Kind(ents[0].Kind) == Country {
+	if _, ents := k.Match([]string{x}); len(ents) > 0 && ents[0].Kind == Country {
 		return ents[0].Country
 	}
 	return ""
