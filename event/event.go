@@ -3,6 +3,11 @@
 // An Event says who (Actor) did what (Type, Mode) to whom (Recipient), when
 // (Date) and where (Location), and keeps its provenance: the document, the
 // sentence, the trigger words and the rule that produced it.
+//
+// The closed vocabularies of an event are named types with constants here
+// (Type: PLOVER's 16 event types; Modality; Precision of a date), so that
+// other packages compare against event.Assault or event.Negated, never a
+// string written out again.
 package event
 
 // Event is one coded happening, as written by `parley code` (one JSON object
