@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/parley-events/parley/mention"
 	"strings"
 
 	"github.com/parley-events/parley/doc"
@@ -153,7 +154,7 @@ func (x *extraction) possessorBefore(n int) int {
 	}
 	switch x.d.Tokens[j].Text {
 	case "'s", "’s", "'", "’":
-		if m := x.ms.At(j - 1); m != nil && m.Country != "" && m.Kind != "pronoun" {
+		if m := x.ms.At(j - 1); m != nil && m.Country != "" && m.Kind != mention.Pronoun {
 			return m.Head
 		}
 	}
@@ -163,7 +164,7 @@ func (x *extraction) possessorBefore(n int) int {
 	// ceasefire talks" are about Gaza, not by it.
 	if m := x.ms.At(j); m != nil && m.Last-1 == j && m.Country != "" && j < n-1 {
 		switch m.Kind {
-		case "organisation", "group", "body":
+		case mention.Organisation, mention.Group, mention.Body:
 			return m.Head
 		}
 	}
@@ -240,12 +241,6 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 	}
 	return 0, false
 }
-
-// complementCase lists the prepositions that attach an event noun as the
-// complement of a light verb ("engaged in talks", "stressed its stance on
-// support for"), unlike those that set the scene ("at the meeting", "after
-// the attack").
-var complementCase = map[string]bool{"in": true, "into": true, "on": true, "for": true, "to": true, "over": true, "about": true}
 
 // conjHead is the verb that conjunct verb v is coordinated with. A
 // tensed verb cannot share a bare verb's auxiliary: in "Egypt said the
@@ -423,7 +418,7 @@ func (x *extraction) surfaceSubject(v int) int {
 	sent := x.sentenceOf(v)
 	for i := sent.First; i < v; i++ {
 		m := x.ms.At(i)
-		if m == nil || m.Kind == "pronoun" && !strings.EqualFold(x.d.Tokens[i].Text, "he") && !strings.EqualFold(x.d.Tokens[i].Text, "she") {
+		if m == nil || m.Kind == mention.Pronoun && !strings.EqualFold(x.d.Tokens[i].Text, "he") && !strings.EqualFold(x.d.Tokens[i].Text, "she") {
 			continue
 		}
 		if m.Country == "" {
@@ -782,7 +777,7 @@ func (x *extraction) recipientsOf(m match) []int {
 			n = a
 		}
 	}
-	if m.tr.POS == "V" && (x.hostileType(n) != "" || judgingTypes[m.tr.Type] && x.disc.TriggerTypes[n] != "") {
+	if m.tr.POS == "V" && (x.hostileType(n) != "" || x.judging(m.tr.Type) && x.disc.TriggerTypes[n] != "") {
 		// "denounced the raid conducted by the ADF", "welcomed the
 		// agreement between Eritrea and Ethiopia": a judgement of an act
 		// is aimed at those who did it.
@@ -811,7 +806,7 @@ func (x *extraction) doers(n int) []int {
 		switch {
 		case x.hostileType(dep) != "":
 			out = append(out, x.doers(dep)...)
-		case x.ms.At(dep) != nil && x.ms.At(dep).Kind != "place":
+		case x.ms.At(dep) != nil && x.ms.At(dep).Kind != mention.Place:
 			out = append(out, dep) // "condemned the attacks and the Houthis"
 		}
 	}
@@ -898,7 +893,7 @@ func (x *extraction) agentAfter(n int) int {
 			continue
 		}
 		if strings.EqualFold(x.d.Tokens[j].Text, "by") {
-			if m := x.ms.At(j + 1); m != nil && m.Country != "" && m.Kind != "pronoun" {
+			if m := x.ms.At(j + 1); m != nil && m.Country != "" && m.Kind != mention.Pronoun {
 				return m.Head
 			}
 			return -1
@@ -986,7 +981,7 @@ func (x *extraction) impliedRecipient(m match, act *event.Actor) *event.Actor {
 		return a
 	}
 	switch m.tr.Type {
-	case "REQUEST":
+	case event.Request:
 		if a := foreign(x.complementSubject(m)); a != nil {
 			return a
 		}
@@ -994,11 +989,11 @@ func (x *extraction) impliedRecipient(m match, act *event.Actor) *event.Actor {
 			return a
 		}
 		return x.soleCountry(m, act)
-	case "ACCUSE":
+	case event.Accuse:
 		return foreign(x.complementSubject(m))
-	case "SANCTION":
+	case event.Sanction:
 		return x.soleCountry(m, act)
-	case "PROTEST":
+	case event.Protest:
 		return foreign(x.condemnedTarget(m))
 	}
 	return nil
@@ -1018,7 +1013,7 @@ func (x *extraction) complementSubject(m match) *event.Actor {
 			if x.d.Tokens[s].Rel != "nsubj" {
 				continue
 			}
-			if k := x.nominal(s); x.namesActor(k) && x.ms.At(k).Kind != "pronoun" {
+			if k := x.nominal(s); x.namesActor(k) && x.ms.At(k).Kind != mention.Pronoun {
 				return x.actor(k)
 			}
 		}
@@ -1026,22 +1021,26 @@ func (x *extraction) complementSubject(m match) *event.Actor {
 	return nil
 }
 
-// judgingTypes are the event types whose recipient, when it is an act, is
-// whoever did that act: praise, criticism and rejection of it.
-var judgingTypes = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REJECT": true}
+// judging says whether events of type t judge an act (a column of
+// kb/data/plover.tsv): their recipient, when it is an act, is whoever did
+// that act: praise, criticism and rejection of it.
+func (x *extraction) judging(t event.Type) bool {
+	pt, _ := x.c.kb.PloverType(t)
+	return pt.Judging
+}
 
 // hostile says whether events of type t harm their recipient (a column of
 // kb/data/plover.tsv): a country named inside such an event's phrase ("an
 // end to attacks on Gaza") is not whom a demand is addressed to, but the
 // attacker is.
-func (x *extraction) hostile(t string) bool {
+func (x *extraction) hostile(t event.Type) bool {
 	pt, _ := x.c.kb.PloverType(t)
 	return pt.Hostile
 }
 
 // hostileType returns the hostile event type whose trigger matched at
 // token i (as a verb or an event noun), or "".
-func (x *extraction) hostileType(i int) string {
+func (x *extraction) hostileType(i int) event.Type {
 	if t := x.disc.TriggerTypes[i]; x.hostile(t) {
 		return t
 	}
@@ -1067,7 +1066,7 @@ func (x *extraction) argumentTokens(m match, harm func(int) bool) []int {
 			if x.sentIndex[dep] != x.sentIndex[m.head] {
 				continue
 			}
-			if h := x.hostileType(dep); h != "" && !(m.tr.Type == "SANCTION" && (h == "SANCTION" || h == "COERCE")) {
+			if h := x.hostileType(dep); h != "" && !(m.tr.Type == event.Sanction && (h == event.Sanction || h == event.Coerce)) {
 				if harm == nil || !harm(dep) {
 					continue
 				}
@@ -1132,11 +1131,14 @@ func (x *extraction) soleCountry(m match, act *event.Actor) *event.Actor {
 	seen := map[*doc.Mention]bool{}
 	for _, i := range x.argumentTokens(m, nil) {
 		mn := x.ms.At(i)
-		if mn == nil || seen[mn] || mn.Country == "" || mn.Kind == "pronoun" || i != mn.Head {
+		if mn == nil || seen[mn] || mn.Country == "" || mn.Kind == mention.Pronoun || i != mn.Head {
 			continue
 		}
 		seen[mn] = true
-		if mn.Country == act.Country || specialCountry(mn.Country) {
+		// PLOVER's non-state codes (kb.Special): an organisation named in a
+		// demand ("through the United Nations") is a channel, not the
+		// country it is about.
+		if mn.Country == act.Country || x.c.kb.Special(mn.Country) {
 			continue
 		}
 		if found != nil && found.Country != mn.Country {
@@ -1147,17 +1149,6 @@ func (x *extraction) soleCountry(m match, act *event.Actor) *event.Actor {
 		}
 	}
 	return found
-}
-
-// specialCountry says whether code is one of PLOVER's non-state codes
-// (IGO, UNO, NGO, ...): an organisation named in a demand ("through the
-// United Nations") is a channel, not the country it is about.
-func specialCountry(code string) bool {
-	switch code {
-	case "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC":
-		return true
-	}
-	return false
 }
 
 // condemnedTarget is what a protest's own clause condemns: "held rallies
@@ -1188,7 +1179,7 @@ func (x *extraction) condemnedTarget(m match) *event.Actor {
 // accusing says whether verb i is an ACCUSE trigger ("condemn", "denounce").
 func (x *extraction) accusing(i int) bool {
 	for _, tr := range x.c.kb.Triggers(x.lemmaAt(i)) {
-		if tr.POS == "V" && tr.Type == "ACCUSE" {
+		if tr.POS == "V" && tr.Type == event.Accuse {
 			return true
 		}
 	}
@@ -1222,7 +1213,7 @@ func (x *extraction) sanctionTargets(evs []event.Event) {
 	for _, target := range x.disc.Sanctioned {
 		for i := range evs {
 			e := &evs[i]
-			if e.Type == "SANCTION" && e.Recipient == nil && e.Actor.Country != target.Country {
+			if e.Type == event.Sanction && e.Recipient == nil && e.Actor.Country != target.Country {
 				t := *target
 				e.Recipient = &t
 				if e.Why != nil {
@@ -1233,14 +1224,14 @@ func (x *extraction) sanctionTargets(evs []event.Event) {
 	}
 }
 
-// proximityTypes are the event types whose target may be named by where the
-// act is staged next to it: "military drills near Taiwan", "troops massed
-// around Kyiv", "warships off the coast of Yemen" are aimed at the place's
-// country, as a blockade around Gaza is.
-var proximityTypes = map[string]bool{"MOBILIZE": true, "COERCE": true}
-
-// proximityCase lists the prepositions that set an act next to its target.
-var proximityCase = map[string]bool{"near": true, "around": true, "off": true, "outside": true, "surrounding": true}
+// proximity says whether events of type t may name their target by where
+// the act is staged next to it (a column of kb/data/plover.tsv): "military
+// drills near Taiwan", "troops massed around Kyiv", "warships off the coast
+// of Yemen" are aimed at the place's country, as a blockade around Gaza is.
+func (x *extraction) proximity(t event.Type) bool {
+	pt, _ := x.c.kb.PloverType(t)
+	return pt.Proximity
+}
 
 // proximityTargets finds the phrases of trigger m (or of the phrase its
 // recipient slot names, "in the Taiwan Strait and around Taiwan") that set

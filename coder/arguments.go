@@ -2,6 +2,7 @@ package coder
 
 import (
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/mention"
 	"strconv"
 	"strings"
 
@@ -16,8 +17,8 @@ import (
 // events and learn from them.
 type Decision struct {
 	DocID    string
-	Sentence int    // index of the trigger's sentence
-	Type     string // event type of the trigger's pattern
+	Sentence int        // index of the trigger's sentence
+	Type     event.Type // event type of the trigger's pattern
 	Role     argmodel.Role
 	// ActorCountry is the chosen actor's country, for a recipient.
 	ActorCountry string
@@ -166,9 +167,9 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 	if len(ruled) > 0 {
 		ruledState = "some"
 	}
-	none := argCandidate{head: -1, feats: []string{"none", "none|" + ctx.pos, "none|type=" + m.tr.Type, "none|ruled=" + ruledState,
-		"none|type=" + m.tr.Type + "|ruled=" + ruledState, "none|" + ctx.pos + "|voice=" + ctx.voice,
-		"none|pattern=" + strings.Join(m.tr.Words, " ") + "|" + m.tr.Type, "none|trigger=" + x.lemmaAt(m.head) + "|" + ctx.pos}}
+	none := argCandidate{head: -1, feats: []string{"none", "none|" + ctx.pos, "none|type=" + string(m.tr.Type), "none|ruled=" + ruledState,
+		"none|type=" + string(m.tr.Type) + "|ruled=" + ruledState, "none|" + ctx.pos + "|voice=" + ctx.voice,
+		"none|pattern=" + strings.Join(m.tr.Words, " ") + "|" + string(m.tr.Type), "none|trigger=" + x.lemmaAt(m.head) + "|" + ctx.pos}}
 	cands := []argCandidate{none}
 	order := 0
 	for i := sent.First; i < sent.Last; i++ {
@@ -194,10 +195,10 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 		c := argCandidate{head: mn.Head, feats: x.mentionFeatures(m, ctx, mn, order)}
 		order++
 		if ruledMention[x.ms.Index(mn.Head)] {
-			c.feats = append(c.feats, "ruled", "ruled|via="+via, "ruled|type="+m.tr.Type)
+			c.feats = append(c.feats, "ruled", "ruled|via="+via, "ruled|type="+string(m.tr.Type))
 		}
 		if role == argmodel.Recipient && mn.Country == actorCountry {
-			c.feats = append(c.feats, "same-as-actor", "same-as-actor|kind="+mn.Kind)
+			c.feats = append(c.feats, "same-as-actor", "same-as-actor|kind="+string(mn.Kind))
 		}
 		cands = append(cands, c)
 	}
@@ -211,7 +212,7 @@ func (x *extraction) candidates(m match, role argmodel.Role, ruled []int, via, a
 			}
 		}
 		c := argCandidate{head: -1, actor: a, feats: []string{"disc=" + name, "disc=" + name + "|" + ctx.pos,
-			"disc=" + name + "|type=" + m.tr.Type, "disc=" + name + "|subject=" + ctx.subject, "disc=" + name + "|ruled=" + ruledState}}
+			"disc=" + name + "|type=" + string(m.tr.Type), "disc=" + name + "|subject=" + ctx.subject, "disc=" + name + "|ruled=" + ruledState}}
 		if role == argmodel.Recipient && a.Country == actorCountry {
 			c.feats = append(c.feats, "same-as-actor")
 		}
@@ -250,7 +251,7 @@ func (x *extraction) triggerContext(m match) triggerContext {
 	for _, dep := range x.deps[v] {
 		if r := x.d.Tokens[dep].Rel; r == "nsubj" || r == "nsubj:pass" {
 			c.subject = "named"
-			if mn := x.ms.At(dep); mn != nil && mn.Kind == "pronoun" {
+			if mn := x.ms.At(dep); mn != nil && mn.Kind == mention.Pronoun {
 				c.subject = "pronoun"
 			}
 		}
@@ -273,11 +274,11 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *doc.Mentio
 	if k < m.head {
 		dir = "before"
 	}
-	kind := mn.Kind
+	kind := string(mn.Kind)
 	if kind == "" {
 		kind = "other"
 	}
-	p, t := ctx.pos, m.tr.Type
+	p, t := ctx.pos, string(m.tr.Type)
 	f := []string{
 		"mention",
 		"path=" + path,
@@ -309,7 +310,7 @@ func (x *extraction) mentionFeatures(m match, ctx triggerContext, mn *doc.Mentio
 	if mn.Sector != "" {
 		f = append(f, "sector="+mn.Sector+"|type="+t)
 	}
-	if specialCountry(mn.Country) {
+	if x.c.kb.Special(mn.Country) {
 		f = append(f, "special|type="+t)
 	}
 	if mn.Plural {

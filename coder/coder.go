@@ -87,7 +87,7 @@ func (c *Coder) Code(d *doc.Document) []event.Event {
 // symmetric says whether the two sides of events of type t play the same
 // role (a column of kb/data/plover.tsv), so that "A met B" and "B met A"
 // are one happening.
-func (c *Coder) symmetric(t string) bool {
+func (c *Coder) symmetric(t event.Type) bool {
 	pt, _ := c.kb.PloverType(t)
 	return pt.Symmetric
 }
@@ -108,7 +108,7 @@ func sentenceIndex(d *doc.Document) []int32 {
 // have the same type and modality, the same actor and recipient countries
 // (either way round for symmetric types) and compatible dates (the same
 // day, or one only dated to a month or year that contains the other).
-func merge(evs []event.Event, symmetric func(string) bool) []event.Event {
+func merge(evs []event.Event, symmetric func(event.Type) bool) []event.Event {
 	var out []event.Event
 	byDyad := map[string][]int{} // dyad key → indices in out
 next:
@@ -129,12 +129,12 @@ next:
 
 // dyadKey identifies an event's type, modality and sides by country,
 // either way round for symmetric types.
-func dyadKey(e *event.Event, symmetric func(string) bool) string {
+func dyadKey(e *event.Event, symmetric func(event.Type) bool) string {
 	a, r := e.Actor.Country, country(e.Recipient)
 	if symmetric(e.Type) && r < a {
 		a, r = r, a
 	}
-	return e.Type + "|" + e.Modality + "|" + a + "|" + r
+	return string(e.Type) + "|" + string(e.Modality) + "|" + a + "|" + r
 }
 
 func country(a *event.Actor) string {
@@ -149,11 +149,11 @@ func datesFit(a, b *event.Event) bool {
 	if a.Date == b.Date {
 		return true
 	}
-	within := func(day, span, precision string) bool {
+	within := func(day, span string, precision event.Precision) bool {
 		switch precision {
-		case "month":
+		case event.Month:
 			return len(day) >= 7 && len(span) >= 7 && day[:7] == span[:7]
-		case "year":
+		case event.Year:
 			return len(day) >= 4 && len(span) >= 4 && day[:4] == span[:4]
 		}
 		return false
@@ -197,15 +197,15 @@ func combine(a, b *event.Event) {
 	}
 }
 
-func rank(precision string) int {
+func rank(precision event.Precision) int {
 	switch precision {
-	case "day":
+	case event.Day:
 		return 4
-	case "week":
+	case event.Week:
 		return 3
-	case "month":
+	case event.Month:
 		return 2
-	case "year":
+	case event.Year:
 		return 1
 	}
 	return 0

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/mention"
 	"strings"
 
 	"github.com/parley-events/parley/event"
@@ -41,7 +42,7 @@ func (x *extraction) placedCollective(a int) (*doc.Mention, []*doc.Mention) {
 	if r := x.d.Tokens[m.Head].Rel; r == "compound" || r == "amod" {
 		return nil, nil // "fighters in a US airstrike": the place modifies a noun
 	}
-	if m.Kind == "country" || m.Kind == "territory" || m.Place {
+	if m.Kind == mention.Country || m.Kind == mention.Territory || m.Place {
 		// A place of the list: walk back over the list to its "in".
 		j := m.First - 1
 		for j >= 0 && x.listSeparator(j) || j >= 0 && x.placeMentionAt(j) != nil {
@@ -88,7 +89,7 @@ func (x *extraction) placedCollective(a int) (*doc.Mention, []*doc.Mention) {
 // or nil.
 func (x *extraction) placeMentionAt(j int) *doc.Mention {
 	p := x.ms.At(j)
-	if p == nil || p.Country == "" || specialCountry(p.Country) || !(p.Kind == "country" || p.Kind == "territory" || p.Kind == "capital" || p.Kind == "place") {
+	if p == nil || p.Country == "" || x.c.kb.Special(p.Country) || !(p.Kind == mention.Country || p.Kind == mention.Territory || p.Kind == mention.Capital || p.Kind == mention.Place) {
 		return nil
 	}
 	if p.Last < len(x.d.Tokens) {
@@ -114,7 +115,7 @@ func (x *extraction) listSeparator(j int) bool {
 // what it is ("resistance groups", "militants", "protesters"): no name and
 // no nationality in its words, so that its country is where it is.
 func (x *extraction) unnamedCollective(m *doc.Mention) bool {
-	if m.Named || m.Kind != "group" || m.Sector == "" {
+	if m.Named || m.Kind != mention.Group || m.Sector == "" {
 		return false
 	}
 	for i := m.First; i < m.Last; i++ {

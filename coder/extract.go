@@ -126,7 +126,7 @@ func (x *extraction) triggers(si int) []match {
 func (x *extraction) sentenceEvents(si int, found []match) []event.Event {
 	for _, m := range found {
 		x.disc.TriggerTypes[m.head] = m.tr.Type
-		if m.tr.Type == "SANCTION" {
+		if m.tr.Type == event.Sanction {
 			x.noteSanctioned(m)
 		}
 	}
@@ -270,7 +270,7 @@ func (x *extraction) jointDeclaration(sent doc.Sentence) (match, bool) {
 			continue
 		}
 		i = m.Last - 1
-		if m.Country == "" || m.Kind == "pronoun" || specialCountry(m.Country) || seen[m.Country] {
+		if m.Country == "" || m.Kind == mention.Pronoun || x.c.kb.Special(m.Country) || seen[m.Country] {
 			continue
 		}
 		seen[m.Country] = true
@@ -279,7 +279,7 @@ func (x *extraction) jointDeclaration(sent doc.Sentence) (match, bool) {
 	if len(parties) < 2 {
 		return match{}, false
 	}
-	tr := kb.Trigger{POS: "V", Words: []string{x.lemmaAt(verb)}, Recipient: -1, Type: "AGREE", Sym: true, Source: "performatives.txt:" + x.lemmaAt(verb)}
+	tr := kb.Trigger{POS: "V", Words: []string{x.lemmaAt(verb)}, Recipient: -1, Type: event.Agree, Sym: true, Source: "performatives.txt:" + x.lemmaAt(verb)}
 	return match{tr: tr, head: verb, last: verb, recipSlot: -1, parties: parties}, true
 }
 
@@ -612,13 +612,13 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 		}
 	}
-	if !tr.NoRecip && len(recips) == 0 && proximityTypes[tr.Type] {
+	if !tr.NoRecip && len(recips) == 0 && x.proximity(tr.Type) {
 		recips, rvia = x.proximityTargets(m), "proximity"
 	}
 	pt, _ := x.c.kb.PloverType(tr.Type)
 	// A meeting or agreement with no other side named is a body's own
 	// session, not a dyad; a weak trigger needs both sides to be an event.
-	needsRecipient := tr.Weak || tr.Sym || tr.Type == "CONSULT"
+	needsRecipient := tr.Weak || tr.Sym || tr.Type == event.Consult
 	// "targeting Israeli interests or US forces": either may have been
 	// hit, so the event has no definite recipient.
 	indefinite := !tr.Sym && x.disjunctive(recips)
@@ -639,7 +639,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" && x.hostile(tr.Type) {
 		responder = x.responder(m.head)
 	}
-	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != "SANCTION" && !x.impliesRecipient(m, actors, offered) {
+	if !tr.NoRecip && len(recips) == 0 && responder == nil && !indefinite && tr.Type != event.Sanction && !x.impliesRecipient(m, actors, offered) {
 		// The frames found no recipient phrase: the model may choose one
 		// among the sentence's actors. A recipient phrase the frames
 		// found stands, even one that names no actor ("struck targets
@@ -654,7 +654,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		return nil
 	}
 	mode := tr.Mode
-	if mode == "" && tr.Type == "REQUEST" {
+	if mode == "" && tr.Type == event.Request {
 		mode = x.requestMode(m)
 	}
 	sent := d.Sentences[si]
@@ -734,7 +734,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			}
 			e := base
 			e.Location, why.Place = x.placeWhy(m, x.ms.At(r))
-			if tr.Type == "ASSAULT" && (rec == nil || x.facility(r)) {
+			if tr.Type == event.Assault && (rec == nil || x.facility(r)) {
 				if o := x.occupants(r); o != nil {
 					rec, why.Recipient = o, "occupants"
 				}
@@ -772,7 +772,7 @@ func (x *extraction) perDate(evs []event.Event, more []dates.Expr) []event.Event
 	n := len(evs)
 	for _, e := range more {
 		for _, ev := range evs[:n] {
-			ev.Date, ev.DatePrecision = e.Day, e.Precision
+			ev.Date, ev.DatePrecision = e.Day, event.Precision(e.Precision)
 			why := *ev.Why
 			why.Date = "list"
 			ev.Why = &why
@@ -791,11 +791,11 @@ func (x *extraction) perDate(evs []event.Event, more []dates.Expr) []event.Event
 // text names the place ("detentions in Sanaa"): restrictions are aimed
 // elsewhere than where a story is set. Protests, threats and the like name
 // no target this way. It returns nil when there is no such target.
-func placeTarget(typ string, l *event.Location, named bool) *event.Actor {
+func placeTarget(typ event.Type, l *event.Location, named bool) *event.Actor {
 	if l == nil || l.Country == "" {
 		return nil
 	}
-	if !(typ == "ASSAULT" && (!named || l.Text != "") || typ == "COERCE" && l.Text != "") {
+	if !(typ == event.Assault && (!named || l.Text != "") || typ == event.Coerce && l.Text != "") {
 		return nil
 	}
 	return &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}

@@ -1,63 +1,70 @@
 package coder
 
 import (
-	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
-	"github.com/parley-events/parley/argmodel"
 	"strings"
+
+	"github.com/parley-events/parley/argmodel"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/wordlist"
 )
 
 //go:embed data/*
 var grammarFS embed.FS
 
-// lightVerbs and modalWords are the coder's grammar knowledge, read from
-// data/ at start-up (the embedded files are checked by the tests).
+// The coder's grammar knowledge, read from data/ at start-up (the embedded
+// files are checked by the tests).
 var (
-	lightVerbs       = map[string]bool{}
+	lightVerbs       = mustReadWords("light_verbs.txt")
 	modalWords       = map[string]modalWord{}
-	requestModes     = map[string]string{}    // requested thing → REQUEST mode
-	facilities       = map[string]bool{}      // nouns of places that house forces or staff
-	causeNouns       = map[string]causeNoun{} // hostile acts only as what a response answers
-	performative     = map[string]bool{}      // verbs of a joint declaration ("have hereby stated")
-	relativePronouns = map[string]bool{}      // "which" in "the village, which jets struck"
-	sportsWords      = map[string]bool{}      // "match", "striker": hostile words there are plays of a game
+	requestModes     = map[string]string{}                    // requested thing → REQUEST mode
+	facilities       = mustReadWords("facilities.txt")        // nouns of places that house forces or staff
+	causeNouns       = map[string]causeNoun{}                 // hostile acts only as what a response answers
+	performative     = mustReadWords("performatives.txt")     // verbs of a joint declaration ("have hereby stated")
+	relativePronouns = mustReadWords("relative_pronouns.txt") // "which" in "the village, which jets struck"
+	sportsWords      = mustReadWords("sports_words.txt")      // "match", "striker": hostile words there are plays of a game
+	// complementCase lists the prepositions that attach an event noun as
+	// the complement of a light verb ("engaged in talks"), unlike those that
+	// set the scene ("at the meeting").
+	complementCase = mustReadWords("complement_prepositions.txt")
+	proximityCase  = mustReadWords("proximity_prepositions.txt") // set an act next to its target ("drills near Taiwan")
+	stationWords   = mustReadWords("station_words.txt")          // people are kept at a place ("where US forces are stationed")
+	responseWords  = mustReadWords("response_nouns.txt")         // "in response to": the governed event is the cause
+	genericWords   = mustReadWords("generic_words.txt")          // too common to tie two sentences to one happening
 )
 
 // causeNoun is the event a cause noun stands for, and the line it is on.
-type causeNoun struct{ typ, mode, source string }
+type causeNoun struct {
+	typ          event.Type
+	mode, source string
+}
 
-type modalWord struct{ modality, where string }
+type modalWord struct {
+	modality event.Modality
+	where    string
+}
 
 func init() {
-	mustReadWords("data/light_verbs.txt", lightVerbs)
-	mustReadWords("data/facilities.txt", facilities)
-	mustRead("data/request_modes.tsv", func(f []string) error {
-		if len(f) != 2 {
-			return fmt.Errorf("want 2 fields, got %d", len(f))
-		}
+	mustRead("request_modes.tsv", 2, func(f []string) error {
 		requestModes[f[0]] = f[1]
 		return nil
 	})
-	mustReadWords("data/sports_words.txt", sportsWords)
-	mustReadWords("data/relative_pronouns.txt", relativePronouns)
-	mustReadWords("data/performatives.txt", performative)
-	mustRead("data/cause_nouns.tsv", func(f []string) error {
-		if len(f) != 3 {
-			return fmt.Errorf("want 3 fields, got %d", len(f))
-		}
+	mustRead("cause_nouns.tsv", 3, func(f []string) error {
 		mode := f[2]
 		if mode == "-" {
 			mode = ""
 		}
-		causeNouns[f[0]] = causeNoun{f[1], mode, fmt.Sprintf("cause_nouns.tsv:%s", f[0])}
+		causeNouns[f[0]] = causeNoun{event.Type(f[1]), mode, fmt.Sprintf("cause_nouns.tsv:%s", f[0])}
 		return nil
 	})
-	mustRead("data/modality.tsv", func(f []string) error {
-		if len(f) != 3 {
-			return fmt.Errorf("want 3 fields, got %d", len(f))
+	mustRead("modality.tsv", 3, func(f []string) error {
+		m := event.Modality(f[1])
+		if !m.Valid() || m == event.Asserted {
+			return fmt.Errorf("modality %q is not negated, future, hypothetical or conditional", f[1])
 		}
-		modalWords[f[2]+":"+f[0]] = modalWord{f[1], f[2]}
+		modalWords[f[2]+":"+f[0]] = modalWord{m, f[2]}
 		return nil
 	})
 }
@@ -78,36 +85,30 @@ func embeddedArguments() *argmodel.Model {
 	return m
 }
 
-// mustReadWords reads a word list, one word (its first field) a line,
-// into set.
-func mustReadWords(name string, set map[string]bool) {
-	mustRead(name, func(f []string) error {
-		set[f[0]] = true
-		return nil
-	})
+// mustReadWords reads the word list data/name.
+func mustReadWords(name string) wordlist.Set {
+	return wordlist.MustParse("coder/data/"+name, string(mustData(name)))
 }
 
-func mustRead(name string, fn func([]string) error) {
-	data, err := grammarFS.ReadFile(name)
+// mustRead calls fn with the fields of every line of table data/name,
+// which must have n of them.
+func mustRead(name string, n int, fn func([]string) error) {
+	err := wordlist.Rows("coder/data/"+name, bytes.NewReader(mustData(name)), n, func(_ int, f []string) error { return fn(f) })
+	if err != nil {
+		panic("coder: " + err.Error())
+	}
+}
+
+func mustData(name string) []byte {
+	data, err := grammarFS.ReadFile("data/" + name)
 	if err != nil {
 		panic(err)
 	}
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimSpace(sc.Text())
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		if err := fn(strings.Split(t, "\t")); err != nil {
-			panic(fmt.Sprintf("coder: %s:%d: %v", name, line, err))
-		}
-	}
+	return data
 }
 
 // modalityOf looks up a word used in a given position ("aux", "neg",
 // "embed", "mark").
-func modalityOf(where, word string) string {
+func modalityOf(where, word string) event.Modality {
 	return modalWords[where+":"+strings.ToLower(word)].modality
 }

@@ -2,16 +2,19 @@ package coder
 
 import (
 	"strings"
+
+	"github.com/parley-events/parley/event"
 )
 
 // modality says whether the event of match m is asserted, or negated,
 // future, hypothetical or conditional, from the trigger verb's auxiliaries
 // and negation, a subordinator of its clause, and the verbs it is embedded
 // under ("plans to attack", "called for a ceasefire").
-func (x *extraction) modality(m match) string {
-	rank := map[string]int{"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3, "negated": 4}
-	best := "asserted"
-	note := func(mod string) {
+func (x *extraction) modality(m match) event.Modality {
+	// The strongest doubt wins: a negated future act is negated.
+	rank := map[event.Modality]int{event.Asserted: 0, event.Future: 1, event.Hypothetical: 2, event.Conditional: 3, event.Negated: 4}
+	best := event.Asserted
+	note := func(mod event.Modality) {
 		if mod != "" && rank[mod] > rank[best] {
 			best = mod
 		}
@@ -20,7 +23,7 @@ func (x *extraction) modality(m match) string {
 	if m.tr.POS == "N" {
 		for _, dep := range x.deps[v] {
 			if t := x.d.Tokens[dep]; t.Rel == "det" && strings.EqualFold(t.Text, "no") {
-				note("negated")
+				note(event.Negated)
 			}
 		}
 		// The noun's clause is its governing verb's.

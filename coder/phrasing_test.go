@@ -20,7 +20,7 @@ func (w want) String() string { return fmt.Sprintf("%s %s→%s", w.typ, w.actor,
 
 func has(evs []event.Event, w want) bool {
 	for _, e := range evs {
-		if e.Type != w.typ || e.Actor == nil {
+		if string(e.Type) != w.typ || e.Actor == nil {
 			continue
 		}
 		rc := ""
@@ -128,7 +128,7 @@ func TestModality(t *testing.T) {
 		d := &doc.Document{ID: "t", Date: mustDay(t, "2024-05-10"), Text: c.text}
 		found := false
 		for _, e := range all.Code(d) {
-			if e.Modality == c.modality {
+			if string(e.Modality) == c.modality {
 				found = true
 			}
 		}
@@ -152,7 +152,7 @@ func TestDates(t *testing.T) {
 			t.Errorf("%s: no event", c.text)
 			continue
 		}
-		if evs[0].Date != c.day || evs[0].DatePrecision != c.precision {
+		if evs[0].Date != c.day || string(evs[0].DatePrecision) != c.precision {
 			t.Errorf("%s: date %s (%s), want %s (%s)", c.text, evs[0].Date, evs[0].DatePrecision, c.day, c.precision)
 		}
 	}
@@ -222,7 +222,7 @@ func TestImpliedRecipientsNotVictims(t *testing.T) {
 		evs := codeText(t, c.text, "2024-05-10")
 		found := false
 		for _, e := range evs {
-			if e.Type != c.typ {
+			if string(e.Type) != c.typ {
 				continue
 			}
 			found = true

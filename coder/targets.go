@@ -4,14 +4,8 @@ import (
 	"strings"
 
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/mention"
 )
-
-// stationWords say that people are kept at a place: "a base where US
-// forces are stationed", "the airbase housing American troops".
-var stationWords = map[string]bool{
-	"station": true, "stationed": true, "base": true, "based": true, "deploy": true, "deployed": true,
-	"garrison": true, "garrisoned": true, "house": true, "houses": true, "housing": true, "host": true, "hosts": true, "hosting": true,
-}
 
 // occupants is the actor a target that names none stands for: those the
 // text says are kept there ("striking al-Harir Airbase in the Kurdistan
@@ -65,15 +59,11 @@ func (x *extraction) occupants(r int) *event.Actor {
 // forces or staff ("al-Harir Airbase", "the camp"), as opposed to a town
 // or a country, whose people are not the ones stationed there.
 func (x *extraction) facility(r int) bool {
-	if m := x.ms.At(r); m != nil && m.Kind != "place" {
+	if m := x.ms.At(r); m != nil && m.Kind != mention.Place {
 		return false
 	}
 	return facilities[x.lemmaAt(r)]
 }
-
-// responseWords are nouns that make the event they govern the cause of the
-// clause's own act: "in response to", "in retaliation for".
-var responseWords = map[string]bool{"response": true, "retaliation": true, "reprisal": true, "revenge": true, "answer": true, "reaction": true}
 
 // responder is the target of a hostile event noun that names none but is
 // the cause of another act: in "Israel began its war on Gaza in response
@@ -135,7 +125,7 @@ func (x *extraction) answered(n int) int {
 // ("the detention of President Mohamed Bazoum"), which the text often
 // reports without saying who made it.
 func (x *extraction) detention(m match) bool {
-	return m.tr.POS == "N" && m.tr.Type == "COERCE" && m.tr.Mode == "arrest"
+	return m.tr.POS == "N" && m.tr.Type == event.Coerce && m.tr.Mode == "arrest"
 }
 
 // detainer is the unnamed actor of a detention whose text names no one:
@@ -145,11 +135,11 @@ func (x *extraction) detention(m match) bool {
 // It returns nil when the detainee is no country's (a UN official).
 func (x *extraction) detainer(m match, r int) *event.Actor {
 	rec := x.recipientActor(r)
-	if rec == nil || rec.Country == "" || specialCountry(rec.Country) {
+	if rec == nil || rec.Country == "" || x.c.kb.Special(rec.Country) {
 		return nil
 	}
 	country := rec.Country
-	if l := x.location(m, x.ms.At(r)); l != nil && l.Text != "" && l.Country != "" && !specialCountry(l.Country) {
+	if l := x.location(m, x.ms.At(r)); l != nil && l.Text != "" && l.Country != "" && !x.c.kb.Special(l.Country) {
 		country = l.Country
 	}
 	return &event.Actor{Name: "unidentified", Country: country, Sector: "UNK", Code: country + "UNK"}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/parley-events/parley/dates"
 	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/kb"
 )
 
 // findTimes finds the temporal expressions of every sentence of d (the
@@ -63,15 +65,15 @@ func tense(d *doc.Document, deps [][]int, sent doc.Sentence) string {
 // trigger between them. An act with no date of its own takes the time the
 // narrative gives it (see narrativeDate), else the publication date. why
 // names which: "sentence", "narrative" or "publication".
-func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (day, precision, why string) {
+func (x *extraction) dateFor(m match, exprs []dates.Expr, all []match) (day string, precision event.Precision, why string) {
 	best := x.bestDate(m, exprs, all)
 	if best >= 0 {
-		return exprs[best].Day, exprs[best].Precision, "sentence"
+		return exprs[best].Day, event.Precision(exprs[best].Precision), "sentence"
 	}
 	if e, ok := x.narrativeDate(m, exprs); ok {
-		return e.Day, e.Precision, "narrative"
+		return e.Day, event.Precision(e.Precision), "narrative"
 	}
-	return x.d.Day(), "publication", "publication"
+	return x.d.Day(), event.Publication, "publication"
 }
 
 // bestDate is the index of the expression dateFor picks, or -1.
@@ -261,22 +263,6 @@ const (
 	leadSentences = 6
 )
 
-// reportingVerbs introduce what someone reported; a date on them is the
-// day the news was made, which dates a reported act that has none.
-var reportingVerbs = map[string]bool{
-	"say": true, "state": true, "report": true, "announce": true, "reiterate": true,
-	"tell": true, "declare": true, "confirm": true, "claim": true, "add": true,
-	"note": true, "write": true, "mention": true, "stress": true, "reveal": true,
-	"acknowledge": true, "explain": true, "disclose": true, "repeat": true,
-}
-
-// reportingNouns are the statements that can be a reporting verb's
-// subject and carry its date ("a late Sunday statement reported ...").
-var reportingNouns = map[string]bool{
-	"statement": true, "announcement": true, "report": true, "communique": true,
-	"declaration": true, "communiqué": true, "release": true,
-}
-
 // reportingDate is the day of the reporting clause an act is told in, when
 // the act is not itself in the present or future ("said on Monday that
 // Iran supports" is no dated support).
@@ -285,12 +271,12 @@ func (x *extraction) reportingDate(m match, exprs []dates.Expr) (dates.Expr, boo
 		return dates.Expr{}, false
 	}
 	v := x.clauseAbove(m.head)
-	if v < 0 || !reportingVerbs[x.lemmaAt(v)] || x.presentOrFuture(v) {
+	if v < 0 || !x.c.kb.ReportingDate(kb.Say, x.lemmaAt(v)) || x.presentOrFuture(v) {
 		return dates.Expr{}, false
 	}
 	heads := []int{v}
 	for _, dep := range x.deps[v] {
-		if strings.HasPrefix(x.d.Tokens[dep].Rel, "nsubj") && reportingNouns[x.lemmaAt(dep)] {
+		if strings.HasPrefix(x.d.Tokens[dep].Rel, "nsubj") && x.c.kb.ReportingDate(kb.Statement, x.lemmaAt(dep)) {
 			heads = append(heads, dep)
 		}
 	}
@@ -371,7 +357,7 @@ func (x *extraction) tellsPast(si int) bool {
 // earlierDate is the time the narrative set before sentence si: the day
 // of the latest earlier sentence that names one, when si and every
 // sentence in between tell the past and si goes on about what they told.
-func (x *extraction) earlierDate(si int, typ string) (dates.Expr, bool) {
+func (x *extraction) earlierDate(si int, typ event.Type) (dates.Expr, bool) {
 	if !x.tellsPast(si) {
 		return dates.Expr{}, false
 	}
@@ -483,9 +469,9 @@ func (x *extraction) leadDate(m match, si int) (dates.Expr, bool) {
 // statement", "killed"), give or take a suffix ("the announcement" after
 // "announced"). A sentence about something else ("The delegation gave
 // high marks ...") is not dated by the day of the meeting before it.
-func (x *extraction) continues(si, from int, typ string) bool {
+func (x *extraction) continues(si, from int, typ event.Type) bool {
 	told := map[string]bool{}
-	types := map[string]bool{}
+	types := map[event.Type]bool{}
 	for k := from; k < si; k++ {
 		sent := x.d.Sentences[k]
 		for i := sent.First; i < sent.Last; i++ {
@@ -518,7 +504,7 @@ func (x *extraction) contentStem(i int) (string, bool) {
 		return "", false
 	}
 	l := x.lemmaAt(i)
-	if genericWords[l] || reportingVerbs[l] {
+	if genericWords[l] || x.c.kb.ReportingDate(kb.Say, l) {
 		return "", false
 	}
 	for _, suf := range [...]string{"ment", "ation", "ion", "er", "e"} {
@@ -533,19 +519,9 @@ func (x *extraction) contentStem(i int) (string, bool) {
 	return l, true
 }
 
-// genericWords are nouns and verbs too common in news to tie two
-// sentences to one happening.
-var genericWords = map[string]bool{
-	"be": true, "have": true, "do": true, "make": true, "take": true, "get": true,
-	"go": true, "come": true, "give": true, "use": true, "include": true,
-	"people": true, "country": true, "time": true, "day": true, "week": true,
-	"month": true, "year": true, "official": true, "part": true, "number": true,
-	"way": true, "side": true, "government": true,
-}
-
 // tellsType says whether the lexicon has token j's lemma trigger events
 // of type typ.
-func (x *extraction) tellsType(j int, typ string) bool {
+func (x *extraction) tellsType(j int, typ event.Type) bool {
 	for _, tr := range x.c.kb.Triggers(x.lemmaAt(j)) {
 		if tr.Type == typ {
 			return true

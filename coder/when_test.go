@@ -15,7 +15,7 @@ type dated struct {
 // dateOf finds the date of the event w names, or "" when there is none.
 func dateOf(evs []event.Event, w dated) (string, bool) {
 	for _, e := range evs {
-		if e.Type != w.typ || e.Actor == nil || e.Actor.Country != w.actor {
+		if string(e.Type) != w.typ || e.Actor == nil || e.Actor.Country != w.actor {
 			continue
 		}
 		if rc := country(e.Recipient); rc == w.recipient {

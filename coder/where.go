@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/parley-events/parley/mention"
 	"strings"
 	"time"
 	"unicode"
@@ -54,7 +55,7 @@ func (x *extraction) findLocation(m match, recip *doc.Mention) (*event.Location,
 	}
 	// A place under attack, aid or sanction is where they happen, and a
 	// visit happens at its destination ("visit to Iran").
-	if recip != nil && recip.Place && (material || m.tr.Type == "SANCTION" || m.tr.Mode == "visit") {
+	if recip != nil && recip.Place && (material || m.tr.Type == event.Sanction || m.tr.Mode == "visit") {
 		if loc := x.placeOf(recip); loc != nil {
 			return loc, "recipient"
 		}
@@ -65,11 +66,11 @@ func (x *extraction) findLocation(m match, recip *doc.Mention) (*event.Location,
 		// is in one of its sides' countries, or the speaker is an
 		// international body (a UN briefing datelined New York): a Kyiv
 		// dateline does not place Beijing's criticism of Washington.
-		if loc := x.filedFrom(); loc != nil && (m.tr.Type == "CONSULT" || x.side(m, loc.Country) || x.stateless(m)) {
+		if loc := x.filedFrom(); loc != nil && (m.tr.Type == event.Consult || x.side(m, loc.Country) || x.stateless(m)) {
 			return loc, "dateline"
 		}
 	}
-	if m.tr.Type == "CONSULT" {
+	if m.tr.Type == event.Consult {
 		if loc := x.meetingPlace(m); loc != nil {
 			return loc, "meeting place"
 		}
@@ -367,7 +368,7 @@ func (x *extraction) storyPlace(m match, recip *doc.Mention) *event.Location {
 // is: a UN demand about Sudan is not made in Al Jazirah State.
 func (x *extraction) physical(m match) bool {
 	pt, _ := x.c.kb.PloverType(m.tr.Type)
-	return pt.Quad == 2 || pt.Quad == 4 || m.tr.Type == "PROTEST"
+	return pt.Quad == 2 || pt.Quad == 4 || m.tr.Type == event.Protest
 }
 
 // elsewhere copies a location found outside the event's sentence, without
@@ -406,7 +407,7 @@ func (x *extraction) findOnlyPlaceIn(country string) *event.Location {
 	var only *event.Location
 	for i := range x.ms.Mentions {
 		mm := &x.ms.Mentions[i]
-		if !mm.SetIn || mm.Country != country || mm.Kind == "country" {
+		if !mm.SetIn || mm.Country != country || mm.Kind == mention.Country {
 			continue
 		}
 		loc := x.placeOf(mm)
@@ -600,9 +601,9 @@ func (x *extraction) nameStart(n int) int {
 func (x *extraction) placeOf(m *doc.Mention) *event.Location {
 	text := x.d.Text[x.d.Tokens[m.First].Start:x.d.Tokens[m.Last-1].End]
 	switch m.Kind {
-	case "country":
+	case mention.Country:
 		return x.countryLevel(&event.Location{Text: text, Name: m.Name, Country: m.Country, Lat: m.Lat, Lon: m.Lon, Resolution: 1})
-	case "territory":
+	case mention.Territory:
 		if !isName(m.Name) {
 			return nil
 		}
@@ -611,7 +612,7 @@ func (x *extraction) placeOf(m *doc.Mention) *event.Location {
 			// A phrase that refers back to a territory ("the enclave")
 			// has its name but not always its coordinates.
 			for _, e := range x.c.kb.Lookup(m.Name) {
-				if e.Kind == "territory" && e.Country == m.Country && (e.Lat != 0 || e.Lon != 0) {
+				if e.Kind == mention.Territory && e.Country == m.Country && (e.Lat != 0 || e.Lon != 0) {
 					loc.Lat, loc.Lon = e.Lat, e.Lon
 					break
 				}

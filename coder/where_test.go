@@ -21,9 +21,9 @@ func TestEventPlaces(t *testing.T) {
 	cases := []struct {
 		name    string
 		text    string
-		typ     string // the event whose place is checked
-		country string // want location country
-		place   string // want location name
+		typ     event.Type // the event whose place is checked
+		country string     // want location country
+		place   string     // want location name
 	}{
 		{"visit at its destination",
 			"Turkish President Recep Tayyip Erdogan paid a visit to Qatar on Tuesday.",
@@ -100,7 +100,7 @@ func TestDatelinePlaces(t *testing.T) {
 		t.Fatal("no dateline found")
 	}
 	evs := Default().Code(d)
-	seen := map[string]bool{}
+	seen := map[event.Type]bool{}
 	for _, e := range evs {
 		seen[e.Type] = true
 		atGeneva := e.Location != nil && e.Location.Name == "Geneva"
@@ -115,7 +115,7 @@ func TestDatelinePlaces(t *testing.T) {
 			}
 		}
 	}
-	for _, typ := range []string{"CONSULT", "REQUEST", "ACCUSE"} {
+	for _, typ := range []event.Type{event.Consult, event.Request, event.Accuse} {
 		if !seen[typ] {
 			t.Errorf("no %s event:%s", typ, describe(evs))
 		}

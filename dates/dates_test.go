@@ -1,4 +1,4 @@
-package dates
+package dates_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-events/parley/dates"
 	"github.com/parley-events/parley/segment"
 )
 
@@ -29,7 +30,7 @@ func words(sentence string) []string {
 
 // show renders expressions as "Text=Day/precision" (with "+rel" and
 // "+since" marks) for comparison.
-func show(es []Expr) string {
+func show(es []dates.Expr) string {
 	var parts []string
 	for _, e := range es {
 		s := fmt.Sprintf("%s=%s/%s", e.Text, e.Day, e.Precision)
@@ -187,7 +188,7 @@ var sentenceCases = []struct {
 func TestFindSentences(t *testing.T) {
 	for _, c := range sentenceCases {
 		ws := words(c.sentence)
-		got := Find(ws, day(c.pub), c.tense)
+		got := dates.Find(ws, day(c.pub), c.tense)
 		if s := show(got); s != c.want {
 			t.Errorf("%s %s %q\n got %s\nwant %s", c.pub, c.tense, c.sentence, s, c.want)
 		}
@@ -243,13 +244,13 @@ func TestResolve(t *testing.T) {
 		{"MOSCOW", "past", ""},
 		{"", "past", ""},
 	} {
-		e, ok := Resolve(c.text, pub, c.tense)
+		e, ok := dates.Resolve(c.text, pub, c.tense)
 		got := ""
 		if ok {
-			got = show([]Expr{e})
+			got = show([]dates.Expr{e})
 		}
 		if got != c.want {
-			t.Errorf("Resolve(%q, %s) = %s, want %s", c.text, c.tense, got, c.want)
+			t.Errorf("dates.Resolve(%q, %s) = %s, want %s", c.text, c.tense, got, c.want)
 		}
 	}
 }
@@ -272,7 +273,7 @@ func TestWeekdayArithmetic(t *testing.T) {
 				{"last " + name, "past", -7, -1, -7},
 				{"next " + name, "future", 1, 7, 7},
 			} {
-				e, ok := Resolve(c.text, pub, c.tense)
+				e, ok := dates.Resolve(c.text, pub, c.tense)
 				if !ok {
 					t.Fatalf("%s: not found", c.text)
 				}
@@ -286,40 +287,11 @@ func TestWeekdayArithmetic(t *testing.T) {
 	}
 }
 
-func TestWordsTable(t *testing.T) {
-	if len(table) < 80 {
-		t.Errorf("words.tsv: %d words, want the full table", len(table))
-	}
-	for m := 1; m <= 12; m++ {
-		name := strings.ToLower(time.Month(m).String())
-		if e := table[name]; e.kind != kMonth || e.val != m || e.abbr {
-			t.Errorf("%s: %+v", name, e)
-		}
-	}
-	for w := 0; w < 7; w++ {
-		name := strings.ToLower(time.Weekday(w).String())
-		if e := table[name]; e.kind != kWeekday || e.val != w {
-			t.Errorf("%s: %+v", name, e)
-		}
-	}
-	for _, bad := range []string{
-		"word\tkind\tvalue\nMonday\tweekday\t1\n",
-		"word\tkind\tvalue\nmonday\tdayname\t1\n",
-		"word\tkind\tvalue\nmonday\tweekday\tone\n",
-		"word\tkind\tvalue\nmonday\tweekday\t1\nmonday\tweekday\t1\n",
-		"monday\tweekday\t1\n",
-	} {
-		if _, err := parseWords(bad); err == nil {
-			t.Errorf("parseWords accepted %q", bad)
-		}
-	}
-}
-
 // The common case, a sentence without a date, must not allocate.
 func TestNoAllocationsWithoutDate(t *testing.T) {
 	ws := words(noDate)
 	pub := day("2023-10-27")
-	if n := testing.AllocsPerRun(100, func() { Find(ws, pub, "past") }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { dates.Find(ws, pub, "past") }); n != 0 {
 		t.Errorf("Find on a sentence without a date: %v allocations, want 0", n)
 	}
 }
@@ -331,7 +303,7 @@ func BenchmarkFindNoDate(b *testing.B) {
 	pub := day("2023-10-27")
 	b.ReportAllocs()
 	for b.Loop() {
-		Find(ws, pub, "past")
+		dates.Find(ws, pub, "past")
 	}
 }
 
@@ -340,7 +312,7 @@ func BenchmarkFindDated(b *testing.B) {
 	pub := day("2023-12-04")
 	b.ReportAllocs()
 	for b.Loop() {
-		Find(ws, pub, "past")
+		dates.Find(ws, pub, "past")
 	}
 }
 
@@ -353,9 +325,9 @@ func FuzzFind(f *testing.F) {
 	f.Add("since 2021 and 2023 and 2025", int64(9), "present")
 	f.Fuzz(func(t *testing.T, sentence string, shift int64, tense string) {
 		pub := day("2023-10-27").AddDate(0, 0, int(shift%100000))
-		for _, ws := range [][]string{splitText(sentence), strings.Fields(sentence)} {
+		for _, ws := range [][]string{words(sentence), strings.Fields(sentence)} {
 			last := 0
-			for _, e := range Find(ws, pub, tense) {
+			for _, e := range dates.Find(ws, pub, tense) {
 				if e.First < last || e.First >= e.Last || e.Last > len(ws) {
 					t.Fatalf("%q: span [%d,%d) after %d, %d tokens", sentence, e.First, e.Last, last, len(ws))
 				}
@@ -364,12 +336,12 @@ func FuzzFind(f *testing.F) {
 					t.Fatalf("%q: day %q: %v", sentence, e.Day, err)
 				}
 				switch e.Precision {
-				case Day, Week, Month, Year:
+				case dates.Day, dates.Week, dates.Month, dates.Year:
 				default:
 					t.Fatalf("%q: precision %q", sentence, e.Precision)
 				}
 			}
 		}
-		Resolve(sentence, pub, tense)
+		dates.Resolve(sentence, pub, tense)
 	})
 }

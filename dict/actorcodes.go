@@ -1,12 +1,12 @@
 package dict
 
 import (
-	"bufio"
 	"fmt"
 	"io/fs"
 	"strings"
 
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/wordlist"
 )
 
 // ActorCodes gives coded actors back their dictionary's CAMEO codes, from
@@ -86,32 +86,17 @@ func readFolderTSV(fsys fs.FS, name string, cols int, required bool, fn func([]s
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(line, "\t")
+	return wordlist.Rows(name, f, 0, func(_ int, fields []string) error {
 		if len(fields) != cols {
-			return fmt.Errorf("%s:%d: %d columns, want %d", name, n, len(fields), cols)
+			return fmt.Errorf("%d columns, want %d", len(fields), cols)
 		}
 		for i := range fields {
 			if fields[i] = strings.TrimSpace(fields[i]); fields[i] == "-" {
 				fields[i] = ""
 			}
 		}
-		if err := fn(fields); err != nil {
-			return fmt.Errorf("%s:%d: %v", name, n, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
+		return fn(fields)
+	})
 }
 
 // NameCode returns the dictionary code of the actor called name on day

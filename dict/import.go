@@ -341,7 +341,7 @@ func (c *converter) actor(a *Actor) {
 // country returns the row for code, creating it from the reference
 // knowledge base (or, in raw mode, as a country without a centroid).
 func (c *converter) country(code string) *countryRow {
-	if specialCountry[code] {
+	if c.ref.Special(code) { // organisations with PLOVER's non-country codes need no countries.tsv line
 		return nil
 	}
 	if r := c.countries[code]; r != nil {
@@ -514,10 +514,6 @@ func agentCodeText(a Agent) string {
 	}
 	return "~" + a.Code
 }
-
-// specialCountry are PLOVER's non-country actor codes: organisations with
-// them need no countries.tsv line.
-var specialCountry = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}
 
 // accentBase maps accented Latin letters to their base letter, as the
 // knowledge base's matcher does.

@@ -1,10 +1,13 @@
 package dict
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 // tablesFS holds the mapping tables (see the package documentation).
@@ -55,19 +58,12 @@ func readTSV(name string, cols int, fn func([]string) error) error {
 	if err != nil {
 		return err
 	}
-	for i, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	return wordlist.Rows(name, bytes.NewReader(data), 0, func(_ int, f []string) error {
 		if len(f) != cols {
-			return fmt.Errorf("%s:%d: %d columns, want %d", name, i+1, len(f), cols)
+			return fmt.Errorf("%d columns, want %d", len(f), cols)
 		}
-		if err := fn(f); err != nil {
-			return fmt.Errorf("%s:%d: %v", name, i+1, err)
-		}
-	}
-	return nil
+		return fn(f)
+	})
 }
 
 // Plover maps a CAMEO event code to a PLOVER type and mode ("" when the

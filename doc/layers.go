@@ -32,11 +32,11 @@ type Mention struct {
 	Head        int // head token (the last noun of the phrase)
 	Sentence    int
 
-	Name    string // resolved entity name ("Ali Bagheri Kani", "Hamas"), or the phrase itself
-	Country string // ISO alpha-3 or PLOVER special code, "" when unknown
-	Sector  string // PLOVER sector, "" when unknown or a whole country
-	Title   string // office or role ("deputy foreign minister")
-	Kind    string // person, organisation, country, territory, capital, place, group, body, pronoun
+	Name    string  // resolved entity name ("Ali Bagheri Kani", "Hamas"), or the phrase itself
+	Country string  // ISO alpha-3 or PLOVER special code, "" when unknown
+	Sector  string  // PLOVER sector, "" when unknown or a whole country
+	Title   string  // office or role ("deputy foreign minister")
+	Kind    kb.Kind // what it refers to: mention.Person, mention.Country, ... (mention/kind.go)
 
 	Role   string // the role noun's lemma phrase, if any ("embassy", "diplomat")
 	Named  bool   // the phrase contains a name (not only a description)
@@ -86,17 +86,17 @@ type Trigger struct {
 // tied to an actor named earlier. The coder fills it in text order while
 // it codes; each map is keyed as its comment says.
 type Discourse struct {
-	TriggerTypes map[int]string          // trigger token → event type, for the sentences coded so far
-	Actors       map[int]*event.Actor    // trigger token → actor of its event
-	LastOfType   map[string]*event.Actor // event type → actor of the latest event of that type
-	LastTargets  map[string]*event.Actor // event type → recipient of that event, if it had one
-	Sanctioned   map[string]*event.Actor // country → a target the document names for its sanctions
-	Recent       *event.Actor            // actor of the latest event
-	Lead         *event.Actor            // actor of the document's first event
+	TriggerTypes map[int]event.Type          // trigger token → event type, for the sentences coded so far
+	Actors       map[int]*event.Actor        // trigger token → actor of its event
+	LastOfType   map[event.Type]*event.Actor // event type → actor of the latest event of that type
+	LastTargets  map[event.Type]*event.Actor // event type → recipient of that event, if it had one
+	Sanctioned   map[string]*event.Actor     // country → a target the document names for its sanctions
+	Recent       *event.Actor                // actor of the latest event
+	Lead         *event.Actor                // actor of the document's first event
 }
 
 // NewDiscourse returns an empty discourse state.
 func NewDiscourse() Discourse {
-	return Discourse{TriggerTypes: map[int]string{}, Actors: map[int]*event.Actor{},
-		LastOfType: map[string]*event.Actor{}, LastTargets: map[string]*event.Actor{}, Sanctioned: map[string]*event.Actor{}}
+	return Discourse{TriggerTypes: map[int]event.Type{}, Actors: map[int]*event.Actor{},
+		LastOfType: map[event.Type]*event.Actor{}, LastTargets: map[event.Type]*event.Actor{}, Sanctioned: map[string]*event.Actor{}}
 }

@@ -3,6 +3,11 @@
 // An Event says who (Actor) did what (Type, Mode) to whom (Recipient), when
 // (Date) and where (Location), and keeps its provenance: the document, the
 // sentence, the trigger words and the rule that produced it.
+//
+// The closed vocabularies of an event are named types with constants here
+// (Type: PLOVER's 16 event types; Modality; Precision of a date), so that
+// other packages compare against event.Assault or event.Negated, never a
+// string written out again.
 package event
 
 // Event is one coded happening, as written by `parley code` (one JSON object
@@ -11,8 +16,8 @@ type Event struct {
 	ID            string    `json:"id"`
 	DocID         string    `json:"doc_id"`
 	Date          string    `json:"date"`           // YYYY-MM-DD, or "" when unknown
-	DatePrecision string    `json:"date_precision"` // day, month, year or publication
-	Type          string    `json:"type"`           // PLOVER 2.0 event type (CONSULT, ASSAULT, ...)
+	DatePrecision Precision `json:"date_precision"` // day, week, month, year or publication
+	Type          Type      `json:"type"`           // PLOVER 2.0 event type (CONSULT, ASSAULT, ...)
 	Mode          string    `json:"mode"`           // PLOVER mode ("visit", "aerial"), or ""
 	Contexts      []string  `json:"contexts"`       // PLOVER contexts (military, diplomatic, ...)
 	CAMEO         string    `json:"cameo"`          // CAMEO code that best fits type and mode ("04", "195")
@@ -25,9 +30,9 @@ type Event struct {
 	// Attribution is who reported the event ("the Iranian Embassy in Moscow
 	// said"), when the text attributes it to someone.
 	Attribution *Actor `json:"attribution"`
-	// Modality is "asserted", or why the event may not have happened:
-	// "negated", "future", "hypothetical", "conditional".
-	Modality string `json:"modality"`
+	// Modality is Asserted, or why the event may not have happened:
+	// Negated, Future, Hypothetical, Conditional.
+	Modality Modality `json:"modality"`
 
 	Sentence    int     `json:"sentence"`     // index of the sentence in the document
 	Span        [2]int  `json:"span"`         // byte span of the sentence in the document text
@@ -77,3 +82,79 @@ type Location struct {
 	// Resolution follows PLOVER: 5 sub-city, 4 city, 3 district, 2 province, 1 country.
 	Resolution int `json:"resolution"`
 }
+
+// Type is a PLOVER 2.0 event type. The types' properties (quad, intensity,
+// CAMEO code, symmetric, hostile, ...) are columns of kb/data/plover.tsv,
+// read through kb.PloverType.
+type Type string
+
+// The 16 event types of PLOVER 2.0.
+const (
+	Agree     Type = "AGREE"
+	Consult   Type = "CONSULT"
+	Support   Type = "SUPPORT"
+	Concede   Type = "CONCEDE"
+	Cooperate Type = "COOPERATE"
+	Aid       Type = "AID"
+	Retreat   Type = "RETREAT"
+	Request   Type = "REQUEST"
+	Accuse    Type = "ACCUSE"
+	Reject    Type = "REJECT"
+	Threaten  Type = "THREATEN"
+	Sanction  Type = "SANCTION"
+	Protest   Type = "PROTEST"
+	Mobilize  Type = "MOBILIZE"
+	Coerce    Type = "COERCE"
+	Assault   Type = "ASSAULT"
+)
+
+// Types returns the 16 PLOVER types in the manual's order.
+func Types() []Type {
+	return []Type{Agree, Consult, Support, Concede, Cooperate, Aid, Retreat,
+		Request, Accuse, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault}
+}
+
+// Valid says whether t is one of the 16 PLOVER types (exactly, in capitals).
+func (t Type) Valid() bool {
+	switch t {
+	case Agree, Consult, Support, Concede, Cooperate, Aid, Retreat,
+		Request, Accuse, Reject, Threaten, Sanction, Protest, Mobilize, Coerce, Assault:
+		return true
+	}
+	return false
+}
+
+// Modality says whether an event happened as told, or why it may not have.
+type Modality string
+
+// The modalities of an event.
+const (
+	Asserted     Modality = "asserted"     // it happened as told
+	Negated      Modality = "negated"      // "did not attack"
+	Future       Modality = "future"       // "will meet"
+	Hypothetical Modality = "hypothetical" // "could strike", "plans to attack"
+	Conditional  Modality = "conditional"  // "if talks fail, ..."
+)
+
+// Valid says whether m is one of the five modalities.
+func (m Modality) Valid() bool {
+	switch m {
+	case Asserted, Negated, Future, Hypothetical, Conditional:
+		return true
+	}
+	return false
+}
+
+// Precision is how precisely an event's Date is known.
+type Precision string
+
+// The precisions of an event's date: the day, week, month or year the text
+// gives (Date is then the first day of the week, month or year), or none,
+// when the event took the article's publication date.
+const (
+	Day         Precision = "day"
+	Week        Precision = "week"
+	Month       Precision = "month"
+	Year        Precision = "year"
+	Publication Precision = "publication"
+)

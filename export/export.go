@@ -92,11 +92,11 @@ func StoryNames(events []event.Event) (people, organisations, places []string) {
 					continue
 				}
 				switch ent.Kind {
-				case "person":
+				case kb.PersonKind:
 					add(&people, a.Name)
-				case "organisation":
+				case kb.OrganisationKind:
 					add(&organisations, a.Name)
-				case "country", "territory":
+				case kb.CountryKind, kb.TerritoryKind:
 					add(&places, a.Name)
 				default:
 					continue
@@ -140,8 +140,8 @@ func FromMention(m *store.Mention) Record {
 // named the actors and the place, the trigger, the contexts and where it
 // was published.
 func FromStory(st *store.StoryDetail) Record {
-	e := event.Event{ID: st.ID, Date: st.Date, DatePrecision: "day", Type: st.Type, Mode: st.Mode, CAMEO: st.CAMEO,
-		Quad: st.Quad, Intensity: st.Intensity, Text: st.Text, Mentions: st.Mentions, Modality: "asserted",
+	e := event.Event{ID: st.ID, Date: st.Date, DatePrecision: event.Day, Type: event.Type(st.Type), Mode: st.Mode, CAMEO: st.CAMEO,
+		Quad: st.Quad, Intensity: st.Intensity, Text: st.Text, Mentions: st.Mentions, Modality: event.Asserted,
 		Contexts: []string{}}
 	r := Record{Level: LevelStory, Mentions: st.Mentions, Articles: st.Articles, Sources: st.Sources,
 		FirstSeen: st.FirstSeen, LastSeen: st.LastSeen, Published: st.FirstSeen}

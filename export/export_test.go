@@ -167,7 +167,7 @@ func TestPLOVERRoundTrip(t *testing.T) {
 			if !bytes.Equal(a, b) {
 				t.Errorf("%s %s: read back\n%s\nwant\n%s", level, r.Event.ID, a, b)
 			}
-			if p.Event[0] != r.Event.Type || p.Date != r.Event.Date || (r.Event.Actor != nil && p.Actor[0].Code != r.Event.Actor.Country) {
+			if p.Event[0] != string(r.Event.Type) || p.Date != r.Event.Date || (r.Event.Actor != nil && p.Actor[0].Code != r.Event.Actor.Country) {
 				t.Errorf("%s %s: record %+v does not carry the event", level, r.Event.ID, p)
 			}
 			if level == "story" && p.TextInfo["articles"] != float64(r.Articles) {
@@ -193,7 +193,7 @@ func TestPOLECATRoundTrip(t *testing.T) {
 		for i, row := range rows {
 			e := &recs[i].Event
 			col := func(name string) string { return row[slices.Index(POLECATColumns, name)] }
-			if col("Event ID") != e.ID || col("Event Type") != e.Type || col("Event Date") != e.Date ||
+			if col("Event ID") != e.ID || col("Event Type") != string(e.Type) || col("Event Date") != e.Date ||
 				col("Actor Country") != sideCountry(e.Actor) || col("Publication Date") != recs[i].Published {
 				t.Errorf("%s row %d: %q does not match event %+v", level, i, row, e)
 			}

@@ -90,7 +90,7 @@ func (p *ploverWriter) Close() error { return nil }
 func PLOVEROf(r *Record, codedDate string) PLOVERRecord {
 	e := &r.Event
 	out := PLOVERRecord{
-		ID: e.ID, HasEvent: e.Modality == "" || e.Modality == "asserted", Modality: cmp.Or(e.Modality, "asserted"), Date: e.Date, Event: []string{e.Type}, EventText: e.Trigger,
+		ID: e.ID, HasEvent: e.Modality == "" || e.Modality == event.Asserted, Modality: string(cmp.Or(e.Modality, event.Asserted)), Date: e.Date, Event: []string{string(e.Type)}, EventText: e.Trigger,
 		QuadCode: e.Quad, EventScale: e.Intensity, Mode: []string{}, Context: e.Contexts, Text: e.Text,
 		TextInfo: map[string]any{"doc_id": r.DocID, "sentence": e.Sentence, "span": e.Span},
 		CiteInfo: map[string]any{"source": r.Source, "url": r.URL, "title": r.Title, "publication_date": r.Published},

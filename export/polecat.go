@@ -62,7 +62,7 @@ func (p *polecatWriter) Close() error { return p.t.Close() }
 func (p *polecatWriter) fields(r *Record) []string {
 	e := &r.Event
 	f := make([]string, 0, len(POLECATColumns))
-	f = append(f, e.ID, e.Date, e.Type, e.Mode, num(e.Intensity), strconv.Itoa(e.Quad), strings.Join(e.Contexts, "; "))
+	f = append(f, e.ID, e.Date, string(e.Type), e.Mode, num(e.Intensity), strconv.Itoa(e.Quad), strings.Join(e.Contexts, "; "))
 	f = append(f, p.side(e.Actor)...)
 	f = append(f, p.side(e.Recipient)...)
 	f = append(f, polecatPlace(e.Location)...)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"github.com/parley-events/parley/event"
+	"github.com/parley-events/parley/kb"
 	"github.com/parley-events/parley/store"
 )
 
@@ -11,16 +12,6 @@ import (
 // place of the coder's, in every layout. A story carries its newest review
 // of any report.
 
-// ploverQuad and ploverCAMEO are the quad class and CAMEO root of each
-// PLOVER type (kb/data/plover.tsv), so a corrected type brings its own.
-var (
-	ploverQuad = map[string]int{"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-		"REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3, "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
-	ploverCAMEO = map[string]string{"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "CONCEDE": "08", "COOPERATE": "06", "AID": "07",
-		"RETREAT": "08", "REQUEST": "10", "ACCUSE": "11", "REJECT": "12", "THREATEN": "13", "SANCTION": "16", "PROTEST": "14",
-		"MOBILIZE": "15", "COERCE": "17", "ASSAULT": "19"}
-)
-
 // withReview attaches rev to r and applies its corrections to r.Event.
 func withReview(r *Record, rev *store.Review) {
 	if rev == nil {
@@ -28,12 +19,15 @@ func withReview(r *Record, rev *store.Review) {
 	}
 	r.Review = rev
 	e := &r.Event
-	if rev.Type != "" && rev.Type != e.Type {
-		e.Type, e.Mode = rev.Type, ""
-		e.Quad, e.CAMEO = ploverQuad[rev.Type], ploverCAMEO[rev.Type]
+	if t := event.Type(rev.Type); t != "" && t != e.Type {
+		// A corrected type brings its own quad class and CAMEO root
+		// (kb/data/plover.tsv).
+		pt, _ := kb.Default().PloverType(t)
+		e.Type, e.Mode = t, ""
+		e.Quad, e.CAMEO = pt.Quad, pt.CAMEO
 	}
 	if rev.Date != "" {
-		e.Date, e.DatePrecision = rev.Date, "day"
+		e.Date, e.DatePrecision = rev.Date, event.Day
 	}
 	e.Actor = correctedActor(e.Actor, rev.Actor)
 	e.Recipient = correctedActor(e.Recipient, rev.Recipient)

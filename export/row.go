@@ -84,11 +84,11 @@ type Row struct {
 // RowOf flattens a record.
 func RowOf(r *Record) Row {
 	e := &r.Event
-	row := Row{Level: string(r.Level), ID: e.ID, StoryID: r.StoryID, Date: epochDay(e.Date), DatePrecision: e.DatePrecision,
-		Type: e.Type, Mode: e.Mode, Contexts: e.Contexts, CAMEO: e.CAMEO, Quad: int32(e.Quad), Intensity: e.Intensity,
+	row := Row{Level: string(r.Level), ID: e.ID, StoryID: r.StoryID, Date: epochDay(e.Date), DatePrecision: string(e.DatePrecision),
+		Type: string(e.Type), Mode: e.Mode, Contexts: e.Contexts, CAMEO: e.CAMEO, Quad: int32(e.Quad), Intensity: e.Intensity,
 		Mentions: int32(r.Mentions), Articles: int32(r.Articles), Sources: int32(r.Sources),
 		FirstSeen: epochDay(r.FirstSeen), LastSeen: epochDay(r.LastSeen), DocID: r.DocID, Source: r.Source, URL: r.URL, Title: r.Title,
-		Published: epochDay(r.Published), Trigger: e.Trigger, Modality: e.Modality, Confidence: e.Confidence, Text: e.Text}
+		Published: epochDay(r.Published), Trigger: e.Trigger, Modality: string(e.Modality), Confidence: e.Confidence, Text: e.Text}
 	if row.Contexts == nil {
 		row.Contexts = []string{}
 	}

@@ -1,13 +1,14 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"embed"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 //go:embed data/*.tsv
@@ -86,21 +87,7 @@ func readTSV(name string, n int, row func(line int, fields []string) error) erro
 	if err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
-		if len(f) != n {
-			return fmt.Errorf("export/%s:%d: %d fields, want %d", name, line, len(f), n)
-		}
-		if err := row(line, f); err != nil {
-			return fmt.Errorf("export/%s:%d: %w", name, line, err)
-		}
-	}
-	return sc.Err()
+	return wordlist.Rows("export/"+name, bytes.NewReader(b), n, row)
 }
 
 // Goldstein returns the Goldstein conflict-cooperation score of a CAMEO

@@ -20,10 +20,11 @@
 package frames
 
 import (
-	"bufio"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 // Frame is one argument pattern.
@@ -146,24 +147,23 @@ func Parse(name, text string) ([]Frame, error) {
 	var out []Frame
 	var errs []string
 	seen := map[string]string{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := wordlist.Rows(name, strings.NewReader(text), 0, func(n int, cols []string) error {
 		where := fmt.Sprintf("%s:%d", name, n)
-		f, err := parseLine(line)
+		f, err := parseLine(cols)
 		if err == nil && seen[f.ID] != "" {
 			err = fmt.Errorf("frame %q already defined at %s", f.ID, seen[f.ID])
 		}
 		if err != nil {
 			errs = append(errs, where+": "+err.Error())
-			continue
+			return nil
 		}
 		f.Source = where
 		seen[f.ID] = where
 		out = append(out, f)
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err.Error())
 	}
 	if len(errs) > 0 {
 		return out, fmt.Errorf("%s", strings.Join(errs, "\n"))
@@ -171,8 +171,7 @@ func Parse(name, text string) ([]Frame, error) {
 	return out, nil
 }
 
-func parseLine(line string) (Frame, error) {
-	cols := strings.Split(line, "\t")
+func parseLine(cols []string) (Frame, error) {
 	if len(cols) != 5 {
 		return Frame{}, fmt.Errorf("want 5 tab-separated columns (id, trigger, role, path, expansion), got %d", len(cols))
 	}

@@ -34,7 +34,7 @@ const MaxNameWords = 12
 // Entity is anything a name in text can refer to.
 type Entity struct {
 	Name     string // canonical name ("Russia", "Hamas", "Ali Bagheri Kani", "Gaza Strip")
-	Kind     string // "country", "territory", "organisation", "person", "capital"/"metonym" (for the government seat), "place"
+	Kind     Kind   // CountryKind, TerritoryKind, OrganisationKind, PersonKind, CapitalKind/MetonymKind (the government seat), PlaceKind
 	Class    string // the file's own kind column: "armed", "igo", "media" (organisations); "province", "region" (territories)
 	Country  string // ISO alpha-3 or special code (UNO, IGO, EUR, NGO, ISM, IMG, MNC)
 	Sector   string // PLOVER sector or "" (countries and territories: ""; metonyms such as Kremlin: "GOV")
@@ -44,12 +44,30 @@ type Entity struct {
 	Source   string // file:line it came from, for provenance and error messages
 }
 
+// Kind is what a name or a role noun refers to. An actor mention takes
+// the kind of the entity or role it names (package mention's Kind is this
+// type, with the mention finder's own kinds added).
+type Kind string
+
+// The kinds of entities (Entity.Kind) and roles (Role.Kind).
+const (
+	CountryKind      Kind = "country"
+	TerritoryKind    Kind = "territory"
+	OrganisationKind Kind = "organisation"
+	PersonKind       Kind = "person"  // a person; for a role, a title
+	CapitalKind      Kind = "capital" // a capital standing for its government ("Moscow said")
+	MetonymKind      Kind = "metonym" // a seat of government ("the Kremlin")
+	PlaceKind        Kind = "place"
+	GroupKind        Kind = "group" // a role: a collective ("protesters", "the army")
+	BodyKind         Kind = "body"  // a role: an institution ("the ministry")
+)
+
 // Role is a role noun or phrase ("deputy foreign minister", "troop") and the
 // sector it gives the actor it names.
 type Role struct {
 	Phrase string // lemma form, lower case
 	Sector string // PLOVER sector
-	Kind   string // "person" (a title), "group" (a collective) or "body" (an institution)
+	Kind   Kind   // PersonKind (a title), GroupKind (a collective) or BodyKind (an institution)
 }
 
 // Country is one line of countries.tsv, for callers that need a country's
@@ -171,7 +189,8 @@ func phraseCode(ix *index, s string) (string, bool) {
 }
 
 // Special reports whether code is one of PLOVER's non-country actor codes
-// (IGO, UNO, EUR, NGO, ISM, IMG, MNC).
+// (IGO, UNO, EUR, NGO, ISM, IMG, MNC). The codes do not depend on the
+// loaded data, so a nil *KB answers too.
 func (k *KB) Special(code string) bool { return specialCodes[code] }
 
 // Country returns the country with ISO alpha-3 code (or KOS).
@@ -242,7 +261,7 @@ func (k *KB) ActiveOn(ents []Entity, day string) []Entity {
 }
 
 func activeOn(e *Entity, day string) bool {
-	if e.Kind != "person" {
+	if e.Kind != PersonKind {
 		return true
 	}
 	if e.From != "" && prefix(day, len(e.From)) < e.From {

@@ -183,7 +183,7 @@ func TestRole(t *testing.T) {
 		lemmas string
 		n      int
 		sector string
-		kind   string
+		kind   Kind
 	}{
 		{"deputy foreign minister mikhail bogdanov", 3, "GOV", "person"},
 		{"foreign minister", 2, "GOV", "person"},

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 // The files Load reads. countries.tsv is required (every other file's
@@ -51,7 +53,7 @@ var (
 	territoryKinds = set("territory", "region", "province", "state", "city-district")
 	orgKinds       = set("igo", "ngo", "armed", "party", "agency", "military", "police", "court",
 		"legislature", "media", "company", "religious", "other")
-	roleKinds   = set("person", "group", "body")
+	roleKinds   = set(string(PersonKind), string(GroupKind), string(BodyKind))
 	countryCode = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
@@ -169,19 +171,16 @@ func LoadWith(fsys fs.FS, opt LoadOptions) (*KB, error) {
 // readTable splits a TSV file into fields, checks the column count and
 // hands each entry to parse. Empty fields and "-" both mean empty.
 func (l *loader) readTable(file, data string, cols, minCols int, parse func(string, int, []string)) {
-	for i, line := range strings.Split(data, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	// Problems are collected, not returned, so that one load reports them all.
+	err := wordlist.Rows(file, strings.NewReader(data), 0, func(n int, f []string) error {
+		i := n - 1
 		if len(f) < minCols || len(f) > cols {
 			want := strconv.Itoa(cols)
 			if minCols != cols {
 				want = fmt.Sprintf("%d to %d", minCols, cols)
 			}
 			l.errorf(file, i+1, "%d tab-separated columns, want %s", len(f), want)
-			continue
+			return nil
 		}
 		for j := range f {
 			f[j] = strings.TrimSpace(f[j])
@@ -194,6 +193,10 @@ func (l *loader) readTable(file, data string, cols, minCols int, parse func(stri
 		}
 		l.kb.counts[file]++
 		parse(file, i+1, f)
+		return nil
+	})
+	if err != nil {
+		l.errs = append(l.errs, err) // a line too long to read
 	}
 }
 
@@ -322,7 +325,7 @@ func (l *loader) country(file string, line int, f []string) {
 		return
 	}
 	s := src(file, line)
-	e := Entity{Name: name, Kind: "country", Country: code, Lat: lat, Lon: lon, Source: s}
+	e := Entity{Name: name, Kind: CountryKind, Country: code, Lat: lat, Lon: lon, Source: s}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[2]) {
 		l.addName(file, line, a, e)
@@ -337,9 +340,9 @@ func (l *loader) country(file string, line int, f []string) {
 	// The capital is a metonym only when listed as one; many capitals are
 	// also names of other places (Kingston, Victoria).
 	for _, m := range list(f[6]) {
-		kind := "metonym"
+		kind := MetonymKind
 		if normalise(m, false) == normalise(capital, false) {
-			kind = "capital"
+			kind = CapitalKind
 		}
 		l.addName(file, line, m, Entity{Name: m, Kind: kind, Country: code, Sector: "GOV", Source: s})
 	}
@@ -363,7 +366,7 @@ func (l *loader) territory(file string, line int, f []string) {
 	if !ok || !l.claim(file, line, name) {
 		return
 	}
-	e := Entity{Name: name, Kind: "territory", Class: kind, Country: code, Lat: lat, Lon: lon, Source: src(file, line)}
+	e := Entity{Name: name, Kind: TerritoryKind, Class: kind, Country: code, Lat: lat, Lon: lon, Source: src(file, line)}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[1]) {
 		l.addName(file, line, a, e)
@@ -384,7 +387,7 @@ func (l *loader) organisation(file string, line int, f []string) {
 	if !l.knownCode(file, line, code) || !l.validSector(file, line, sector) || !l.claim(file, line, name) {
 		return
 	}
-	e := Entity{Name: name, Kind: "organisation", Class: kind, Country: code, Sector: sector, Source: src(file, line)}
+	e := Entity{Name: name, Kind: OrganisationKind, Class: kind, Country: code, Sector: sector, Source: src(file, line)}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[1]) {
 		l.addName(file, line, a, e)
@@ -420,7 +423,7 @@ func (l *loader) person(file string, line int, f []string) {
 		return
 	}
 	l.canonical[office] = src(file, line)
-	e := Entity{Name: name, Kind: "person", Country: code, Sector: sector, Title: title,
+	e := Entity{Name: name, Kind: PersonKind, Country: code, Sector: sector, Title: title,
 		From: from, To: to, Source: src(file, line)}
 	l.addName(file, line, name, e)
 	for _, a := range list(f[1]) {
@@ -459,5 +462,5 @@ func (l *loader) role(file string, line int, f []string) {
 		l.errorf(file, line, "duplicate role %q", phraseText)
 		return
 	}
-	p.role = Role{Phrase: phraseText, Sector: sector, Kind: kind}
+	p.role = Role{Phrase: phraseText, Sector: sector, Kind: Kind(kind)}
 }

@@ -11,7 +11,6 @@ package kb
 // KB value, so it is held once per process.
 
 import (
-	"bufio"
 	"fmt"
 	"slices"
 	"strconv"
@@ -19,6 +18,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 // placesFile is the gazetteer's name inside dataFS.
@@ -251,45 +252,33 @@ func parseGazetteer(file, data string) (*gazetteer, error) {
 		}
 	}
 
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if text == "" || text[0] == '#' {
-			continue
-		}
-		cols := strings.Split(text, "\t")
-		if len(cols) != placeColumns {
-			return nil, fmt.Errorf("%s:%d: %d fields, want %d", file, line, len(cols), placeColumns)
-		}
+	err := wordlist.Rows(file, strings.NewReader(data), placeColumns, func(_ int, cols []string) error {
 		var p Place
 		var err error
 		if p.GeonameID, err = strconv.Atoi(cols[0]); err != nil {
-			return nil, fmt.Errorf("%s:%d: geonameid %q is not a number", file, line, cols[0])
+			return fmt.Errorf("geonameid %q is not a number", cols[0])
 		}
 		p.Name = cols[1]
 		if p.Name == "" || p.Name == "-" {
-			return nil, fmt.Errorf("%s:%d: empty name", file, line)
+			return fmt.Errorf("empty name")
 		}
 		p.Country = cols[3]
 		if len(p.Country) != 3 {
-			return nil, fmt.Errorf("%s:%d: country %q is not an alpha-3 code", file, line, p.Country)
+			return fmt.Errorf("country %q is not an alpha-3 code", p.Country)
 		}
 		p.Admin1 = placeField(cols[4])
 		if p.Lat, err = strconv.ParseFloat(cols[5], 64); err != nil || p.Lat < -90 || p.Lat > 90 {
-			return nil, fmt.Errorf("%s:%d: latitude %q out of range or not a number", file, line, cols[5])
+			return fmt.Errorf("latitude %q out of range or not a number", cols[5])
 		}
 		if p.Lon, err = strconv.ParseFloat(cols[6], 64); err != nil || p.Lon < -180 || p.Lon > 180 {
-			return nil, fmt.Errorf("%s:%d: longitude %q out of range or not a number", file, line, cols[6])
+			return fmt.Errorf("longitude %q out of range or not a number", cols[6])
 		}
 		if p.Population, err = strconv.Atoi(cols[7]); err != nil || p.Population < 0 {
-			return nil, fmt.Errorf("%s:%d: population %q is not a count", file, line, cols[7])
+			return fmt.Errorf("population %q is not a count", cols[7])
 		}
 		p.Feature = cols[8]
 		if p.Feature == "" {
-			return nil, fmt.Errorf("%s:%d: empty feature code", file, line)
+			return fmt.Errorf("empty feature code")
 		}
 
 		idx := int32(len(g.places))
@@ -300,9 +289,10 @@ func parseGazetteer(file, data string) (*gazetteer, error) {
 				index(a, idx, true)
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %v", file, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	for _, hits := range g.byKey {

@@ -17,7 +17,6 @@ package kb
 // "file:line: reason".
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -27,7 +26,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/frames"
+	"github.com/parley-events/parley/wordlist"
 )
 
 // The lexicon's files inside the data folder.
@@ -53,11 +54,11 @@ type Trigger struct {
 	// the preposition in "attack on +", the verb or its last object word in
 	// "condemn +" and "accuse + of"; -1 when the pattern has no "+".
 	Recipient int
-	Type      string // PLOVER type; "" only in a raw CAMEO lexicon, for a code PLOVER does not map
-	Mode      string // PLOVER mode, "" when none
-	CAMEO     string // CAMEO code, 2-4 digits (in a raw CAMEO lexicon: as the dictionary wrote it)
-	Sym       bool   // both sides play the same role (meet, clash): conjoined subjects give actor and recipient
-	NoRecip   bool   // never takes a recipient, even when the verb has an object
+	Type      event.Type // PLOVER type; "" only in a raw CAMEO lexicon, for a code PLOVER does not map
+	Mode      string     // PLOVER mode, "" when none
+	CAMEO     string     // CAMEO code, 2-4 digits (in a raw CAMEO lexicon: as the dictionary wrote it)
+	Sym       bool       // both sides play the same role (meet, clash): conjoined subjects give actor and recipient
+	NoRecip   bool       // never takes a recipient, even when the verb has an object
 	// Intransitive patterns match only a verb without a direct object:
 	// "protesters demonstrated", not "the council demonstrated its unity".
 	Intransitive bool
@@ -83,21 +84,16 @@ func (t Trigger) String() string {
 
 // PloverType is one line of plover.tsv.
 type PloverType struct {
-	Name              string
+	Name              event.Type
 	Quad              int               // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
 	Intensity         float64           // base intensity, -10 (most conflictual) to +10
 	CAMEO             string            // the CAMEO code that best fits the type ("04", "19")
 	RecipientRequired bool              // PLOVER codes the event only with a recipient
 	Symmetric         bool              // the two sides play the same role: "A met B" is "B met A"
 	Hostile           bool              // the event harms its recipient (ASSAULT, COERCE, THREATEN, SANCTION)
+	Judging           bool              // judges an act: its recipient is whoever did the act (SUPPORT, ACCUSE, REJECT)
+	Proximity         bool              // its target may be where it is staged: "drills near Taiwan" (MOBILIZE, COERCE)
 	Modes             map[string]string // mode → the CAMEO code that best fits it
-}
-
-// ploverTypeNames are the 16 event types of PLOVER 2.0, in the manual's order.
-var ploverTypeNames = []string{
-	"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-	"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST",
-	"MOBILIZE", "COERCE", "ASSAULT",
 }
 
 // ploverContexts are PLOVER 2.0's context values (the team's plover.md).
@@ -112,8 +108,29 @@ var ploverContexts = []string{
 	"trafficking",
 }
 
-// reportingKinds are the kinds reporting.tsv may give a phrase.
-var reportingKinds = []string{"say"}
+// ReportingKind is what a reporting.tsv entry is: a verb or phrase of
+// saying, or a noun naming a statement.
+type ReportingKind string
+
+// The kinds reporting.tsv may give an entry.
+const (
+	Say       ReportingKind = "say"       // "say", "according to"
+	Statement ReportingKind = "statement" // "statement", "communique": a say verb's subject
+)
+
+var reportingKinds = []string{string(Say), string(Statement)}
+
+// The uses reporting.tsv may give an entry (its use column, comma-separated).
+const (
+	useAttribution = "attribution" // its subject attributes the events of its complement
+	useDate        = "date"        // its date is the day the news was made
+)
+
+// reportingKey is a single-word reporting entry of one kind.
+type reportingKey struct {
+	kind  ReportingKind
+	lemma string
+}
 
 // IsPreposition reports whether word (lower case) is one of the prepositions
 // trigger patterns recognise; a "+" after one of them stands for its object.
@@ -130,32 +147,32 @@ func IsPreposition(word string) bool {
 // cameoRootTypes is PLOVER's mapping of CAMEO two-digit roots to its types
 // (plover.md, "CAMEO root → PLOVER"). Root 08 is split by its third digit
 // (see cameoTypes); 01 and 02 (public statements, appeals) are not coded.
-var cameoRootTypes = map[string][]string{
-	"03": {"AGREE"}, "04": {"CONSULT"}, "05": {"SUPPORT"}, "06": {"COOPERATE"},
-	"07": {"AID"}, "09": {"ACCUSE"}, "10": {"REQUEST"}, "11": {"ACCUSE"},
-	"12": {"REJECT"}, "13": {"THREATEN"}, "14": {"PROTEST"}, "15": {"MOBILIZE"},
-	"16": {"SANCTION"}, "17": {"COERCE"}, "18": {"ASSAULT"}, "19": {"ASSAULT"},
-	"20": {"ASSAULT"},
+var cameoRootTypes = map[string][]event.Type{
+	"03": {event.Agree}, "04": {event.Consult}, "05": {event.Support}, "06": {event.Cooperate},
+	"07": {event.Aid}, "09": {event.Accuse}, "10": {event.Request}, "11": {event.Accuse},
+	"12": {event.Reject}, "13": {event.Threaten}, "14": {event.Protest}, "15": {event.Mobilize},
+	"16": {event.Sanction}, "17": {event.Coerce}, "18": {event.Assault}, "19": {event.Assault},
+	"20": {event.Assault},
 }
 
 // cameoExtraTypes are the codes that PLOVER assigns to a type besides the
 // one of their root: the exceptions of the CAMEO2PLOVER-2021 table in the
 // PLOVER repository and of the manual's own text.
-var cameoExtraTypes = map[string][]string{
-	"055":  {"CONCEDE"},  // apologise: the manual codes expressions of regret as CONCEDE
-	"0813": {"RETREAT"},  // ease curfew (CAMEO2PLOVER)
-	"0814": {"RETREAT"},  // ease state of emergency or martial law (CAMEO2PLOVER)
-	"116":  {"SANCTION"}, // find guilty: moved from DISAPPROVE to SANCTION by the manual
-	"163":  {"COERCE"},   // impose embargo, boycott or sanctions (CAMEO2PLOVER: COERCE restrict)
-	"175":  {"ASSAULT"},  // violent repression (CAMEO2PLOVER)
-	"1712": {"ASSAULT"},  // destroy property (CAMEO2PLOVER: ASSAULT destroy)
-	"191":  {"COERCE"},   // impose blockade, restrict movement (CAMEO2PLOVER)
-	"192":  {"COERCE"},   // occupy territory (CAMEO2PLOVER)
+var cameoExtraTypes = map[string][]event.Type{
+	"055":  {event.Concede},  // apologise: the manual codes expressions of regret as CONCEDE
+	"0813": {event.Retreat},  // ease curfew (CAMEO2PLOVER)
+	"0814": {event.Retreat},  // ease state of emergency or martial law (CAMEO2PLOVER)
+	"116":  {event.Sanction}, // find guilty: moved from DISAPPROVE to SANCTION by the manual
+	"163":  {event.Coerce},   // impose embargo, boycott or sanctions (CAMEO2PLOVER: COERCE restrict)
+	"175":  {event.Assault},  // violent repression (CAMEO2PLOVER)
+	"1712": {event.Assault},  // destroy property (CAMEO2PLOVER: ASSAULT destroy)
+	"191":  {event.Coerce},   // impose blockade, restrict movement (CAMEO2PLOVER)
+	"192":  {event.Coerce},   // occupy territory (CAMEO2PLOVER)
 }
 
 // cameoTypes returns the PLOVER types a CAMEO code may signal, or an error
 // when the code is malformed or not coded in PLOVER.
-func cameoTypes(code string) ([]string, error) {
+func cameoTypes(code string) ([]event.Type, error) {
 	if len(code) < 2 || len(code) > 4 {
 		return nil, fmt.Errorf("CAMEO code %q is not 2-4 digits", code)
 	}
@@ -164,15 +181,15 @@ func cameoTypes(code string) ([]string, error) {
 			return nil, fmt.Errorf("CAMEO code %q is not 2-4 digits", code)
 		}
 	}
-	var types []string
+	var types []event.Type
 	root := code[:2]
 	switch {
 	case root == "08" && (len(code) == 2 || code[2] == '0'):
-		types = []string{"CONCEDE", "RETREAT"}
+		types = []event.Type{event.Concede, event.Retreat}
 	case root == "08" && code[2] >= '1' && code[2] <= '3':
-		types = []string{"CONCEDE"}
+		types = []event.Type{event.Concede}
 	case root == "08" && code[2] >= '4' && code[2] <= '7':
-		types = []string{"RETREAT"}
+		types = []event.Type{event.Retreat}
 	case root == "08":
 		return nil, fmt.Errorf("CAMEO code %s does not exist (08 has 080-087)", code)
 	default:
@@ -190,13 +207,17 @@ func cameoTypes(code string) ([]string, error) {
 }
 
 // checkCAMEO reports an error when code cannot signal typ.
-func checkCAMEO(code, typ string) error {
+func checkCAMEO(code string, typ event.Type) error {
 	types, err := cameoTypes(code)
 	if err != nil {
 		return err
 	}
 	if !slices.Contains(types, typ) {
-		return fmt.Errorf("CAMEO code %s is %s in PLOVER, not %s", code, strings.Join(types, "/"), typ)
+		names := make([]string, len(types))
+		for i, t := range types {
+			names[i] = string(t)
+		}
+		return fmt.Errorf("CAMEO code %s is %s in PLOVER, not %s", code, strings.Join(names, "/"), typ)
 	}
 	return nil
 }
@@ -206,11 +227,12 @@ type lexicon struct {
 	// rawCAMEO accepts trigger lines of type "-" with any code: see
 	// LoadOptions.RawCAMEO. Never set for the embedded tables.
 	rawCAMEO  bool
-	types     map[string]PloverType
+	types     map[event.Type]PloverType
 	triggers  map[string][]Trigger       // head lemma → entries, longest patterns first
-	reporting map[string][][]string      // first word → phrases, longest first
+	reporting map[string][][]string      // attribution: first word → phrases, longest first
+	dating    map[reportingKey]bool      // single words whose date is the day the news was made
 	contexts  map[string][]string        // lemma or phrase → contexts, file order
-	counts    map[string]int             // triggers per type
+	counts    map[event.Type]int         // triggers per type
 	classes   map[string]map[string]bool // word class → its lemmas (word_classes.tsv)
 }
 
@@ -313,16 +335,17 @@ func (k *KB) Triggers(lemma string) []Trigger {
 }
 
 // PloverType returns the PLOVER type called name ("ASSAULT").
-func (k *KB) PloverType(name string) (PloverType, bool) {
+func (k *KB) PloverType(name event.Type) (PloverType, bool) {
 	t, ok := k.lex().types[name]
 	return t, ok
 }
 
 // PloverTypes returns the names of the 16 PLOVER types, in the manual's order.
-func (k *KB) PloverTypes() []string { return slices.Clone(ploverTypeNames) }
+func (k *KB) PloverTypes() []event.Type { return event.Types() }
 
-// Reporting finds the longest reporting phrase at the start of lemmas
-// ("according to" gives n=2, "say" n=1). Matching ignores case.
+// Reporting finds the longest reporting phrase used for attribution at the
+// start of lemmas ("according to" gives n=2, "say" n=1). Matching ignores
+// case.
 func (k *KB) Reporting(lemmas []string) (n int, ok bool) {
 	if len(lemmas) == 0 {
 		return 0, false
@@ -343,6 +366,13 @@ func (k *KB) Reporting(lemmas []string) (n int, ok bool) {
 		}
 	}
 	return 0, false
+}
+
+// ReportingDate says whether lemma (lower case) is a reporting word of the
+// given kind whose date is the day the news was made (use "date" in
+// reporting.tsv): "said on Monday", "a Sunday statement".
+func (k *KB) ReportingDate(kind ReportingKind, lemma string) bool {
+	return k.lex().dating[reportingKey{kind, lemma}]
 }
 
 // Contexts returns the PLOVER contexts a lemma signals ("nuclear" → cbrn).
@@ -367,19 +397,12 @@ func readTSV(fsys fs.FS, name string) ([]tsvLine, error) {
 		return nil, err
 	}
 	var lines []tsvLine
-	sc := bufio.NewScanner(strings.NewReader(string(data)))
-	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		lines = append(lines, tsvLine{n, strings.Split(line, "\t")})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	err = wordlist.Rows(name, bytes.NewReader(data), 0, func(n int, f []string) error {
+		lines = append(lines, tsvLine{n, f})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return lines, nil
 }
@@ -399,11 +422,12 @@ func parseLexicon(fsys fs.FS) (*lexicon, error) { return parseLexiconMode(fsys, 
 func parseLexiconMode(fsys fs.FS, raw bool) (*lexicon, error) {
 	lx := &lexicon{
 		rawCAMEO:  raw,
-		types:     map[string]PloverType{},
+		types:     map[event.Type]PloverType{},
 		triggers:  map[string][]Trigger{},
 		reporting: map[string][][]string{},
+		dating:    map[reportingKey]bool{},
 		contexts:  map[string][]string{},
-		counts:    map[string]int{},
+		counts:    map[event.Type]int{},
 		classes:   map[string]map[string]bool{},
 	}
 	var errs lexErrors
@@ -421,15 +445,15 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 		*errs = append(*errs, err)
 		return
 	}
-	first := map[string]int{}
+	first := map[event.Type]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 8 {
-			errs.add(ploverFile, l.n, "%d fields, want 8 (type quad intensity cameo recipient_required symmetric hostile modes)", len(f))
+		if len(f) != 10 {
+			errs.add(ploverFile, l.n, "%d fields, want 10 (type quad intensity cameo recipient_required symmetric hostile judging proximity modes)", len(f))
 			continue
 		}
-		name := f[0]
-		if !slices.Contains(ploverTypeNames, name) {
+		name := event.Type(f[0])
+		if !slices.Contains(event.Types(), name) {
 			errs.add(ploverFile, l.n, "unknown PLOVER type %q", name)
 			continue
 		}
@@ -459,7 +483,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 		for i, flag := range []struct {
 			column string
 			value  *bool
-		}{{"recipient_required", &t.RecipientRequired}, {"symmetric", &t.Symmetric}, {"hostile", &t.Hostile}} {
+		}{{"recipient_required", &t.RecipientRequired}, {"symmetric", &t.Symmetric}, {"hostile", &t.Hostile},
+			{"judging", &t.Judging}, {"proximity", &t.Proximity}} {
 			switch f[4+i] {
 			case "yes":
 				*flag.value = true
@@ -469,8 +494,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 				ok = false
 			}
 		}
-		if f[7] != "-" {
-			for _, m := range strings.Split(f[7], "|") {
+		if f[9] != "-" {
+			for _, m := range strings.Split(f[9], "|") {
 				mode, code, found := strings.Cut(m, "=")
 				switch {
 				case !found || mode == "":
@@ -494,9 +519,9 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 		}
 	}
 	var missing []string
-	for _, name := range ploverTypeNames {
+	for _, name := range event.Types() {
 		if _, ok := first[name]; !ok {
-			missing = append(missing, name)
+			missing = append(missing, string(name))
 		}
 	}
 	if len(missing) > 0 {
@@ -649,10 +674,10 @@ func (lx *lexicon) parseTrigger(f []string) (Trigger, error) {
 		t.CAMEO = f[4]
 		return lx.parseFlags(t, f)
 	}
-	t.Type = f[2]
+	t.Type = event.Type(f[2])
 	pt, ok := lx.types[t.Type]
 	if !ok {
-		if slices.Contains(ploverTypeNames, t.Type) {
+		if slices.Contains(event.Types(), t.Type) {
 			return t, fmt.Errorf("type %s has no valid line in %s", t.Type, ploverFile)
 		}
 		return t, fmt.Errorf("unknown PLOVER type %q", t.Type)
@@ -732,11 +757,11 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 		*errs = append(*errs, err)
 		return
 	}
-	first := map[string]int{}
+	first := map[reportingKey]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 2 {
-			errs.add(reportingFile, l.n, "%d fields, want 2 (pattern kind)", len(f))
+		if len(f) != 3 {
+			errs.add(reportingFile, l.n, "%d fields, want 3 (pattern kind use)", len(f))
 			continue
 		}
 		words, ok := lemmaPhrase(f[0])
@@ -748,12 +773,40 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 			errs.add(reportingFile, l.n, "unknown kind %q (want %s)", f[1], strings.Join(reportingKinds, ", "))
 			continue
 		}
-		if prev, dup := first[f[0]]; dup {
+		key := reportingKey{ReportingKind(f[1]), f[0]}
+		if prev, dup := first[key]; dup {
 			errs.add(reportingFile, l.n, "duplicate of line %d (%s)", prev, f[0])
 			continue
 		}
-		first[f[0]] = l.n
-		lx.reporting[words[0]] = append(lx.reporting[words[0]], words)
+		var attribution, date bool
+		for _, u := range strings.Split(f[2], ",") {
+			switch u {
+			case useAttribution:
+				attribution = true
+			case useDate:
+				date = true
+			default:
+				errs.add(reportingFile, l.n, "unknown use %q (want %s, %s or both, comma-separated)", u, useAttribution, useDate)
+				ok = false
+			}
+		}
+		switch {
+		case !ok:
+			continue
+		case attribution && key.kind != Say:
+			errs.add(reportingFile, l.n, "a %s is not used for attribution: only say entries are", key.kind)
+			continue
+		case date && len(words) > 1:
+			errs.add(reportingFile, l.n, "%q: only single words are used for dates", f[0])
+			continue
+		}
+		first[key] = l.n
+		if attribution {
+			lx.reporting[words[0]] = append(lx.reporting[words[0]], words)
+		}
+		if date {
+			lx.dating[key] = true
+		}
 	}
 	for _, ps := range lx.reporting {
 		slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/parley-events/parley/event"
 )
 
 // embeddedLexicon parses the embedded event tables afresh (not through the
@@ -37,18 +39,18 @@ func TestEmbeddedLexicon(t *testing.T) {
 	total := 0
 	for _, ts := range lx.triggers {
 		for _, tr := range ts {
-			used[tr.Type+" "+tr.Mode] = true
+			used[string(tr.Type)+" "+tr.Mode] = true
 			total++
 		}
 	}
-	for _, name := range ploverTypeNames {
+	for _, name := range event.Types() {
 		// A type with a handful of triggers would leave whole classes of
 		// news phrasing uncoded; every type has dozens.
 		if n := lx.counts[name]; n < 50 {
 			t.Errorf("type %s has %d triggers, want at least 50", name, n)
 		}
 		for mode := range lx.types[name].Modes {
-			if !used[name+" "+mode] {
+			if !used[string(name)+" "+mode] {
 				t.Errorf("mode %s of %s has no trigger", mode, name)
 			}
 		}
@@ -155,7 +157,7 @@ func TestTriggersLookup(t *testing.T) {
 			t.Errorf("Triggers(%q) has no %s %q", c.lemma, c.pos, c.pattern)
 			continue
 		}
-		if tr.Type != c.typ || tr.Mode != c.mode || tr.CAMEO != c.cameo || tr.Head != c.head ||
+		if string(tr.Type) != c.typ || tr.Mode != c.mode || tr.CAMEO != c.cameo || tr.Head != c.head ||
 			tr.Recipient != c.recipient || tr.Sym != c.sym || tr.Weak != c.weak {
 			t.Errorf("%s %q = %s/%s/%s head %d recipient %d sym %v weak %v, want %s/%s/%s head %d recipient %d sym %v weak %v",
 				c.pos, c.pattern, tr.Type, tr.Mode, tr.CAMEO, tr.Head, tr.Recipient, tr.Sym, tr.Weak,
@@ -267,19 +269,19 @@ func TestIsPreposition(t *testing.T) {
 func TestCameoTypes(t *testing.T) {
 	cases := []struct {
 		code string
-		want []string // nil: error
+		want []event.Type // nil: error
 	}{
-		{"040", []string{"CONSULT"}},
-		{"04", []string{"CONSULT"}},
-		{"083", []string{"CONCEDE"}},
-		{"0841", []string{"RETREAT"}},
-		{"080", []string{"CONCEDE", "RETREAT"}},
-		{"0813", []string{"CONCEDE", "RETREAT"}},
-		{"090", []string{"ACCUSE"}},
-		{"116", []string{"ACCUSE", "SANCTION"}},
-		{"1712", []string{"COERCE", "ASSAULT"}},
-		{"195", []string{"ASSAULT"}},
-		{"202", []string{"ASSAULT"}},
+		{"040", []event.Type{"CONSULT"}},
+		{"04", []event.Type{"CONSULT"}},
+		{"083", []event.Type{"CONCEDE"}},
+		{"0841", []event.Type{"RETREAT"}},
+		{"080", []event.Type{"CONCEDE", "RETREAT"}},
+		{"0813", []event.Type{"CONCEDE", "RETREAT"}},
+		{"090", []event.Type{"ACCUSE"}},
+		{"116", []event.Type{"ACCUSE", "SANCTION"}},
+		{"1712", []event.Type{"COERCE", "ASSAULT"}},
+		{"195", []event.Type{"ASSAULT"}},
+		{"202", []event.Type{"ASSAULT"}},
 		{"012", nil},
 		{"5", nil},
 		{"12345", nil},
@@ -335,6 +337,9 @@ func TestBadLexicon(t *testing.T) {
 		`reporting.tsv:4: unknown kind "yell"`,
 		`reporting.tsv:5: duplicate of line 2 (say)`,
 		`reporting.tsv:6: pattern "According To" is not lower-case`,
+		`reporting.tsv:7: a statement is not used for attribution: only say entries are`,
+		`reporting.tsv:8: "make clear": only single words are used for dates`,
+		`reporting.tsv:9: unknown use "rumour" (want attribution, date or both, comma-separated)`,
 		`contexts.tsv:3: unknown PLOVER context "weather"`,
 		`contexts.tsv:4: duplicate of line 2 (nuclear cbrn)`,
 		`contexts.tsv:5: 1 fields, want 2`,

@@ -12,7 +12,6 @@
 package lemma
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
 	"fmt"
@@ -21,6 +20,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 //go:embed wordnet.tsv
@@ -115,26 +116,7 @@ func parseTables(lexicon, exceptions, treebank io.Reader) (*tables, error) {
 }
 
 func readTSV(name string, r io.Reader, fields int, fn func([]string) error) error {
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != fields {
-			return fmt.Errorf("%s:%d: %d fields, want %d", name, n, len(f), fields)
-		}
-		if err := fn(f); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, n, err)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s:%d: %w", name, n, err)
-	}
-	return nil
+	return wordlist.Rows(name, r, fields, func(_ int, f []string) error { return fn(f) })
 }
 
 // Lexicon calls fn for every single-word lemma of the WordNet lexicon with

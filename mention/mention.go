@@ -29,6 +29,7 @@ import (
 
 	"github.com/parley-events/parley/doc"
 	"github.com/parley-events/parley/kb"
+	"github.com/parley-events/parley/wordlist"
 )
 
 // Set is the mentions of one document, in text order.
@@ -75,7 +76,7 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	holders(d, k, s)
 	corefer(d, k, s)
 	enrich(d, s) // what coreference resolved travels on: "its forces" take "its" country
-	situate(d, s)
+	situate(d, k, s)
 	d.Mentions = s.Mentions
 	return s
 }
@@ -116,7 +117,7 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 	day := d.Day()
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
-		if m.Kind != "person" || m.Named || m.Title == "" || m.Plural {
+		if m.Kind != Person || m.Named || m.Title == "" || m.Plural {
 			continue
 		}
 		h := k.Holders(m.Title, m.Country, day)
@@ -134,7 +135,7 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 // army", "the authorities", "villagers") the country the document is about:
 // the one its mentions name most often, when one clearly leads. A story
 // about Myanmar's army says "the military" without repeating "Myanmar".
-func situate(d *doc.Document, s *Set) {
+func situate(d *doc.Document, k *kb.KB, s *Set) {
 	// First the sentence: "Police in Nairobi arrested dozens of
 	// protesters" is set in one country, which the police and the
 	// protesters take. Only places the sentence sets itself in count: in
@@ -143,7 +144,7 @@ func situate(d *doc.Document, s *Set) {
 		hi, only, many := lo, "", false
 		for ; hi < len(s.Mentions) && s.Mentions[hi].Sentence == s.Mentions[lo].Sentence; hi++ {
 			m := &s.Mentions[hi]
-			if c := m.Country; c != "" && !specialCode[c] && m.SetIn {
+			if c := m.Country; c != "" && !k.Special(c) && m.SetIn {
 				many = many || only != "" && only != c
 				only = c
 			}
@@ -159,7 +160,7 @@ func situate(d *doc.Document, s *Set) {
 	}
 	counts := map[string]int{}
 	for _, m := range s.Mentions {
-		if m.Country != "" && m.Kind != "pronoun" && !specialCode[m.Country] {
+		if m.Country != "" && m.Kind != Pronoun && !k.Special(m.Country) {
 			counts[m.Country]++
 		}
 	}
@@ -182,19 +183,13 @@ func situate(d *doc.Document, s *Set) {
 	}
 }
 
-// envoyRoles are the roles of those who speak for one state to others.
-// Several of them with no country named ("Delegations urged a
-// de-escalation", "ambassadors called for") are the parties of a meeting,
-// many states at once, not the country the story is about.
-var envoyRoles = map[string]bool{"delegation": true, "delegate": true, "envoy": true, "ambassador": true, "representative": true}
-
 // envoys says whether m is a plural of an envoy role.
 func envoys(m *doc.Mention) bool { return m.Plural && envoyRoles[lastWord(m.Role)] }
 
 // situated says whether a mention without a country may take its context's:
 // unnamed collectives and institutions of a country, and unknown places.
 func situated(m *doc.Mention) bool {
-	return m.Kind == "place" || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == "group" || m.Kind == "body")
+	return m.Kind == Place || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == Group || m.Kind == Body)
 }
 
 // usedAsNoun says whether a role word the tagger took for an adjective
@@ -214,10 +209,6 @@ func usedAsNoun(toks []doc.Token, i int) bool {
 	}
 	return true
 }
-
-// timeWords are nouns of time that follow a subject without being
-// modified by it ("officials today said").
-var timeWords = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true}
 
 // modifies says whether token t (at document index i) is a noun modifying
 // a noun to its right.
@@ -245,9 +236,6 @@ func afterLocative(toks []doc.Token, i int) bool {
 	return false
 }
 
-// settlementNouns name a kind of settlement before "of" and its name.
-var settlementNouns = map[string]bool{"city": true, "town": true, "village": true, "port": true, "township": true, "municipality": true, "suburb": true}
-
 // setIn says whether the phrase at token i is the place a clause is set in:
 // "in Nairobi", "at the border", "across Iran" (not "into Israeli
 // territory", a destination).
@@ -265,28 +253,6 @@ func setIn(toks []doc.Token, i int) bool {
 	}
 	return false
 }
-
-// calendarWords are proper nouns that name times, not actors.
-var calendarWords = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true,
-	"ramadan": true, "christmas": true, "easter": true,
-}
-
-// placeWords end the names of places: an unknown "Kanbalu Township" is a
-// place, not a person.
-var placeWords = map[string]bool{
-	"township": true, "region": true, "province": true, "district": true, "village": true, "city": true,
-	"state": true, "county": true, "governorate": true, "oblast": true, "town": true, "camp": true,
-	"airbase": true, "base": true, "port": true, "island": true, "islands": true, "valley": true,
-	"strait": true, "sea": true, "gulf": true, "river": true, "mountains": true, "border": true,
-	"crossing": true, "airport": true, "refinery": true, "hospital": true, "square": true,
-}
-
-// specialCode lists PLOVER's non-country actor codes.
-var specialCode = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "ISM": true, "IMG": true, "MNC": true}
 
 // chunk kinds, in the order they may appear inside one noun phrase.
 const (
@@ -351,7 +317,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			if len(ents) > 0 {
 				e := best(ents)
 				kind := cName
-				if e.Kind == "person" {
+				if e.Kind == Person {
 					kind = cPerson
 				}
 				chunks = append(chunks, chunk{kind: kind, first: first, last: i + n, ent: &e})
@@ -378,7 +344,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 		if kind := anaphorKind[lemmas[i]]; kind != "" && t.UPOS == "NOUN" {
 			// "the enclave", "Israeli territory": a place noun that refers
 			// back to a place, or with a nationality names one.
-			chunks = append(chunks, chunk{kind: cRole, first: i, last: i + 1, role: kb.Role{Phrase: lemmas[i], Kind: "anaphor"}, roleText: lemmas[i]})
+			chunks = append(chunks, chunk{kind: cRole, first: i, last: i + 1, role: kb.Role{Phrase: lemmas[i], Kind: anaphor}, roleText: lemmas[i]})
 			i++
 			continue
 		}
@@ -426,12 +392,12 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			continue
 		}
 		if t.UPOS == "PRON" {
-			if p := pronounKind(t.Text); p != "" && (p != "it" || refersToActor(d, sent.First+i)) {
+			if p := pronounKind(t.Text); p != "" && (p != pronIt || refersToActor(d, sent.First+i)) {
 				chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: p})
 			}
 		} else if t.UPOS == "NOUN" && anaphoricNouns[lemmas[i]] && i > 0 && lower[i-1] == "the" && (i+1 == len(toks) || toks[i+1].UPOS != "PROPN") {
 			// "the group", "the movement": an organisation named before.
-			chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: "organisation"})
+			chunks = append(chunks, chunk{kind: cPron, first: i, last: i + 1, roleText: pronOrganisation})
 		}
 		i++
 	}
@@ -446,7 +412,7 @@ func group(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, toks []
 		if c := chunks[a]; c.kind == cPron {
 			i := sent.First + c.first
 			add(s, doc.Mention{First: i, Last: i + 1, Head: i, Sentence: si, Name: toks[c.first].Text,
-				Kind: "pronoun", Role: c.roleText, Ref: -1, Plural: c.roleText == "they"})
+				Kind: Pronoun, Role: c.roleText, Ref: -1, Plural: c.roleText == pronThey})
 			a++
 			continue
 		}
@@ -486,7 +452,7 @@ func joinable(toks []doc.Token, x, y chunk) bool {
 		return y.kind != cDem
 	case cName:
 		// "Hamas movement", "Iranian Foreign Ministry", not "Russia Iran".
-		return y.kind == cRole || (y.kind == cPerson && x.ent != nil && x.ent.Kind != "person" && y.first == x.last && x.ent.Kind != "country")
+		return y.kind == cRole || (y.kind == cPerson && x.ent != nil && x.ent.Kind != Person && y.first == x.last && x.ent.Kind != Country)
 	case cRole:
 		// "foreign minister Sergei Lavrov", "militant group Hamas".
 		return y.kind == cPerson || y.kind == cName || y.kind == cRole
@@ -510,17 +476,17 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 				adjCountry = c.country
 			}
 		case cDem:
-			m.Country, m.Sector, m.Kind, m.Plural = c.country, "CVL", "group", true
+			m.Country, m.Sector, m.Kind, m.Plural = c.country, "CVL", Group, true
 			m.Name = text(d, sent.First+c.first, sent.First+c.last)
 		case cRole:
 			m.Role = c.roleText
-			if m.Sector == "" || c.role.Kind == "person" {
+			if m.Sector == "" || c.role.Kind == Person {
 				m.Sector = c.role.Sector
 			}
-			if c.role.Kind == "person" {
+			if c.role.Kind == Person {
 				m.Title = c.roleText
 			}
-			if m.Kind == "" || m.Kind == "country" || m.Kind == "organisation" {
+			if m.Kind == "" || m.Kind == Country || m.Kind == Organisation {
 				m.Kind = c.role.Kind
 			}
 			last := toks[c.last-1]
@@ -537,26 +503,26 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 				}
 				// An organisation used as a modifier ("Hamas delegation")
 				// gives the country; the role gives the sector.
-				if e.Sector != "" && (m.Sector == "" || c.kind == cPerson || e.Kind == "organisation") {
+				if e.Sector != "" && (m.Sector == "" || c.kind == cPerson || e.Kind == Organisation) {
 					m.Sector = e.Sector
 				}
 				if e.Title != "" {
 					m.Title = e.Title
 				}
 				m.Kind = e.Kind
-				switch e.Kind {
-				case "country", "territory", "capital", "metonym", "place":
+				switch m.Kind {
+				case Country, Territory, Capital, Metonym, Place:
 					m.Place, m.Lat, m.Lon = true, e.Lat, e.Lon
 				}
 			} else if c.kind == cPerson {
-				m.Kind = "person"
+				m.Kind = Person
 				if placeWords[strings.ToLower(toks[c.last-1].Text)] {
 					// "Kanbalu Township", "Shangi Village": a place the
 					// knowledge base does not hold.
-					m.Kind, m.Place = "place", true
+					m.Kind, m.Place = Place, true
 				} else if p, ok := k.Geocode(m.Name, nil); ok && (afterLocative(toks, c.first) || p.Population >= 500000) {
 					// "in Odesa", "Mykolaiv": a town of the gazetteer.
-					m.Kind, m.Place, m.Country = "place", true, p.Country
+					m.Kind, m.Place, m.Country = Place, true, p.Country
 					m.Lat, m.Lon, m.GeonamesID = p.Lat, p.Lon, p.GeonameID
 				}
 			}
@@ -565,8 +531,8 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 	if m.Country == "" {
 		m.Country = adjCountry
 	}
-	if m.Kind == "anaphor" {
-		m.Kind = anaphorKind[m.Role]
+	if m.Kind == anaphor {
+		m.Kind = Kind(anaphorKind[m.Role])
 		m.Place = true
 		if m.Country != "" {
 			m.Named = true // "Israeli territory" names its country
@@ -577,7 +543,7 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 		m.Name = text(d, m.First, m.Last)
 	}
 	if m.Kind == "" {
-		m.Kind = "group"
+		m.Kind = Group
 	}
 	return m
 }
@@ -613,7 +579,7 @@ func knownPerson(k *kb.KB, words []string, day string) (kb.Entity, bool) {
 	}
 	var people []kb.Entity
 	for _, e := range ents {
-		if e.Kind == "person" {
+		if e.Kind == Person {
 			people = append(people, e)
 		}
 	}
@@ -637,7 +603,7 @@ func knownPerson(k *kb.KB, words []string, day string) (kb.Entity, bool) {
 func nearestOffice(ents []kb.Entity, day string) []kb.Entity {
 	past, future := -1, -1
 	for i, e := range ents {
-		if e.Kind != "person" {
+		if e.Kind != Person {
 			return ents
 		}
 		switch {
@@ -666,15 +632,15 @@ func nearestOffice(ents []kb.Entity, day string) []kb.Entity {
 func best(ents []kb.Entity) kb.Entity {
 	rank := func(e kb.Entity) int {
 		switch e.Kind {
-		case "person":
+		case Person:
 			return 0
-		case "organisation":
+		case Organisation:
 			return 1
-		case "country":
+		case Country:
 			return 2
-		case "territory":
+		case Territory:
 			return 3
-		case "capital", "metonym":
+		case Capital, Metonym:
 			return 4
 		}
 		return 5
@@ -705,15 +671,15 @@ func text(d *doc.Document, first, last int) string {
 func pronounKind(w string) string {
 	switch strings.ToLower(w) {
 	case "he", "him", "she", "her":
-		return "person"
+		return pronPerson
 	case "they", "them":
-		return "they"
+		return pronThey
 	case "i", "me":
-		return "speaker"
+		return pronSpeaker
 	case "we", "us":
-		return "we"
+		return pronWe
 	case "it", "its":
-		return "it"
+		return pronIt
 	}
 	return ""
 }
@@ -730,7 +696,7 @@ func ledBy(k *kb.KB, w string) string {
 	if c, ok := k.Adjective(x); ok {
 		return c
 	}
-	if _, ents := k.Match([]string{x}); len(ents) > 0 && ents[0].Kind == "country" {
+	if _, ents := k.Match([]string{x}); len(ents) > 0 && ents[0].Kind == Country {
 		return ents[0].Country
 	}
 	return ""
@@ -752,25 +718,37 @@ func refersToActor(d *doc.Document, i int) bool {
 	return t.Rel == "nsubj" && t.Head >= 0 && d.Tokens[t.Head].UPOS == "VERB"
 }
 
-//go:embed data/anaphoric_nouns.txt
-var anaphoricNounsFile string
+// The word lists of data/, read by the one word-list reader (their tests
+// check that they read).
+var (
+	//go:embed data/anaphoric_nouns.txt
+	anaphoricNounsFile string
+	//go:embed data/led_by.txt
+	ledByFile string
+	//go:embed data/envoy_roles.txt
+	envoyRolesFile string
+	//go:embed data/time_words.txt
+	timeWordsFile string
+	//go:embed data/settlement_nouns.txt
+	settlementNounsFile string
+	//go:embed data/calendar_words.txt
+	calendarWordsFile string
+	//go:embed data/place_words.txt
+	placeWordsFile string
+	//go:embed data/anaphor_kinds.tsv
+	anaphorKindsFile string
 
-//go:embed data/led_by.txt
-var ledByFile string
-
-// ledByWords are the participles of data/led_by.txt.
-var ledByWords = wordSet(ledByFile)
-
-// anaphoricNouns are the nouns of data/anaphoric_nouns.txt.
-var anaphoricNouns = wordSet(anaphoricNounsFile)
-
-// wordSet reads a list of words, one per line, "#" starting a comment.
-func wordSet(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out[l] = true
-		}
-	}
-	return out
-}
+	ledByWords     = wordlist.MustParse("mention/data/led_by.txt", ledByFile)                   // "US-led": the side that leads
+	anaphoricNouns = wordlist.MustParse("mention/data/anaphoric_nouns.txt", anaphoricNounsFile) // "the group": an organisation named before
+	// envoyRoles are the roles of those who speak for one state to others:
+	// several of them with no country named are the parties of a meeting,
+	// not the country the story is about.
+	envoyRoles      = wordlist.MustParse("mention/data/envoy_roles.txt", envoyRolesFile)
+	timeWords       = wordlist.MustParse("mention/data/time_words.txt", timeWordsFile)             // "officials today said"
+	settlementNouns = wordlist.MustParse("mention/data/settlement_nouns.txt", settlementNounsFile) // "the town of ..."
+	calendarWords   = wordlist.MustParse("mention/data/calendar_words.txt", calendarWordsFile)     // proper nouns that name times, not actors
+	placeWords      = wordlist.MustParse("mention/data/place_words.txt", placeWordsFile)           // end the names of places: "Kanbalu Township"
+	// anaphorKind maps nouns that refer back to a place to the kind of
+	// mention they refer to ("the enclave" → territory).
+	anaphorKind = wordlist.MustParseMap("mention/data/anaphor_kinds.tsv", anaphorKindsFile)
+)

@@ -15,7 +15,7 @@ import (
 func enrich(d *doc.Document, s *Set) {
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
-		if m.Kind == "pronoun" {
+		if m.Kind == Pronoun {
 			continue
 		}
 		for _, dep := range s.deps[m.Head] {
@@ -44,9 +44,9 @@ func enrich(d *doc.Document, s *Set) {
 				if m.Named && m.Country != "" {
 					continue
 				}
-				if m.Country == "" && other.Country != "" && (other.Kind != "pronoun" || other.Ref >= 0) {
+				if m.Country == "" && other.Country != "" && (other.Kind != Pronoun || other.Ref >= 0) {
 					m.Country = other.Country
-					if m.Sector == "" || other.Kind == "organisation" && other.Sector != "" && m.Kind == "group" {
+					if m.Sector == "" || other.Kind == Organisation && other.Sector != "" && m.Kind == Group {
 						m.Sector = other.Sector
 					}
 				}
@@ -70,7 +70,7 @@ func (s *Set) viaModifier(d *doc.Document, tok int) int {
 
 // merge copies into m what other knows and m does not.
 func merge(m, other *doc.Mention) {
-	if other.Kind == "pronoun" {
+	if other.Kind == Pronoun {
 		return
 	}
 	if m.Country == "" {
@@ -102,12 +102,12 @@ func corefer(d *doc.Document, k *kb.KB, s *Set) {
 		m := &s.Mentions[i]
 		ante := -1
 		switch {
-		case m.Kind == "pronoun":
+		case m.Kind == Pronoun:
 			ante = s.pronounAntecedent(d, i)
-		case m.Kind == "person" && m.Named && !strings.Contains(m.Name, " "):
+		case m.Kind == Person && m.Named && !strings.Contains(m.Name, " "):
 			// A surname alone: "Marzouk" after "Abu Marzouk".
 			ante = s.latest(i, func(o *doc.Mention) bool {
-				return o.Kind == "person" && o.Named && o.Country != "" && hasWord(o.Name, m.Name)
+				return o.Kind == Person && o.Named && o.Country != "" && hasWord(o.Name, m.Name)
 			})
 		case !m.Named && definite(d, m.First):
 			ante = s.describedBy(i)
@@ -115,22 +115,22 @@ func corefer(d *doc.Document, k *kb.KB, s *Set) {
 		if ante < 0 {
 			continue
 		}
-		if m.Kind == "pronoun" && m.Role == "speaker" && s.speaker < 0 {
+		if m.Kind == Pronoun && m.Role == pronSpeaker && s.speaker < 0 {
 			s.speaker = ante
 		}
 		a := &s.Mentions[ante]
 		m.Ref = ante
 		m.Name = a.Name
-		if m.Kind == "country" && a.Kind != "country" {
+		if m.Kind == Country && a.Kind != Country {
 			// "the country" of a person is that person's country.
 			if c, ok := k.Country(a.Country); ok {
 				m.Name = c.Name
 			}
 		}
-		if m.Country == "" || m.Kind == "pronoun" || m.Kind == "person" {
+		if m.Country == "" || m.Kind == Pronoun || m.Kind == Person {
 			m.Country = a.Country
 		}
-		if m.Sector == "" || m.Kind == "pronoun" {
+		if m.Sector == "" || m.Kind == Pronoun {
 			m.Sector = a.Sector
 		}
 		if a.Title != "" {
@@ -159,36 +159,36 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		// collective subject.
 		return strings.HasPrefix(t.Rel, "nmod") && t.Head >= 0 && strings.HasPrefix(d.Tokens[t.Head].Rel, "nsubj")
 	}
-	resolved := func(o *doc.Mention) bool { return o.Country != "" && o.Kind != "pronoun" }
-	person := func(o *doc.Mention) bool { return o.Kind == "person" && resolved(o) }
+	resolved := func(o *doc.Mention) bool { return o.Country != "" && o.Kind != Pronoun }
+	person := func(o *doc.Mention) bool { return o.Kind == Person && resolved(o) }
 	group := func(o *doc.Mention) bool {
-		return resolved(o) && (o.Kind == "organisation" || o.Kind == "country" || o.Kind == "group" || o.Kind == "body")
+		return resolved(o) && (o.Kind == Organisation || o.Kind == Country || o.Kind == Group || o.Kind == Body)
 	}
 	switch s.Mentions[i].Role {
-	case "person":
+	case pronPerson:
 		if j := s.latest(i, func(o *doc.Mention) bool { return person(o) && subject(o) && o.Sentence < s.Mentions[i].Sentence }); j >= 0 {
 			return j
 		}
 		return s.latest(i, person)
-	case "they":
-		if j := s.latest(i, func(o *doc.Mention) bool { return group(o) && (o.Plural || o.Kind == "organisation") && subject(o) }); j >= 0 {
+	case pronThey:
+		if j := s.latest(i, func(o *doc.Mention) bool { return group(o) && (o.Plural || o.Kind == Organisation) && subject(o) }); j >= 0 {
 			return j
 		}
 		return s.latest(i, func(o *doc.Mention) bool { return group(o) && o.Plural })
-	case "speaker":
+	case pronSpeaker:
 		return s.latest(i, func(o *doc.Mention) bool { return person(o) && o.Named })
-	case "it", "organisation":
+	case pronIt, pronOrganisation:
 		// "it": a country or an organisation, "the group": an
 		// organisation; the latest one that was a subject, else the latest.
 		body := func(o *doc.Mention) bool {
-			return resolved(o) && !o.Plural && (o.Named || s.Mentions[i].Role == "it") && (o.Kind == "organisation" || o.Kind == "group" || o.Kind == "body" ||
-				o.Kind == "country" && s.Mentions[i].Role == "it")
+			return resolved(o) && !o.Plural && (o.Named || s.Mentions[i].Role == pronIt) && (o.Kind == Organisation || o.Kind == Group || o.Kind == Body ||
+				o.Kind == Country && s.Mentions[i].Role == pronIt)
 		}
 		if j := s.latest(i, func(o *doc.Mention) bool { return body(o) && subject(o) }); j >= 0 {
 			return j
 		}
 		return s.latest(i, body)
-	case "we":
+	case pronWe:
 		// In a statement or speech, "we" is the speaker's side.
 		if s.speaker >= 0 {
 			return s.speaker
@@ -208,16 +208,16 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 func (s *Set) describedBy(i int) int {
 	m := &s.Mentions[i]
 	if kind := anaphorKind[lastWord(m.Role)]; kind != "" {
-		if kind == "country" {
+		if Kind(kind) == Country {
 			// "the senior Iranian diplomat stressed the country's stance":
 			// the country of an actor earlier in the same sentence.
 			if j := s.latest(i, func(o *doc.Mention) bool {
-				return o.Sentence == m.Sentence && o.Country != "" && o.Kind != "pronoun" && !o.Place
+				return o.Sentence == m.Sentence && o.Country != "" && o.Kind != Pronoun && !o.Place
 			}); j >= 0 {
 				return j
 			}
 		}
-		return s.latest(i, func(o *doc.Mention) bool { return o.Kind == kind && o.Named })
+		return s.latest(i, func(o *doc.Mention) bool { return o.Kind == Kind(kind) && o.Named })
 	}
 	if m.Role == "" {
 		return -1
@@ -225,19 +225,12 @@ func (s *Set) describedBy(i int) int {
 	if j := s.latest(i, func(o *doc.Mention) bool { return o.Named && o.Role == m.Role && compatible(m, o) }); j >= 0 {
 		return j
 	}
-	if m.Kind == "person" && m.Country != "" {
+	if m.Kind == Person && m.Country != "" {
 		return s.latest(i, func(o *doc.Mention) bool {
-			return o.Kind == "person" && o.Named && o.Country == m.Country && (m.Sector == "" || o.Sector == m.Sector)
+			return o.Kind == Person && o.Named && o.Country == m.Country && (m.Sector == "" || o.Sector == m.Sector)
 		})
 	}
 	return -1
-}
-
-// anaphorKind maps nouns that refer back to a place or organisation to the
-// kind of mention they refer to.
-var anaphorKind = map[string]string{
-	"enclave": "territory", "strip": "territory", "territory": "territory", "region": "territory",
-	"country": "country", "nation": "country", "kingdom": "country", "republic": "country",
 }
 
 func compatible(m, o *doc.Mention) bool {

@@ -18,6 +18,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/parley-events/parley/event"
 )
 
 // Entity is one side of a gold event.
@@ -48,14 +50,6 @@ type Gold struct {
 	Date      string   `json:"date"`      // YYYY-MM-DD, or "" when null or absent
 	Place     *Place   `json:"place"`     // nil when the text gives no place
 	Evidence  string   `json:"evidence"`
-}
-
-// ploverTypes are the PLOVER 2.0 event types a gold line may name.
-var ploverTypes = map[string]bool{
-	"AGREE": true, "CONSULT": true, "SUPPORT": true, "CONCEDE": true,
-	"COOPERATE": true, "AID": true, "RETREAT": true, "REQUEST": true,
-	"ACCUSE": true, "REJECT": true, "THREATEN": true, "PROTEST": true,
-	"SANCTION": true, "MOBILIZE": true, "COERCE": true, "ASSAULT": true,
 }
 
 // goldLine mirrors Gold with pointers, so that a missing actor or a null
@@ -141,11 +135,11 @@ func parseGold(b []byte) (Gold, error) {
 	if dec.More() {
 		return Gold{}, fmt.Errorf("more than one JSON value on the line")
 	}
-	if !ploverTypes[l.Type] {
+	if !event.Type(l.Type).Valid() {
 		return Gold{}, fmt.Errorf("type %q is not a PLOVER 2.0 event type", l.Type)
 	}
 	for _, t := range l.AltTypes {
-		if !ploverTypes[t] {
+		if !event.Type(t).Valid() {
 			return Gold{}, fmt.Errorf("alt_types: %q is not a PLOVER 2.0 event type", t)
 		}
 	}

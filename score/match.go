@@ -31,12 +31,12 @@ func actorName(a *event.Actor) string {
 
 // TypeFits reports whether event type t is the gold type or one of its
 // alternatives (case aside).
-func (g *Gold) TypeFits(t string) bool {
-	if strings.EqualFold(t, g.Type) {
+func (g *Gold) TypeFits(t event.Type) bool {
+	if strings.EqualFold(string(t), g.Type) {
 		return true
 	}
 	for _, a := range g.AltTypes {
-		if strings.EqualFold(t, a) {
+		if strings.EqualFold(string(t), a) {
 			return true
 		}
 	}

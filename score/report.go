@@ -157,7 +157,7 @@ func describeGold(g *Gold) string {
 }
 
 func describePred(p *event.Event) string {
-	s := fmt.Sprintf("%s %s→%s", orNone(p.Type), orNone(actorCountry(p.Actor)), orNone(actorCountry(p.Recipient)))
+	s := fmt.Sprintf("%s %s→%s", orNone(string(p.Type)), orNone(actorCountry(p.Actor)), orNone(actorCountry(p.Recipient)))
 	if n := actorName(p.Actor); n != "" {
 		s += fmt.Sprintf(" (%s)", n)
 	}

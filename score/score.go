@@ -275,7 +275,7 @@ func why(g *Gold, p *event.Event) []string {
 		if len(g.AltTypes) > 0 {
 			want += "/" + strings.Join(g.AltTypes, "/")
 		}
-		out = append(out, "type "+orNone(p.Type)+" not "+want)
+		out = append(out, "type "+orNone(string(p.Type))+" not "+want)
 	}
 	if sidesFit(g, p) == noFit {
 		pa, pr := actorCountry(p.Actor), actorCountry(p.Recipient)

@@ -25,7 +25,7 @@ func goldDoc(t *testing.T, id string, lines ...string) []Gold {
 
 // ev builds a prediction: type, actor country, recipient country ("" = none).
 func ev(doc, typ, actor, recipient string) event.Event {
-	e := event.Event{DocID: doc, Type: typ, Actor: &event.Actor{Country: actor}}
+	e := event.Event{DocID: doc, Type: event.Type(typ), Actor: &event.Actor{Country: actor}}
 	if recipient != "" {
 		e.Recipient = &event.Actor{Country: recipient}
 	}
@@ -287,7 +287,7 @@ func goldAsPredictions(gold map[string][]Gold) []event.Event {
 	var out []event.Event
 	for _, id := range DocIDs(gold) {
 		for _, g := range gold[id] {
-			e := event.Event{DocID: id, Type: g.Type, Mode: g.Mode, Date: g.Date,
+			e := event.Event{DocID: id, Type: event.Type(g.Type), Mode: g.Mode, Date: g.Date,
 				Actor: &event.Actor{Country: g.Actor.Country}}
 			if len(g.Actor.Names) > 0 {
 				e.Actor.Name = g.Actor.Names[0]

@@ -27,7 +27,7 @@ import (
 // column of kb/data/plover.tsv, which the coder reads too): "A met B" and
 // "B met A" are one meeting, so reports may name either side first.
 func symmetric(t string) bool {
-	pt, _ := kb.Default().PloverType(t)
+	pt, _ := kb.Default().PloverType(event.Type(t))
 	return pt.Symmetric
 }
 

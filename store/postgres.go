@@ -301,7 +301,7 @@ func (w *pgIngester) prepare(ctx context.Context, events []event.Event) error {
 	seen := map[int]bool{}
 	for i := range events {
 		e := &events[i]
-		types = append(types, typeLock(e.Type))
+		types = append(types, typeLock(string(e.Type)))
 		for _, a := range []*event.Actor{e.Actor, e.Recipient} {
 			if k, ok := actorOf(a); ok {
 				actorCounts[k]++
@@ -440,7 +440,7 @@ func (w *pgIngester) event(ctx context.Context, idx int, e *event.Event) ([]any,
 	rc, rn := sideOf(e.Recipient)
 	seen := w.d.Day()
 
-	p := storyProbe{typ: e.Type, placeKey: pkey, day: day, ac: ac, rc: rc, an: an, rn: rn}
+	p := storyProbe{typ: string(e.Type), placeKey: pkey, day: day, ac: ac, rc: rc, an: an, rn: rn}
 	storyPK, swapped, san, srn, err := w.findStory(ctx, p)
 	if err != nil {
 		return nil, false, err

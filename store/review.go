@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/parley-events/parley/event"
 )
 
 // An analyst reviews a stored raw event: says whether the coder got it
@@ -89,10 +91,6 @@ var (
 	_ Reviews = (*Postgres)(nil)
 )
 
-// ploverTypes are PLOVER 2.0's 16 event types.
-var ploverTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-	"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}
-
 // maxNote bounds a review's note and each corrected value.
 const maxNote, maxValue = 4000, 200
 
@@ -118,7 +116,7 @@ func (r *NewReview) check() error {
 	if utf8.RuneCountInString(r.Reviewer) > maxValue {
 		return bad("reviewer name longer than %d characters", maxValue)
 	}
-	if r.Type != "" && !contains(ploverTypes, r.Type) {
+	if r.Type != "" && !event.Type(r.Type).Valid() {
 		return bad("bad type %q (want a PLOVER type such as CONSULT)", r.Type)
 	}
 	if r.Date != "" {
@@ -163,15 +161,6 @@ func (r *NewReview) check() error {
 		return bad("an empty review: give a verdict, a correction or a note")
 	}
 	return nil
-}
-
-func contains(list []string, v string) bool {
-	for _, s := range list {
-		if s == v {
-			return true
-		}
-	}
-	return false
 }
 
 // reviewColumns are a review's columns after its event's pk and story pk.

@@ -53,7 +53,7 @@ func randomReports(n int, seed uint64) []Item {
 			a, b := people[r.IntN(len(people))], people[r.IntN(len(people))]
 			s := fmt.Sprintf("Sentence %d of report %d says %s met %s.", k, i, a.name, b.name)
 			e := event.Event{
-				ID: fmt.Sprintf("%s-%d", d.ID, k), DocID: d.ID, Type: pick("CONSULT", "CONSULT", "AGREE", "ASSAULT", "PROTEST"),
+				ID: fmt.Sprintf("%s-%d", d.ID, k), DocID: d.ID, Type: event.Type(pick("CONSULT", "CONSULT", "AGREE", "ASSAULT", "PROTEST")),
 				Quad: 1 + r.IntN(4), Sentence: k, Text: s, Trigger: "met", Mentions: 1 + r.IntN(3), Modality: "asserted",
 				Actor:     &event.Actor{Name: a.name, Country: a.country, Sector: "GOV", Code: a.country + "GOV"},
 				Recipient: &event.Actor{Name: b.name, Country: b.country, Sector: "GOV", Code: b.country + "GOV"},

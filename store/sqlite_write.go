@@ -186,10 +186,10 @@ func probeShape(p storyProbe) int {
 func (s *SQLite) prepareWrites(ctx context.Context) error {
 	var queries [numWriteStmts]string
 	copy(queries[:], writeSQL[:])
-	for _, typ := range []string{"CONSULT", "ASSAULT"} { // symmetric or not
+	for _, typ := range []event.Type{event.Consult, event.Assault} { // symmetric or not
 		for _, pkey := range []string{"", "geonames:1"} {
 			for _, day := range []sql.NullInt64{{}, {Int64: 1, Valid: true}} {
-				p := storyProbe{typ: typ, placeKey: pkey, day: day}
+				p := storyProbe{typ: string(typ), placeKey: pkey, day: day}
 				queries[stCandidates+writeStmt(probeShape(p))], _ = p.candidates(s.window)
 			}
 		}
@@ -460,7 +460,7 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 	r.ac, r.an = sideOf(e.Actor)
 	r.rc, r.rn = sideOf(e.Recipient)
 
-	p := storyProbe{typ: e.Type, placeKey: r.placeKey, day: r.day, ac: r.ac, rc: r.rc, an: r.an, rn: r.rn}
+	p := storyProbe{typ: string(e.Type), placeKey: r.placeKey, day: r.day, ac: r.ac, rc: r.rc, an: r.an, rn: r.rn}
 	var storyPK int64
 	var merged bool
 	if w.cached(p) {

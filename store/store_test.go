@@ -58,7 +58,7 @@ func (c coded) event(t *testing.T, d *doc.Document, i int) event.Event {
 	ss := span(t, d.Text, c.sentence, 0)
 	e := event.Event{
 		ID: d.ID + "-" + string(rune('a'+i)), DocID: d.ID, Date: c.date, DatePrecision: "day",
-		Type: c.typ, Quad: c.quad, Sentence: c.sentenceIndex, Span: ss, Text: c.sentence,
+		Type: event.Type(c.typ), Quad: c.quad, Sentence: c.sentenceIndex, Span: ss, Text: c.sentence,
 		Trigger: c.trigger, TriggerSpan: span(t, d.Text, c.trigger, ss[0]), Modality: "asserted",
 		Mentions: max(c.mention, 1), Confidence: 0.9, Rule: "test",
 	}

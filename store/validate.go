@@ -114,9 +114,9 @@ const (
 // knowledge base's PLOVER table, read once.
 var vocabulary = sync.OnceValue(func() (v struct{ types, modes []string }) {
 	k := kb.Default()
-	v.types = k.PloverTypes()
 	modes := map[string]bool{}
-	for _, t := range v.types {
+	for _, t := range k.PloverTypes() {
+		v.types = append(v.types, string(t))
 		pt, _ := k.PloverType(t)
 		for m := range pt.Modes {
 			modes[m] = true

@@ -80,7 +80,7 @@ func ingestCorpus(t *testing.T, ctx context.Context, st store.Store) {
 			at = end
 			p := places[e[9]]
 			out = append(out, event.Event{
-				ID: d.ID + "-" + string(rune('1'+i)), DocID: d.ID, Date: e[10], DatePrecision: "day", Type: e[0], Quad: int(e[1][0] - '0'),
+				ID: d.ID + "-" + string(rune('1'+i)), DocID: d.ID, Date: e[10], DatePrecision: "day", Type: event.Type(e[0]), Quad: int(e[1][0] - '0'),
 				Actor:     &event.Actor{Text: e[2], Name: e[3], Country: e[4], Sector: "GOV", Code: e[4] + "GOV", Span: a},
 				Recipient: &event.Actor{Text: e[6], Name: e[7], Country: e[8], Sector: "GOV", Code: e[8] + "GOV", Span: find(e[6], a[1])},
 				Location:  &event.Location{Name: e[9], Country: e[4], Lat: p[0], Lon: p[1], GeonamesID: int(p[2]), Resolution: 4},

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/parley-events/parley/wordlist"
 )
 
 //go:embed boilerplate.tsv
@@ -13,10 +15,12 @@ var boilerplateTSV string
 // boilerplate holds the lines of boilerplate.tsv, normalised.
 var boilerplate = func() map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(boilerplateTSV, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			m[normLine(line)] = true
-		}
+	err := wordlist.Rows("webdoc/boilerplate.tsv", strings.NewReader(boilerplateTSV), 0, func(_ int, f []string) error {
+		m[normLine(strings.Join(f, "\t"))] = true
+		return nil
+	})
+	if err != nil {
+		panic(err) // the embedded list is read by the package tests
 	}
 	return m
 }()

@@ -131,7 +131,7 @@ func goldOf(r *store.Review, e *event.Event) (score.Gold, bool) {
 	if r.Verdict == store.VerdictWrong && !corrected {
 		return score.Gold{}, false
 	}
-	g := score.Gold{Type: e.Type, Mode: e.Mode, Date: e.Date}
+	g := score.Gold{Type: string(e.Type), Mode: e.Mode, Date: e.Date}
 	if r.Type != "" {
 		g.Type, g.Mode = r.Type, ""
 	}

@@ -140,8 +140,8 @@ func sentenceLayers(d *doc.Document, si int) []string {
 		if e.Location != nil {
 			l += " " + e.Location.Name
 		}
-		if e.Modality != "asserted" {
-			l += " (" + e.Modality + ")"
+		if e.Modality != event.Asserted {
+			l += " (" + string(e.Modality) + ")"
 		}
 		if w := e.Why; w != nil {
 			l += fmt.Sprintf(" | actor %s, recipient %s, place %s, date %s", or(w.Actor), or(w.Recipient), or(w.Place), or(w.Date))

@@ -99,7 +99,7 @@ func runQuery(args []string) int {
 			p, err := s.Events(ctx, *q)
 			for _, m := range p.Items {
 				e := m.Event
-				out.rows = append(out.rows, []string{m.ID, m.StoryID, e.Date, e.Type, e.Mode, actorName(e.Actor), actorCountry(e.Actor),
+				out.rows = append(out.rows, []string{m.ID, m.StoryID, e.Date, string(e.Type), e.Mode, actorName(e.Actor), actorCountry(e.Actor),
 					actorName(e.Recipient), actorCountry(e.Recipient), placeName(e.Location), m.DocID, m.Source, m.Sentence})
 				out.objects = append(out.objects, m)
 			}

@@ -77,7 +77,7 @@ func TestExportReviewed(t *testing.T) {
 		w[col["actor_code"]] != "PSEREB" || w[col["review_note"]] != "an accusation" || w[col["reviewed_at"]] == "" {
 		t.Errorf("corrected row: %v", w)
 	}
-	if r := byID[right.ID]; r == nil || r[col["review_verdict"]] != "correct" || r[col["type"]] != right.Event.Type {
+	if r := byID[right.ID]; r == nil || r[col["review_verdict"]] != "correct" || r[col["type"]] != string(right.Event.Type) {
 		t.Errorf("confirmed row: %v", r)
 	}
 
