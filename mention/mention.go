@@ -220,7 +220,8 @@ func modifies(t doc.Token, i int) bool { return t.Rel == "compound" && t.Head > 
 func afterLocative(toks []doc.Token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		switch strings.ToLower(toks[j].Text) {
-		case "in", "at", "near", "outside", "around", "into":
+		case "in", "at", "near", "outside", "around", "into", "from", "off", "across", "towards", "toward", "inside":
+			// "withdrew from Kherson", "detained off Gujarat"
 			return true
 		case ",", "and", "the":
 			continue

@@ -112,3 +112,28 @@ func TestEnvoysStayUnplaced(t *testing.T) {
 		t.Errorf("Delegations: %+v", dels)
 	}
 }
+
+// A name the knowledge base does not hold, after a preposition of place,
+// is a town of the gazetteer when it has one of that name.
+func TestGazetteerPlaceAfterPreposition(t *testing.T) {
+	for _, c := range []struct{ text, name, country string }{
+		{"Russian troops pulled back from Mykolaiv on Monday.", "Mykolaiv", "UKR"},
+		{"Shells fell across Kharkiv overnight.", "Kharkiv", "UKR"},
+		{"The ferry sank off Mombasa at dawn.", "Mombasa", "KEN"},
+		{"A letter from Hanna Ivanenko reached the ministry.", "Hanna Ivanenko", ""},
+	} {
+		d := &doc.Document{ID: "p", Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		m := find(t, d, s, c.name, 0)
+		if c.country == "" {
+			if m.Place {
+				t.Errorf("%s: %q taken for a place", c.text, c.name)
+			}
+			continue
+		}
+		if !m.Place || m.Kind != Place || m.Country != c.country {
+			t.Errorf("%s: %q is %+v, want a place in %s", c.text, c.name, *m, c.country)
+		}
+	}
+}
