@@ -180,6 +180,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"passive agent under the slot phrase", "Soldiers were deployed to the Malian border by Niger.", []want{{"MOBILIZE", "NER", "MLI", false}}, nil},
 		{"passive agent under the slot phrase", "Tanks were deployed to the Ukrainian frontier by Russia on Friday.", []want{{"MOBILIZE", "RUS", "UKR", false}}, nil},
 		{"passive agent under the slot phrase", "Kenya deployed troops to the border town held by Somali militants.", nil, []want{{"MOBILIZE", "SOM", "", false}}},
+		// Verbs that give what their object names: the subject is the
+		// actor of the event noun.
+		{"giving verb of an event noun", "The EU approved 50 million euros in aid for Gaza.", []want{{"AID", "EUR", "PSE", false}}, nil},
+		{"giving verb of an event noun", "Japan allocated new aid to Turkey on Monday.", []want{{"AID", "JPN", "TUR", false}}, nil},
+		{"giving verb of an event noun", "Canada granted humanitarian assistance to Haiti.", []want{{"AID", "CAN", "HTI", false}}, nil},
+		{"giving verb of an event noun", "Canada criticised the aid to Haiti.", nil, []want{{"AID", "CAN", "HTI", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
