@@ -186,6 +186,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"giving verb of an event noun", "Japan allocated new aid to Turkey on Monday.", []want{{"AID", "JPN", "TUR", false}}, nil},
 		{"giving verb of an event noun", "Canada granted humanitarian assistance to Haiti.", []want{{"AID", "CAN", "HTI", false}}, nil},
 		{"giving verb of an event noun", "Canada criticised the aid to Haiti.", nil, []want{{"AID", "CAN", "HTI", false}}},
+		// "hit X with sanctions": a word class of penalties makes the
+		// verb a sanction, in either voice.
+		{"penalties as the instrument", "More than 200 Syrian firms were hit with sanctions by Britain on Friday.", []want{{"SANCTION", "GBR", "SYR", false}}, nil},
+		{"penalties as the instrument", "Canada slapped Iranian officials with new sanctions.", []want{{"SANCTION", "CAN", "IRN", false}}, nil},
+		{"penalties as the instrument", "The EU hit Belarus with tariffs on Monday.", []want{{"SANCTION", "EUR", "BLR", false}}, nil},
+		{"penalties as the instrument", "Israel hit Gaza with rockets.", []want{{"ASSAULT", "ISR", "PSE", false}}, []want{{"SANCTION", "ISR", "PSE", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
