@@ -950,6 +950,33 @@ func (x *extraction) attribution(h int) *event.Actor {
 	return nil
 }
 
+// reportedByOther says whether the clause of token h is told by someone
+// who is not of country c: "Somalia could expel the envoy, analysts
+// said" is the analysts' forecast, not Somalia's word.
+func (x *extraction) reportedByOther(h int, c string) bool {
+	other := func(v int) bool {
+		s, _ := x.subjectOf(v, 0)
+		if s < 0 {
+			return false
+		}
+		a := x.actor(s)
+		return a == nil || a.Country != c
+	}
+	for v, steps := h, 0; v >= 0 && steps < 6; steps++ {
+		t := x.d.Tokens[v]
+		for _, dep := range x.deps[v] {
+			if dt := x.d.Tokens[dep]; (dt.Rel == "parataxis" || dt.Rel == "ccomp") && x.reporting(dep) && other(dep) {
+				return true
+			}
+		}
+		if t.Rel == "ccomp" && t.Head >= 0 && x.reporting(t.Head) {
+			return other(t.Head)
+		}
+		v = t.Head
+	}
+	return false
+}
+
 func (x *extraction) reporting(v int) bool {
 	_, ok := x.c.kb.Reporting([]string{x.lemmaAt(v)})
 	return ok

@@ -143,6 +143,7 @@ func (x *extraction) sentenceEvents(si int, found []match) []event.Event {
 				continue
 			}
 			es := x.events(si, m, exprs, found)
+			es = append(es, x.conditionalThreats(m, es)...)
 			for _, e := range es {
 				if _, ok := x.disc.Actors[m.head]; !ok {
 					x.disc.Actors[m.head] = e.Actor
@@ -754,6 +755,65 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		}
 	}
 	return x.perDate(evs, x.moreDates(m, exprs, all))
+}
+
+// conditionalThreats reads a forceful act that will or would happen if
+// something else does as a threat made now: "said it would impose
+// sanctions on Iran if Tehran attacked Israel", "will strike the rebels
+// unless they withdraw" threaten Iran and the rebels. evs are the events
+// of trigger m; the threats are theirs with type THREATEN, asserted.
+func (x *extraction) conditionalThreats(m match, evs []event.Event) []event.Event {
+	if len(evs) == 0 || evs[0].Modality != event.Future && evs[0].Modality != event.Hypothetical {
+		return nil
+	}
+	if pt, _ := x.c.kb.PloverType(m.tr.Type); !pt.Hostile || !x.conditioned(m) {
+		return nil
+	}
+	threat, _ := x.c.kb.PloverType(event.Threaten)
+	mode := "violence"
+	switch m.tr.Type {
+	case event.Sanction:
+		mode = "restrict"
+	case event.Coerce:
+		mode = "arrest"
+	}
+	var out []event.Event
+	for _, e := range evs {
+		if e.Recipient == nil || x.reportedByOther(m.head, e.Actor.Country) {
+			// Only its doer can threaten: "Somalia could expel the
+			// envoy if ..., analysts said" is a forecast.
+			continue
+		}
+		e.Type, e.Mode, e.Modality = event.Threaten, mode, event.Asserted
+		e.CAMEO, e.Quad, e.Intensity = threat.Modes[mode], threat.Quad, threat.Intensity
+		e.Rule += " conditional"
+		out = append(out, e)
+	}
+	return out
+}
+
+// conditioned says whether the clause of trigger m has an "if" or
+// "unless" clause of its own.
+func (x *extraction) conditioned(m match) bool {
+	v := m.head
+	if m.tr.POS == "N" {
+		if g, ok := x.governingVerb(v); ok {
+			v = g
+		} else if h := x.d.Tokens[v].Head; h >= 0 && x.d.Tokens[h].UPOS == "VERB" {
+			v = h
+		}
+	}
+	for _, dep := range x.deps[v] {
+		if x.d.Tokens[dep].Rel != "advcl" {
+			continue
+		}
+		for _, mk := range x.deps[dep] {
+			if t := x.d.Tokens[mk]; t.Rel == "mark" && modalityOf("mark", t.Text) == event.Conditional {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // whyOf is why with the parts e lacks left empty.

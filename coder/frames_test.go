@@ -192,6 +192,14 @@ func TestGrammarFrames(t *testing.T) {
 		{"penalties as the instrument", "Canada slapped Iranian officials with new sanctions.", []want{{"SANCTION", "CAN", "IRN", false}}, nil},
 		{"penalties as the instrument", "The EU hit Belarus with tariffs on Monday.", []want{{"SANCTION", "EUR", "BLR", false}}, nil},
 		{"penalties as the instrument", "Israel hit Gaza with rockets.", []want{{"ASSAULT", "ISR", "PSE", false}}, []want{{"SANCTION", "ISR", "PSE", false}}},
+		// A forceful act its doer says will happen if something else does
+		// is a threat; the same forecast by others, or an act with no
+		// condition, is not.
+		{"conditional threat", "Britain said it would impose sanctions on Belarus if Minsk expelled its envoy.", []want{{"THREATEN", "GBR", "BLR", false}}, nil},
+		{"conditional threat", "Kenya said it would expel Ugandan diplomats if Kampala did not apologise.", []want{{"THREATEN", "KEN", "UGA", false}}, nil},
+		{"conditional threat", "Chad will strike the Sudanese rebels unless they withdraw from the border.", []want{{"THREATEN", "TCD", "SDN", false}}, nil},
+		{"conditional threat", "If Chile recognised the rebels, Peru could expel the Chilean ambassador, experts said.", nil, []want{{"THREATEN", "PER", "CHL", false}}},
+		{"conditional threat", "Kenya will impose sanctions on Somalia next week.", nil, []want{{"THREATEN", "KEN", "SOM", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
