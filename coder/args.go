@@ -640,8 +640,8 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 }
 
 // ofConjuncts finds the other sides of a role phrase whose country is a
-// coordinated "of" phrase: "the foreign ministers of Japan and South
-// Korea" are Japan's and South Korea's.
+// coordinated "of" phrase: "the foreign ministers of Chile and Peru" are
+// Chile's and Peru's.
 func (x *extraction) ofConjuncts(k int) []int {
 	mk := x.ms.At(k)
 	if mk == nil || mk.Named || mk.Country == "" {

@@ -759,8 +759,8 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 
 // conditionalThreats reads a forceful act that will or would happen if
 // something else does as a threat made now: "said it would impose
-// sanctions on Iran if Tehran attacked Israel", "will strike the rebels
-// unless they withdraw" threaten Iran and the rebels. evs are the events
+// sanctions on Belarus if Minsk expelled its envoy", "will strike the
+// rebels unless they withdraw" threaten Belarus and the rebels. evs are the events
 // of trigger m; the threats are theirs with type THREATEN, asserted.
 func (x *extraction) conditionalThreats(m match, evs []event.Event) []event.Event {
 	if len(evs) == 0 || evs[0].Modality != event.Future && evs[0].Modality != event.Hypothetical {

@@ -171,12 +171,12 @@ func TestGrammarFrames(t *testing.T) {
 		// "fighting between A and B" with no subject: the sides, one
 		// event for the pair; a verb with a subject keeps it.
 		{"gerund between two sides", "Fighting between Ethiopian and Eritrean units resumed on Monday.", []want{{"ASSAULT", "ETH", "ERI", true}}, nil},
-		{"gerund between two sides", "Fighting between Pakistani and Afghan border forces erupted on Saturday.", []want{{"ASSAULT", "PAK", "AFG", true}}, nil},
+		{"gerund between two sides", "Fighting between Indian and Chinese border troops erupted on Monday.", []want{{"ASSAULT", "IND", "CHN", true}}, nil},
 		{"gerund between two sides", "Fighting between Chad and Sudan flared again near the border.", []want{{"ASSAULT", "TCD", "SDN", true}}, nil},
 		{"gerund between two sides", "Qatar mediated between Israel and Hamas.", []want{{"CONSULT", "QAT", "ISR", false}}, []want{{"CONSULT", "ISR", "PSE", true}}},
 		// A passive verb's "by" agent the parse hung on the phrase before
 		// it is the agent, not part of the recipient.
-		{"passive agent under the slot phrase", "Troops were deployed to the Somali border by Ethiopia on Monday.", []want{{"MOBILIZE", "ETH", "SOM", false}}, nil},
+		{"passive agent under the slot phrase", "Troops were deployed to the Eritrean border by Sudan on Monday.", []want{{"MOBILIZE", "SDN", "ERI", false}}, nil},
 		{"passive agent under the slot phrase", "Soldiers were deployed to the Malian border by Niger.", []want{{"MOBILIZE", "NER", "MLI", false}}, nil},
 		{"passive agent under the slot phrase", "Tanks were deployed to the Ukrainian frontier by Russia on Friday.", []want{{"MOBILIZE", "RUS", "UKR", false}}, nil},
 		{"passive agent under the slot phrase", "Kenya deployed troops to the border town held by Somali militants.", nil, []want{{"MOBILIZE", "SOM", "", false}}},
