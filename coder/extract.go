@@ -21,6 +21,7 @@ type extraction struct {
 	countries   []string                   // the document's countries, once computed
 	place       **event.Location           // the document's main place, once computed
 	onlyPlaces  map[string]*event.Location // country → onlyPlaceIn's answer, once computed
+	setIn       *setInIndex                // where the document sets things, once computed (where.go)
 	eventActors map[int]*event.Actor       // trigger token → actor of its event
 	triggerType map[int]string             // trigger token → type of the pattern that matched there
 	lastActor   map[string]*event.Actor    // type → actor of the latest event of that type
