@@ -59,6 +59,7 @@ type Server struct {
 	mux     *http.ServeMux
 	metrics *metrics
 	coding  chan struct{} // a token per document being coded
+	cache   aggCache      // answers of the aggregate endpoints (cache.go)
 }
 
 // New returns the server's handler.
@@ -325,19 +326,19 @@ func (s *Server) document(r *http.Request) (any, error) {
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
-	return aggregate(r, 100, s.cfg.Store.Actors)
+	return s.cached(r, func() (any, error) { return aggregate(r, 100, s.cfg.Store.Actors) })
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {
-	return aggregate(r, maxAggregate, s.cfg.Store.Timeline)
+	return s.cached(r, func() (any, error) { return aggregate(r, maxAggregate, s.cfg.Store.Timeline) })
 }
 
 func (s *Server) network(r *http.Request) (any, error) {
-	return aggregate(r, 100, s.cfg.Store.Network)
+	return s.cached(r, func() (any, error) { return aggregate(r, 100, s.cfg.Store.Network) })
 }
 
 func (s *Server) places(r *http.Request) (any, error) {
-	return aggregate(r, 500, s.cfg.Store.Places)
+	return s.cached(r, func() (any, error) { return aggregate(r, 500, s.cfg.Store.Places) })
 }
 
 func (s *Server) counts(r *http.Request) (any, error) {
@@ -345,8 +346,10 @@ func (s *Server) counts(r *http.Request) (any, error) {
 	if by == "" {
 		return nil, badRequest("missing by (day, week, month, type, quad, actor or country)")
 	}
-	return aggregate(r, maxAggregate, func(ctx context.Context, q store.Query) ([]store.Count, error) {
-		return s.cfg.Store.CountBy(ctx, q, by)
+	return s.cached(r, func() (any, error) {
+		return aggregate(r, maxAggregate, func(ctx context.Context, q store.Query) ([]store.Count, error) {
+			return s.cfg.Store.CountBy(ctx, q, by)
+		})
 	})
 }
 
@@ -377,7 +380,9 @@ func aggregate[T any](r *http.Request, def int, rows func(context.Context, store
 	return store.Page[T]{Total: len(all), Offset: offset, Limit: limit, Items: all[start:end]}, nil
 }
 
-func (s *Server) stats(r *http.Request) (any, error) { return s.cfg.Store.Stats(r.Context()) }
+func (s *Server) stats(r *http.Request) (any, error) {
+	return s.cached(r, func() (any, error) { return s.cfg.Store.Stats(r.Context()) })
+}
 
 func (s *Server) healthz(r *http.Request) (any, error) {
 	if _, err := s.cfg.Store.Stories(r.Context(), store.Query{Limit: 1}); err != nil {
