@@ -39,8 +39,9 @@ type member struct {
 	args          []any
 }
 
-// denseAt is the size from which a member set is tested per story.
-const denseAt = 10000
+// denseAt is the size from which a member set is tested per story (a
+// variable for the tests).
+var denseAt = 10000
 
 func (f *filter) add(cond string, args ...any) {
 	f.addWalk(cond, "", args...)
@@ -294,6 +295,9 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 // grows with the store; bounded, every page costs about the same.
 const MaxCount = 1000
 
+// countCap is MaxCount, a variable for the tests.
+var countCap = MaxCount
+
 // count counts the rows of table (stories s or events e) that f matches,
 // up to MaxCount. Without a filter, SQLite reads the total its triggers
 // keep (an exact figure at any size).
@@ -307,9 +311,9 @@ func (s *queries) count(ctx context.Context, table string, f *filter) (n int, ca
 		return n, false, err
 	}
 	err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+table+f.where()+` LIMIT ?) AS m`,
-		append(f.args, MaxCount+1)...).Scan(&n)
-	if n > MaxCount {
-		return MaxCount, true, err
+		append(f.args, countCap+1)...).Scan(&n)
+	if n > countCap {
+		return countCap, true, err
 	}
 	return n, false, err
 }
