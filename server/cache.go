@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"sync"
+	"time"
 )
 
 // The aggregate endpoints (actors, timeline, network, places, counts,
@@ -37,7 +38,11 @@ func (s *Server) cached(r *http.Request, f func() (any, error)) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := r.URL.Path + "?" + r.URL.Query().Encode()
+	// The rows do not depend on the page asked for.
+	params := r.URL.Query()
+	params.Del("limit")
+	params.Del("offset")
+	key := r.URL.Path + "?" + params.Encode()
 	c := &s.cache
 	c.mu.Lock()
 	if c.version != version {
@@ -62,3 +67,50 @@ func (s *Server) cached(r *http.Request, f func() (any, error)) (any, error) {
 	c.mu.Unlock()
 	return v, nil
 }
+
+// warmed are the aggregates the web UI asks for first, unfiltered: the
+// server computes them when it starts, and again (at most once a minute)
+// after the store has changed, so that the first visitor does not wait.
+var warmed = []string{"/api/stats", "/api/actors", "/api/timeline", "/api/network", "/api/places",
+	"/api/counts?by=day", "/api/counts?by=week", "/api/counts?by=month", "/api/counts?by=type",
+	"/api/counts?by=quad", "/api/counts?by=actor", "/api/counts?by=country"}
+
+// warm keeps the warmed aggregates in the cache until ctx ends.
+func (s *Server) warm(ctx context.Context) {
+	vs, ok := s.cfg.Store.(versioner)
+	if !ok {
+		return
+	}
+	last := ""
+	tick := time.NewTicker(15 * time.Second)
+	defer tick.Stop()
+	for {
+		if v, err := vs.Version(ctx); err == nil && v != last {
+			for _, u := range warmed {
+				r, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+				if err != nil {
+					return
+				}
+				s.mux.ServeHTTP(discard{}, r)
+			}
+			last = v
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Minute):
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// discard is a ResponseWriter that keeps nothing.
+type discard struct{}
+
+func (discard) Header() http.Header         { return http.Header{} }
+func (discard) Write(b []byte) (int, error) { return len(b), nil }
+func (discard) WriteHeader(int)             {}
