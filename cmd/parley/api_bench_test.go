@@ -182,7 +182,7 @@ func apiCases(tb testing.TB, base string, st store.Stats) []apiCase {
 		{"text-2words", func(rng *rand.Rand) url.Values {
 			return url.Values{"text": {words[rng.IntN(len(words))] + " " + words[rng.IntN(len(words))]}}
 		}},
-		{"reviewed", func(*rand.Rand) url.Values { return url.Values{"reviewed": {"true"}} }},
+		{"reviewed", func(*rand.Rand) url.Values { return url.Values{"reviewed": {"yes"}} }},
 		{"sort", func(rng *rand.Rand) url.Values {
 			return url.Values{"sort": {[]string{"type", "-articles", "actor", "-mentions", "place", "recipient"}[rng.IntN(6)]}}
 		}},
