@@ -183,3 +183,39 @@ func rowsOf(t *testing.T, qs *queries, query string) []string {
 	}
 	return out
 }
+
+// TestTextMatchBounded: a word in more sentences than a full-text filter
+// reads marks the page capped; a rarer word is neither capped nor cut.
+func TestTextMatchBounded(t *testing.T) {
+	s, _ := open(t, Options{})
+	items := randomReports(MaxTextMatches, 5) // 1 to 4 sentences each, all with "says"
+	if _, errs := s.IngestBatch(context.Background(), items); errs != nil {
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ctx := context.Background()
+	common, err := s.Events(ctx, Query{Text: "says", Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !common.Capped || common.Total != MaxCount {
+		t.Errorf("text=says: total %d, capped %v; want %d, capped", common.Total, common.Capped, MaxCount)
+	}
+	all, err := s.Events(ctx, Query{Limit: 1000, Level: "event"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Total <= MaxTextMatches {
+		t.Fatalf("only %d raw events: the test needs more than %d sentences", all.Total, MaxTextMatches)
+	}
+	rare, err := s.Events(ctx, Query{Text: "report 7", Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rare.Capped || rare.Total == 0 || rare.Total > 4 {
+		t.Errorf("text='report 7': total %d, capped %v; want 1 to 4 events, not capped", rare.Total, rare.Capped)
+	}
+}

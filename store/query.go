@@ -318,6 +318,22 @@ func (s *queries) count(ctx context.Context, table string, f *filter) (n int, ca
 	return n, false, err
 }
 
+// textBounded sets capped when q's words match more sentences than a
+// full-text filter reads (MaxTextMatches): older matches were left out.
+func (s *queries) textBounded(ctx context.Context, q Query, capped *bool) error {
+	v := s.dialect.textQuery(q.Text)
+	if v == "" || *capped {
+		return nil
+	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+s.dialect.textSentences+` LIMIT ?) AS t`,
+		v, MaxTextMatches).Scan(&n); err != nil {
+		return err
+	}
+	*capped = n >= MaxTextMatches
+	return nil
+}
+
 func pageBounds(q Query) (limit, offset int) {
 	limit, offset = q.Limit, q.Offset
 	if limit <= 0 {
@@ -389,6 +405,9 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 		return page, err
 	}
 	if page.Total, page.Capped, err = s.count(ctx, "stories s", f); err != nil {
+		return page, err
+	}
+	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
 		return page, err
 	}
 	pf := f
@@ -498,6 +517,9 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 		return page, err
 	}
 	if page.Total, page.Capped, err = s.count(ctx, "events e", f); err != nil {
+		return page, err
+	}
+	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
 		return page, err
 	}
 	pf := f
