@@ -4,8 +4,10 @@
 //
 //	go run scripts/torture/tool.go stats DB
 //	go run scripts/torture/tool.go load URL SECONDS ORDINARY HOSTILE
+//	go run scripts/torture/tool.go flood URL SECONDS CONNS
 //
-// stats prints a store's documents, events, stories and the number of
+// flood requests URL from CONNS connections at once for SECONDS and prints
+// the requests per second and the latency. stats prints a store's documents, events, stories and the number of
 // document ids stored more than once. load runs ORDINARY clients making the
 // requests the web UI makes and HOSTILE clients sending what an attacker
 // would (huge filters, NUL bytes, deep pages, whole-store downloads, bad
@@ -42,6 +44,10 @@ func main() {
 	switch os.Args[1] {
 	case "stats":
 		stats(os.Args[2])
+	case "flood":
+		secs, _ := strconv.Atoi(os.Args[3])
+		conns, _ := strconv.Atoi(os.Args[4])
+		flood(os.Args[2], time.Duration(secs)*time.Second, conns)
 	case "load":
 		secs, _ := strconv.Atoi(os.Args[3])
 		ord, _ := strconv.Atoi(os.Args[4])
@@ -252,6 +258,10 @@ func load(base string, d time.Duration, nOrd, nHos int) int {
 		}()
 	}
 	wg.Wait()
+	if len(lat) == 0 {
+		fmt.Println("FAIL: no ordinary request was made")
+		return 1
+	}
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
 	fmt.Printf("ordinary: %d requests from %d clients, p50 %v, p99 %v, max %v\n", len(lat), nOrd,
@@ -285,4 +295,45 @@ func load(base string, d time.Duration, nOrd, nHos int) int {
 		return 1
 	}
 	return 0
+}
+
+func flood(target string, d time.Duration, conns int) {
+	idle := conns
+	if v := os.Getenv("FLOOD_IDLE"); v != "" {
+		idle, _ = strconv.Atoi(v) // 2 is Go's default: the other connections are opened anew
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: idle}, Timeout: 60 * time.Second}
+	var mu sync.Mutex
+	var lat []time.Duration
+	statuses := map[string]int{}
+	start := time.Now()
+	deadline := start.Add(d)
+	var wg sync.WaitGroup
+	for range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(deadline) {
+				t0 := time.Now()
+				resp, err := client.Get(target)
+				status := "error"
+				if err == nil {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					status = resp.Status
+				}
+				el := time.Since(t0)
+				mu.Lock()
+				lat = append(lat, el)
+				statuses[status]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	el := time.Since(start)
+	slices.Sort(lat)
+	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
+	fmt.Printf("%d connections: %d requests, %.0f req/s, p50 %v, p99 %v, statuses %v\n", conns, len(lat),
+		float64(len(lat))/el.Seconds(), pct(0.5).Round(100*time.Microsecond), pct(0.99).Round(100*time.Microsecond), statuses)
 }
