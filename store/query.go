@@ -28,7 +28,22 @@ type filter struct {
 	// costs as much as the set is large: a large set is tested per story
 	// instead (dense).
 	members []member
+	days    int // conditions on the day (from, to)
 }
+
+// sole is the member condition of a filter of stories that has no other
+// condition than on the day (which the member tables' day answers), or
+// nil.
+func (f *filter) sole() *member {
+	if !soleMembers || len(f.members) != 1 || f.members[0].table == "" || len(f.conds) != f.days+1 {
+		return nil
+	}
+	return &f.members[0]
+}
+
+// soleMembers lets a filter on one member set alone be answered from the
+// member table (a variable for the tests, which compare both ways).
+var soleMembers = true
 
 // member is a condition on a story member table: conds[idx] reads the
 // set as a list; exists tests one story; probe counts the set's rows, up
@@ -37,6 +52,9 @@ type member struct {
 	idx           int
 	exists, probe string
 	args          []any
+	// table and cond are the story member table and the condition on it
+	// (alias m), for a filter that is only this condition (sole).
+	table, cond string
 }
 
 // denseAt is the size from which a member set is tested per story (a
@@ -61,6 +79,7 @@ func (f *filter) addMember(table, cond string, args ...any) {
 	f.addSet("s.pk IN (SELECT m.story_pk FROM "+table+" m WHERE "+cond+")",
 		"EXISTS (SELECT 1 FROM "+table+" m WHERE "+cond+" AND m.story_pk = s.pk)",
 		"SELECT 1 FROM "+table+" m WHERE "+cond, args...)
+	f.members[len(f.members)-1].table, f.members[len(f.members)-1].cond = table, cond
 }
 
 // addSet adds a condition that reads a set as a list (in), with its form
@@ -171,6 +190,7 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 		}
 		from, hasFrom = n, true
 		f.add(t+".day >= ?", n)
+		f.days++
 	}
 	if q.To != "" {
 		n, ok := dayNumber(q.To)
@@ -179,6 +199,7 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 		}
 		to, hasTo = n, true
 		f.add(t+".day <= ?", n)
+		f.days++
 	}
 	// members restricts raw events of a story to the dates its reports can
 	// have, so the inner lookups stay narrow on large stores.
@@ -401,24 +422,46 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	if err != nil {
 		return page, err
 	}
-	if err := s.densify(ctx, f); err != nil {
-		return page, err
+	var sel string
+	var args []any
+	if m := f.sole(); m != nil && isDateSort(q.Sort) {
+		// One actor or outlet (in a date range), newest first: the
+		// member table alone holds the stories and their days.
+		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT m.story_pk FROM `+m.table+` m WHERE `+m.cond+
+			` LIMIT ?) AS c`, append(m.args, countCap+1)...).Scan(&page.Total); err != nil {
+			return page, err
+		}
+		if page.Total > countCap {
+			page.Total, page.Capped = countCap, true
+		}
+		_, order, _ := sortOrder(q.Sort, true)
+		dir := " DESC"
+		if strings.ToLower(strings.TrimSpace(q.Sort)) == "date" {
+			dir = " ASC"
+		}
+		sel = `SELECT ` + storyColumns + ` WHERE s.pk IN (SELECT story_pk FROM (SELECT m.story_pk, max(m.day) AS d FROM ` + m.table +
+			` m WHERE ` + m.cond + ` GROUP BY m.story_pk ORDER BY d` + dir + `, m.story_pk` + dir + ` LIMIT ? OFFSET ?) AS pg) ORDER BY ` + order
+		args = append(append([]any{}, m.args...), limit, offset)
+	} else {
+		if err := s.densify(ctx, f); err != nil {
+			return page, err
+		}
+		if page.Total, page.Capped, err = s.count(ctx, "stories s", f); err != nil {
+			return page, err
+		}
+		if err := s.textBounded(ctx, q, &page.Capped); err != nil {
+			return page, err
+		}
+		pf := f
+		if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
+			pf = f.walked()
+		}
+		if sel, err = pageSQL(storyColumns, pf, q.Sort, true); err != nil {
+			return page, err
+		}
+		args = append(append([]any{}, f.args...), limit, offset)
 	}
-	if page.Total, page.Capped, err = s.count(ctx, "stories s", f); err != nil {
-		return page, err
-	}
-	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
-		return page, err
-	}
-	pf := f
-	if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
-		pf = f.walked()
-	}
-	sel, err := pageSQL(storyColumns, pf, q.Sort, true)
-	if err != nil {
-		return page, err
-	}
-	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
+	rows, err := s.r.QueryContext(ctx, sel, args...)
 	if err != nil {
 		return page, err
 	}
