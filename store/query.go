@@ -424,7 +424,20 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	}
 	var sel string
 	var args []any
-	if m := f.sole(); m != nil && isDateSort(q.Sort) {
+	m := f.sole()
+	if m != nil && isDateSort(q.Sort) {
+		// A large set is paged as any other (tested story by story, the
+		// newest first): reading all of it from the member table would
+		// cost as much as it is large.
+		var n int
+		if err := s.r.QueryRowContext(ctx, m.probe, m.args...).Scan(&n); err != nil {
+			return page, err
+		}
+		if n > denseAt {
+			m = nil
+		}
+	}
+	if m != nil && isDateSort(q.Sort) {
 		// One actor or outlet (in a date range), newest first: the
 		// member table alone holds the stories and their days.
 		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT m.story_pk FROM `+m.table+` m WHERE `+m.cond+
