@@ -3,10 +3,12 @@
 // tool.go is scripts/torture's helper:
 //
 //	go run scripts/torture/tool.go stats DB
+//	go run scripts/torture/tool.go docs DB
 //	go run scripts/torture/tool.go load URL SECONDS ORDINARY HOSTILE
 //	go run scripts/torture/tool.go flood URL SECONDS CONNS
 //
-// flood requests URL from CONNS connections at once for SECONDS and prints
+// docs prints how many documents a store holds (0 when it cannot be
+// read yet). flood requests URL from CONNS connections at once for SECONDS and prints
 // the requests per second and the latency. stats prints a store's documents, events, stories and the number of
 // document ids stored more than once. load runs ORDINARY clients making the
 // requests the web UI makes and HOSTILE clients sending what an attacker
@@ -44,6 +46,8 @@ func main() {
 	switch os.Args[1] {
 	case "stats":
 		stats(os.Args[2])
+	case "docs":
+		docs(os.Args[2])
 	case "flood":
 		secs, _ := strconv.Atoi(os.Args[3])
 		conns, _ := strconv.Atoi(os.Args[4])
@@ -336,4 +340,20 @@ func flood(target string, d time.Duration, conns int) {
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
 	fmt.Printf("%d connections: %d requests, %.0f req/s, p50 %v, p99 %v, statuses %v\n", conns, len(lat),
 		float64(len(lat))/el.Seconds(), pct(0.5).Round(100*time.Microsecond), pct(0.99).Round(100*time.Microsecond), statuses)
+}
+
+func docs(db string) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, db, store.Options{ReadOnly: true})
+	if err != nil {
+		fmt.Println(0)
+		return
+	}
+	defer s.Close()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		fmt.Println(0)
+		return
+	}
+	fmt.Println(st.Documents)
 }
