@@ -199,15 +199,16 @@ DROP INDEX documents_hash;
 	// event; triggers keep them, and the totals of an unfiltered page,
 	// as the writer inserts (nothing is ever deleted).
 	{"story members and totals", storyMembersSQLite},
-	// A rare mode or quad class read the whole day index to find its
-	// few stories. (Raw events get no such index: each would cost the
-	// writer two more index entries per event.)
+	// A rare mode or quad class read the whole day index (of raw events:
+	// a million large rows) to find its few rows.
 	{"mode and quad indexes", modeQuadIndexes},
 }
 
 const modeQuadIndexes = `
 CREATE INDEX stories_mode ON stories(mode, day);
 CREATE INDEX stories_quad ON stories(quad, day);
+CREATE INDEX events_mode ON events(mode, day);
+CREATE INDEX events_quad ON events(quad, day);
 `
 
 const storyMembersSQLite = `
