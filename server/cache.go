@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net/http"
+	"reflect"
 	"sync"
 	"time"
 )
@@ -18,12 +19,19 @@ type versioner interface {
 	Version(ctx context.Context) (string, error)
 }
 
-const maxCached = 512
+// The cache holds at most maxCached answers and maxCachedRows rows in
+// all (an answer is up to maxAggregate rows: distinct queries must not
+// fill the memory).
+const (
+	maxCached     = 512
+	maxCachedRows = 100000
+)
 
 type aggCache struct {
 	mu      sync.Mutex
 	version string
 	m       map[string]any
+	rows    int
 }
 
 // cached answers r from the cache when the store has not changed since
@@ -46,7 +54,7 @@ func (s *Server) cached(r *http.Request, f func() (any, error)) (any, error) {
 	c := &s.cache
 	c.mu.Lock()
 	if c.version != version {
-		c.version, c.m = version, map[string]any{}
+		c.version, c.m, c.rows = version, map[string]any{}, 0
 	}
 	v, hit := c.m[key]
 	c.mu.Unlock()
@@ -57,12 +65,17 @@ func (s *Server) cached(r *http.Request, f func() (any, error)) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	n := 1
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice {
+		n = max(rv.Len(), 1)
+	}
 	c.mu.Lock()
 	if c.version == version {
-		if len(c.m) >= maxCached {
-			c.m = map[string]any{}
+		if len(c.m) >= maxCached || c.rows+n > maxCachedRows {
+			c.m, c.rows = map[string]any{}, 0
 		}
 		c.m[key] = v
+		c.rows += n
 	}
 	c.mu.Unlock()
 	return v, nil

@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"testing"
 	"time"
 
@@ -44,5 +46,25 @@ func TestAggregatesFollowTheStore(t *testing.T) {
 	}
 	if n := actors.Items[0].Count + counts.Items[0].Count; n < 2 {
 		t.Errorf("after a document stored beside the server: actors %+v, counts %+v", actors, counts)
+	}
+}
+
+// TestCacheBounded: distinct queries with many rows do not grow the cache
+// past maxCachedRows.
+func TestCacheBounded(t *testing.T) {
+	_, st := serve(t, "")
+	s := New(Config{Store: st})
+	rows := make([]store.Count, maxCachedRows/3+1)
+	for i := range 10 {
+		r, _ := http.NewRequest("GET", fmt.Sprintf("/api/counts?by=day&type=T%d", i), nil)
+		if _, err := s.cached(r, func() (any, error) { return rows, nil }); err != nil {
+			t.Fatal(err)
+		}
+		if s.cache.rows > maxCachedRows || len(s.cache.m)*len(rows) > maxCachedRows {
+			t.Fatalf("after %d queries: %d entries, %d rows cached (at most %d)", i+1, len(s.cache.m), s.cache.rows, maxCachedRows)
+		}
+	}
+	if len(s.cache.m) == 0 {
+		t.Error("nothing cached")
 	}
 }
