@@ -26,6 +26,7 @@ type extraction struct {
 	countries  []string                   // the document's countries, once computed
 	place      **event.Location           // the document's main place, once computed
 	onlyPlaces map[string]*event.Location // country → onlyPlaceIn's answer, once computed
+	setIn      *setInIndex                // where the document sets things, once computed (where.go)
 }
 
 // extract indexes d's layers for the coding stages.

@@ -320,16 +320,54 @@ func isMonth(word string) bool {
 // Iranian Officials In Tehran" ... "Haniyeh met with Amirabdollahian on
 // Tuesday". Meetings happen in a side's city, and stories lead with it.
 func (x *extraction) meetingPlace(m match) *event.Location {
-	for i := range x.ms.Mentions {
-		mm := &x.ms.Mentions[i]
-		if !mm.SetIn || mm.Country == "" || x.c.kb.Special(mm.Country) || !x.side(m, mm.Country) {
-			continue
-		}
-		if loc := x.placeOf(mm); loc != nil {
-			return elsewhere(loc)
+	// The first place set in each country, in the order of the mentions:
+	// the first of them in a side's country is the first mention the
+	// story sets in one (computed once per document, so a long story costs
+	// one pass over its mentions, not one per event).
+	for _, f := range x.setInPlaces().firsts {
+		if x.side(m, f.country) {
+			return elsewhere(f.loc)
 		}
 	}
 	return nil
+}
+
+// setInIndex is what the document sets in each country, computed once.
+type setInIndex struct {
+	countries map[string]bool // countries of the mentions the document sets things in
+	// firsts holds, per country that is not special, the first such
+	// mention that placeOf locates, in the order of the mentions.
+	firsts []setInPlace
+}
+
+type setInPlace struct {
+	country string
+	loc     *event.Location
+}
+
+// setInPlaces indexes the mentions the document sets things in.
+func (x *extraction) setInPlaces() *setInIndex {
+	if x.setIn != nil {
+		return x.setIn
+	}
+	idx := &setInIndex{countries: map[string]bool{}}
+	located := map[string]bool{}
+	for i := range x.ms.Mentions {
+		mm := &x.ms.Mentions[i]
+		if !mm.SetIn {
+			continue
+		}
+		idx.countries[mm.Country] = true
+		if mm.Country == "" || located[mm.Country] || x.c.kb.Special(mm.Country) {
+			continue
+		}
+		if loc := x.placeOf(mm); loc != nil {
+			located[mm.Country] = true
+			idx.firsts = append(idx.firsts, setInPlace{mm.Country, loc})
+		}
+	}
+	x.setIn = idx
+	return idx
 }
 
 // storyPlace places an event its sentence does not place where the story
@@ -381,12 +419,7 @@ func elsewhere(loc *event.Location) *event.Location {
 
 // setsIn says whether the document sets something in country.
 func (x *extraction) setsIn(country string) bool {
-	for _, mm := range x.ms.Mentions {
-		if mm.SetIn && mm.Country == country {
-			return true
-		}
-	}
-	return false
+	return x.setInPlaces().countries[country]
 }
 
 // onlyPlaceIn returns the one place below country level the document sets

@@ -70,13 +70,24 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 	default:
 		return http.StatusBadRequest, fmt.Errorf("bad level %q (want story or event)", q.Level)
 	}
-	// The first page answers bad filters before anything is sent.
-	total, err := s.count(ctx, q, stories)
+	// The first page answers bad filters before anything is sent. The
+	// store counts matches only up to store.MaxCount: the total is sent
+	// when it is exact, and whether rows are left out past maxDownload is
+	// asked of the store directly.
+	total, capped, err := s.count(ctx, q, stories, 0)
 	if err != nil {
 		if errors.Is(err, store.ErrBadQuery) {
 			return http.StatusBadRequest, err
 		}
 		return http.StatusInternalServerError, err
+	}
+	truncated := !capped && total > maxDownload
+	if capped {
+		more, _, err := s.count(ctx, q, stories, maxDownload)
+		if err != nil {
+			return http.StatusInternalServerError, err
+		}
+		truncated = more > 0
 	}
 	what := "stories"
 	if !stories {
@@ -85,8 +96,12 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="parley-%s-%s.%s"`, what, time.Now().UTC().Format("20060102-150405"), format))
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("X-Parley-Total", fmt.Sprint(total))
-	if total > maxDownload {
+	if !capped {
+		w.Header().Set("X-Parley-Total", fmt.Sprint(total))
+	}
+	if truncated && capped {
+		w.Header().Set("X-Parley-Truncated", fmt.Sprintf("%d rows of more", maxDownload))
+	} else if truncated {
 		w.Header().Set("X-Parley-Truncated", fmt.Sprintf("%d of %d rows", maxDownload, total))
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -137,12 +152,13 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 		closeWriter = ew.Close
 	}
 	const page = 1000
-	for off := 0; off < min(total, maxDownload); off += page {
+	for off := 0; off < maxDownload; off += page {
 		q.Offset, q.Limit = off, min(page, maxDownload-off)
+		n := 0
 		if stories {
 			p, err := s.cfg.Store.Stories(ctx, q)
 			if err == nil {
-				err = write(p.Items, nil)
+				n, err = len(p.Items), write(p.Items, nil)
 			}
 			if err != nil {
 				return 0, err
@@ -150,11 +166,14 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 		} else {
 			p, err := s.cfg.Store.Events(ctx, q)
 			if err == nil {
-				err = write(nil, p.Items)
+				n, err = len(p.Items), write(nil, p.Items)
 			}
 			if err != nil {
 				return 0, err
 			}
+		}
+		if n < q.Limit {
+			break
 		}
 	}
 	if err := closeWriter(); err != nil {
@@ -163,13 +182,21 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 	return 0, bw.Flush()
 }
 
-// count returns how many stories or raw events q selects.
-func (s *Server) count(ctx context.Context, q store.Query, stories bool) (int, error) {
-	q.Limit, q.Offset = 1, 0
+// count returns how many stories or raw events q selects (capped: at
+// least that many), or with offset > 0, whether any is left past offset
+// (1 or 0).
+func (s *Server) count(ctx context.Context, q store.Query, stories bool, offset int) (n int, capped bool, err error) {
+	q.Limit, q.Offset = 1, offset
 	if stories {
 		p, err := s.cfg.Store.Stories(ctx, q)
-		return p.Total, err
+		if offset > 0 {
+			return len(p.Items), false, err
+		}
+		return p.Total, p.Capped, err
 	}
 	p, err := s.cfg.Store.Events(ctx, q)
-	return p.Total, err
+	if offset > 0 {
+		return len(p.Items), false, err
+	}
+	return p.Total, p.Capped, err
 }

@@ -3,12 +3,17 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/parley-events/parley/doc"
+	"github.com/parley-events/parley/event"
 	"github.com/parley-events/parley/export"
 	"github.com/parley-events/parley/store"
 )
@@ -93,4 +98,53 @@ func TestDownload(t *testing.T) {
 		t.Errorf("bad filter message: %s", b)
 	}
 	fetch(t, base+"/api/download?format=csv&sort=colour", http.StatusBadRequest)
+}
+
+// TestDownloadPastTheCount: a download holds every matching row even
+// where the store counts only up to store.MaxCount, and then sends no
+// total (it would be a floor, not the count); an unfiltered one has the
+// exact total.
+func TestDownloadPastTheCount(t *testing.T) {
+	base, st := serve(t, "")
+	n := store.MaxCount + 150
+	first := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		// One event a day, far enough apart that no two merge.
+		day := first.AddDate(0, 0, 3*i)
+		d := &doc.Document{ID: fmt.Sprintf("doc-%d", i), Source: "TASS", Date: day, Text: fmt.Sprintf("Russia met Iran, report %d.", i)}
+		e := event.Event{ID: d.ID + "-1", DocID: d.ID, Date: day.Format("2006-01-02"), Type: "CONSULT", Quad: 1, Modality: "asserted",
+			Actor:     &event.Actor{Name: "Russia", Country: "RUS", Code: "RUS"},
+			Recipient: &event.Actor{Name: "Iran", Country: "IRN", Code: "IRN"},
+			Text:      d.Text, Span: [2]int{0, len(d.Text)}, Trigger: "met", Mentions: 1}
+		if _, err := st.Ingest(context.Background(), d, []event.Event{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, u := range []string{"/api/download?format=csv&level=event", "/api/download?format=csv", "/api/download?format=jsonl&actor=Russia"} {
+		resp, b := fetch(t, base+u, http.StatusOK)
+		lines := strings.Count(string(b), "\n")
+		if strings.Contains(u, "csv") {
+			lines-- // the header
+		}
+		if lines != n {
+			t.Errorf("%s: %d rows, want %d", u, lines, n)
+		}
+		// Unfiltered, SQLite knows the exact total; filtered, it counts
+		// up to MaxCount only.
+		want := fmt.Sprint(n)
+		if strings.Contains(u, "actor=") {
+			want = ""
+		}
+		if tot := resp.Header.Get("X-Parley-Total"); tot != want {
+			t.Errorf("%s: X-Parley-Total %q, want %q", u, tot, want)
+		}
+		if tr := resp.Header.Get("X-Parley-Truncated"); tr != "" {
+			t.Errorf("%s: X-Parley-Truncated %q, yet nothing was left out", u, tr)
+		}
+	}
+	var page store.Page[store.Story]
+	call(t, "GET", base+"/api/events?limit=10&actor=Russia&from=2020-01-01", "", "", http.StatusOK, &page)
+	if page.Total != store.MaxCount || !page.Capped || len(page.Items) != 10 {
+		t.Errorf("page: total %d, capped %v, %d items; want %d, capped, 10", page.Total, page.Capped, len(page.Items), store.MaxCount)
+	}
 }

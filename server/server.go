@@ -59,6 +59,7 @@ type Server struct {
 	mux     *http.ServeMux
 	metrics *metrics
 	coding  chan struct{} // a token per document being coded
+	cache   aggCache      // answers of the aggregate endpoints (cache.go)
 }
 
 // New returns the server's handler.
@@ -158,6 +159,7 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 // gracefully.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := s.HTTPServer(ln.Addr().String())
+	go s.warm(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -325,19 +327,19 @@ func (s *Server) document(r *http.Request) (any, error) {
 }
 
 func (s *Server) actors(r *http.Request) (any, error) {
-	return aggregate(r, 100, s.cfg.Store.Actors)
+	return aggregate(s, r, 100, s.cfg.Store.Actors)
 }
 
 func (s *Server) timeline(r *http.Request) (any, error) {
-	return aggregate(r, maxAggregate, s.cfg.Store.Timeline)
+	return aggregate(s, r, maxAggregate, s.cfg.Store.Timeline)
 }
 
 func (s *Server) network(r *http.Request) (any, error) {
-	return aggregate(r, 100, s.cfg.Store.Network)
+	return aggregate(s, r, 100, s.cfg.Store.Network)
 }
 
 func (s *Server) places(r *http.Request) (any, error) {
-	return aggregate(r, 500, s.cfg.Store.Places)
+	return aggregate(s, r, 500, s.cfg.Store.Places)
 }
 
 func (s *Server) counts(r *http.Request) (any, error) {
@@ -345,7 +347,7 @@ func (s *Server) counts(r *http.Request) (any, error) {
 	if by == "" {
 		return nil, badRequest("missing by (day, week, month, type, quad, actor or country)")
 	}
-	return aggregate(r, maxAggregate, func(ctx context.Context, q store.Query) ([]store.Count, error) {
+	return aggregate(s, r, maxAggregate, func(ctx context.Context, q store.Query) ([]store.Count, error) {
 		return s.cfg.Store.CountBy(ctx, q, by)
 	})
 }
@@ -356,8 +358,9 @@ const maxAggregate = 10000
 
 // aggregate answers an aggregate endpoint with one page of its rows, as
 // /api/events pages: {total, offset, limit, items}. The store computes up
-// to maxAggregate rows; limit (default def) and offset cut the page.
-func aggregate[T any](r *http.Request, def int, rows func(context.Context, store.Query) ([]T, error)) (any, error) {
+// to maxAggregate rows, which are cached (cache.go); limit (default def)
+// and offset cut the page.
+func aggregate[T any](s *Server, r *http.Request, def int, rows func(context.Context, store.Query) ([]T, error)) (any, error) {
 	q, err := query(r)
 	if err != nil {
 		return nil, err
@@ -368,16 +371,19 @@ func aggregate[T any](r *http.Request, def int, rows func(context.Context, store
 	}
 	limit = min(limit, maxAggregate)
 	q.Limit, q.Offset = maxAggregate, 0
-	all, err := rows(r.Context(), q)
+	v, err := s.cached(r, func() (any, error) { return rows(r.Context(), q) })
 	if err != nil {
 		return nil, err
 	}
+	all := v.([]T)
 	start := min(offset, len(all))
 	end := min(start+limit, len(all))
 	return store.Page[T]{Total: len(all), Offset: offset, Limit: limit, Items: all[start:end]}, nil
 }
 
-func (s *Server) stats(r *http.Request) (any, error) { return s.cfg.Store.Stats(r.Context()) }
+func (s *Server) stats(r *http.Request) (any, error) {
+	return s.cached(r, func() (any, error) { return s.cfg.Store.Stats(r.Context()) })
+}
 
 func (s *Server) healthz(r *http.Request) (any, error) {
 	if _, err := s.cfg.Store.Stories(r.Context(), store.Query{Limit: 1}); err != nil {

@@ -131,4 +131,63 @@ CREATE INDEX events_sentence ON events(sentence_pk);
 `},
 	// Analysts' reviews of events (review.go).
 	{"reviews", fmt.Sprintf(reviewsTable, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")},
+	// The story member tables of SQLite's migration 6, kept by a trigger.
+	// No totals table: workers write at once, and one counter row would
+	// serialise their transactions.
+	{"story members", `
+CREATE TABLE story_actors (
+	side SMALLINT NOT NULL,
+	actor_pk BIGINT NOT NULL,
+	day INTEGER,
+	story_pk BIGINT NOT NULL,
+	PRIMARY KEY (side, actor_pk, story_pk)
+);
+CREATE INDEX story_actors_day ON story_actors(side, actor_pk, day, story_pk);
+CREATE TABLE sources (
+	source_key TEXT NOT NULL,
+	source TEXT NOT NULL,
+	PRIMARY KEY (source_key, source)
+);
+CREATE TABLE story_sources (
+	source_key TEXT NOT NULL,
+	day INTEGER,
+	story_pk BIGINT NOT NULL,
+	PRIMARY KEY (source_key, story_pk)
+);
+CREATE INDEX story_sources_day ON story_sources(source_key, day, story_pk);
+
+INSERT INTO story_actors(side, actor_pk, day, story_pk)
+	SELECT DISTINCT 0, e.actor_pk, s.day, s.pk FROM events e JOIN stories s ON s.pk = e.story_pk WHERE e.actor_pk IS NOT NULL;
+INSERT INTO story_actors(side, actor_pk, day, story_pk)
+	SELECT DISTINCT 1, e.recipient_pk, s.day, s.pk FROM events e JOIN stories s ON s.pk = e.story_pk WHERE e.recipient_pk IS NOT NULL;
+INSERT INTO sources(source_key, source) SELECT DISTINCT source_key, source FROM documents;
+INSERT INTO story_sources(source_key, day, story_pk)
+	SELECT DISTINCT d.source_key, s.day, s.pk FROM events e JOIN stories s ON s.pk = e.story_pk JOIN documents d ON d.pk = e.doc_pk;
+
+CREATE FUNCTION parley_event_members() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+	IF NEW.actor_pk IS NOT NULL THEN
+		INSERT INTO story_actors(side, actor_pk, day, story_pk)
+			SELECT 0, NEW.actor_pk, day, pk FROM stories WHERE pk = NEW.story_pk ON CONFLICT DO NOTHING;
+	END IF;
+	IF NEW.recipient_pk IS NOT NULL THEN
+		INSERT INTO story_actors(side, actor_pk, day, story_pk)
+			SELECT 1, NEW.recipient_pk, day, pk FROM stories WHERE pk = NEW.story_pk ON CONFLICT DO NOTHING;
+	END IF;
+	INSERT INTO story_sources(source_key, day, story_pk)
+		SELECT d.source_key, s.day, s.pk FROM stories s, documents d WHERE s.pk = NEW.story_pk AND d.pk = NEW.doc_pk
+		ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER events_members AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION parley_event_members();
+CREATE FUNCTION parley_document_sources() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+	INSERT INTO sources(source_key, source) VALUES (NEW.source_key, NEW.source) ON CONFLICT DO NOTHING;
+	RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER documents_sources AFTER INSERT ON documents FOR EACH ROW EXECUTE FUNCTION parley_document_sources();
+`},
+	{"mode and quad indexes", modeQuadIndexes},
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -18,11 +19,75 @@ import (
 type filter struct {
 	conds []string
 	args  []any
+	// walk holds, per condition, its form for a page read in day order
+	// (the day index orders the rows and the condition is tested on each:
+	// SQLite's unary + keeps the condition's own index out), "" when it
+	// is the same. Used when the filter matches many rows (walkPlan).
+	walk []string
+	// members are the conditions on a story member table, whose IN list
+	// costs as much as the set is large: a large set is tested per story
+	// instead (dense).
+	members []member
+	days    int // conditions on the day (from, to)
 }
 
+// sole is the member condition of a filter of stories that has no other
+// condition than on the day (which the member tables' day answers), or
+// nil.
+func (f *filter) sole() *member {
+	if !soleMembers || len(f.members) != 1 || f.members[0].table == "" || len(f.conds) != f.days+1 {
+		return nil
+	}
+	return &f.members[0]
+}
+
+// soleMembers lets a filter on one member set alone be answered from the
+// member table (a variable for the tests, which compare both ways).
+var soleMembers = true
+
+// member is a condition on a story member table: conds[idx] reads the
+// set as a list; exists tests one story; probe counts the set's rows, up
+// to denseAt+1, with args.
+type member struct {
+	idx           int
+	exists, probe string
+	args          []any
+	// table and cond are the story member table and the condition on it
+	// (alias m), for a filter that is only this condition (sole).
+	table, cond string
+}
+
+// denseAt is the size from which a member set is tested per story (a
+// variable for the tests).
+var denseAt = 10000
+
 func (f *filter) add(cond string, args ...any) {
+	f.addWalk(cond, "", args...)
+}
+
+// addWalk adds a condition with its form for a page read in day order.
+func (f *filter) addWalk(cond, walk string, args ...any) {
 	f.conds = append(f.conds, cond)
+	f.walk = append(f.walk, walk)
 	f.args = append(f.args, args...)
+}
+
+// addMember adds a condition on a story member table (see member): inner
+// selects story_pk FROM table AS m (with m. before its columns) WHERE
+// cond; the stories matching are those in it.
+func (f *filter) addMember(table, cond string, args ...any) {
+	f.addSet("s.pk IN (SELECT m.story_pk FROM "+table+" m WHERE "+cond+")",
+		"EXISTS (SELECT 1 FROM "+table+" m WHERE "+cond+" AND m.story_pk = s.pk)",
+		"SELECT 1 FROM "+table+" m WHERE "+cond, args...)
+	f.members[len(f.members)-1].table, f.members[len(f.members)-1].cond = table, cond
+}
+
+// addSet adds a condition that reads a set as a list (in), with its form
+// testing one row (exists), taken when the set (rows of probe) is large.
+func (f *filter) addSet(in, exists, probe string, args ...any) {
+	f.members = append(f.members, member{idx: len(f.conds), exists: exists,
+		probe: "SELECT count(*) FROM (" + probe + " LIMIT " + strconv.Itoa(denseAt+1) + ") AS p", args: args})
+	f.add(in, args...)
 }
 
 func (f *filter) where() string {
@@ -30,6 +95,42 @@ func (f *filter) where() string {
 		return ""
 	}
 	return " WHERE " + strings.Join(f.conds, " AND ")
+}
+
+// walked is f in its day-order form.
+func (f *filter) walked() *filter {
+	g := &filter{conds: make([]string, len(f.conds)), args: f.args}
+	for i, c := range f.conds {
+		g.conds[i] = c
+		if f.walk[i] != "" {
+			g.conds[i] = f.walk[i]
+		}
+	}
+	return g
+}
+
+// densify tests each member set's size and has the large ones tested
+// per story.
+func (s *queries) densify(ctx context.Context, f *filter) error {
+	for _, m := range f.members {
+		var n int
+		if err := s.r.QueryRowContext(ctx, m.probe, m.args...).Scan(&n); err != nil {
+			return err
+		}
+		if n > denseAt {
+			f.conds[m.idx] = m.exists
+		}
+	}
+	return nil
+}
+
+// walkPlan says whether a page of a filter that matched total rows
+// (capped) is read by walking the day index: when the filter matches
+// many rows, the first pages are found among the newest rows at once,
+// where reading them all from the filter's indexes and sorting them
+// would cost as much as they are many.
+func (s *queries) walkPlan(capped bool, offset, limit int) bool {
+	return s.dialect.walk && capped && offset+limit <= 1000
 }
 
 // isCountryCode reports whether v is written like an ISO alpha-3 or PLOVER
@@ -89,6 +190,7 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 		}
 		from, hasFrom = n, true
 		f.add(t+".day >= ?", n)
+		f.days++
 	}
 	if q.To != "" {
 		n, ok := dayNumber(q.To)
@@ -97,6 +199,7 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 		}
 		to, hasTo = n, true
 		f.add(t+".day <= ?", n)
+		f.days++
 	}
 	// members restricts raw events of a story to the dates its reports can
 	// have, so the inner lookups stay narrow on large stores.
@@ -112,30 +215,57 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 		}
 		f.add("s.pk IN ("+inner+")", args...)
 	}
-	for _, side := range []struct{ col, v string }{{"actor", q.Actor}, {"recipient", q.Recipient}} {
+	// storyDays restricts a story member table (whose day is the
+	// story's) to the dates asked.
+	storyDays := func(inner string, args []any) (string, []any) {
+		if hasFrom {
+			inner += " AND m.day >= ?"
+			args = append(args, from)
+		}
+		if hasTo {
+			inner += " AND m.day <= ?"
+			args = append(args, to)
+		}
+		return inner, args
+	}
+	for i, side := range []struct{ col, v string }{{"actor", q.Actor}, {"recipient", q.Recipient}} {
 		v := strings.TrimSpace(side.v)
 		switch {
 		case v == "":
 		case isCountryCode(v):
 			f.add(t+"."+side.col+"_country = ?", v)
 		default:
-			set := side.col + `_pk IN (SELECT pk FROM actors WHERE code = ? OR name ` + s.dialect.like + ` ? ESCAPE '\')`
+			actors := `SELECT pk FROM actors WHERE code = ? OR name ` + s.dialect.like + ` ? ESCAPE '\'`
 			if story {
-				members(set, v, likeArg(v))
+				// The stories any of whose reports has the actor on
+				// that side (story_actors, kept by a trigger).
+				cond, args := storyDays(`m.side = ? AND m.actor_pk IN (`+actors+`)`, []any{i, v, likeArg(v)})
+				f.addMember("story_actors", cond, args...)
 			} else {
-				f.add(t+"."+set, v, likeArg(v))
+				f.addWalk(t+"."+side.col+"_pk IN ("+actors+")", "+"+t+"."+side.col+"_pk IN ("+actors+")", v, likeArg(v))
 			}
 		}
 	}
 	if cs := list(q.Country); len(cs) > 0 {
 		p := placeholders(len(cs))
-		f.add("("+t+".actor_country IN ("+p+") OR "+t+".recipient_country IN ("+p+"))", append(cs, cs...)...)
+		f.addWalk("("+t+".actor_country IN ("+p+") OR "+t+".recipient_country IN ("+p+"))",
+			"(+"+t+".actor_country IN ("+p+") OR +"+t+".recipient_country IN ("+p+"))", append(cs, cs...)...)
+	}
+	// One type or mode is read in day order from its own index, (type,
+	// day) or (mode, day); several are walked when they match many.
+	several := func(cond string, n int) string {
+		if n > 1 {
+			return "+" + cond
+		}
+		return ""
 	}
 	if ts := list(strings.ToUpper(q.Type)); len(ts) > 0 {
-		f.add(t+".type IN ("+placeholders(len(ts))+")", ts...)
+		cond := t + ".type IN (" + placeholders(len(ts)) + ")"
+		f.addWalk(cond, several(cond, len(ts)), ts...)
 	}
 	if ms := list(strings.ToLower(q.Mode)); len(ms) > 0 {
-		f.add(t+".mode IN ("+placeholders(len(ms))+")", ms...)
+		cond := t + ".mode IN (" + placeholders(len(ms)) + ")"
+		f.addWalk(cond, several(cond, len(ms)), ms...)
 	}
 	if q.Quad != 0 {
 		if q.Quad < 1 || q.Quad > 4 {
@@ -145,17 +275,26 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 	}
 	if v := strings.TrimSpace(q.Place); v != "" {
 		if isCountryCode(v) {
-			f.add(t+".place_pk IN (SELECT pk FROM places WHERE country = ?)", v)
+			f.addWalk(t+".place_pk IN (SELECT pk FROM places WHERE country = ?)", "+"+t+".place_pk IN (SELECT pk FROM places WHERE country = ?)", v)
 		} else {
-			f.add(t+`.place_pk IN (SELECT pk FROM places WHERE name `+s.dialect.like+` ? ESCAPE '\')`, likeArg(v))
+			set := `.place_pk IN (SELECT pk FROM places WHERE name ` + s.dialect.like + ` ? ESCAPE '\')`
+			f.addWalk(t+set, "+"+t+set, likeArg(v))
 		}
 	}
 	if v := strings.TrimSpace(q.Source); v != "" {
-		set := `doc_pk IN (SELECT pk FROM documents WHERE source ` + s.dialect.like + ` ? ESCAPE '\' OR source_key ` + s.dialect.like + ` ? ESCAPE '\')`
 		if story {
-			members(set, likeArg(v), likeArg(v))
+			// The outlets are few (sources, kept by a trigger): their
+			// names are matched there, and the stories they reported
+			// read from story_sources.
+			cond, args := storyDays(`m.source_key IN (SELECT source_key FROM sources WHERE source `+
+				s.dialect.like+` ? ESCAPE '\' OR source_key `+s.dialect.like+` ? ESCAPE '\')`, []any{likeArg(v), likeArg(v)})
+			f.addMember("story_sources", cond, args...)
 		} else {
-			f.add(t+"."+set, likeArg(v), likeArg(v))
+			keys := `source_key IN (SELECT source_key FROM sources WHERE source ` +
+				s.dialect.like + ` ? ESCAPE '\' OR source_key ` + s.dialect.like + ` ? ESCAPE '\')`
+			f.addSet(t+`.doc_pk IN (SELECT pk FROM documents WHERE `+keys+`)`,
+				`EXISTS (SELECT 1 FROM documents m WHERE m.pk = `+t+`.doc_pk AND m.`+keys+`)`,
+				`SELECT 1 FROM documents WHERE `+keys, likeArg(v), likeArg(v))
 		}
 	}
 	if err := reviewedFilter(f, q.Reviewed, story); err != nil {
@@ -170,6 +309,50 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 		}
 	}
 	return f, nil
+}
+
+// MaxCount is the most matching rows a page counts: beyond it, Total is
+// MaxCount and Capped is set. Counting is the part of a page whose cost
+// grows with the store; bounded, every page costs about the same.
+const MaxCount = 1000
+
+// countCap is MaxCount, a variable for the tests.
+var countCap = MaxCount
+
+// count counts the rows of table (stories s or events e) that f matches,
+// up to MaxCount. Without a filter, SQLite reads the total its triggers
+// keep (an exact figure at any size).
+func (s *queries) count(ctx context.Context, table string, f *filter) (n int, capped bool, err error) {
+	if len(f.conds) == 0 && s.dialect.totals {
+		name := "stories"
+		if alias(table) == "e" {
+			name = "events"
+		}
+		err = s.r.QueryRowContext(ctx, `SELECT n FROM totals WHERE name = ?`, name).Scan(&n)
+		return n, false, err
+	}
+	err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+table+f.where()+` LIMIT ?) AS m`,
+		append(f.args, countCap+1)...).Scan(&n)
+	if n > countCap {
+		return countCap, true, err
+	}
+	return n, false, err
+}
+
+// textBounded sets capped when q's words match more sentences than a
+// full-text filter reads (MaxTextMatches): older matches were left out.
+func (s *queries) textBounded(ctx context.Context, q Query, capped *bool) error {
+	v := s.dialect.textQuery(q.Text)
+	if v == "" || *capped {
+		return nil
+	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+s.dialect.textSentences+` LIMIT ?) AS t`,
+		v, MaxTextMatches).Scan(&n); err != nil {
+		return err
+	}
+	*capped = n >= MaxTextMatches
+	return nil
 }
 
 func pageBounds(q Query) (limit, offset int) {
@@ -239,14 +422,59 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	if err != nil {
 		return page, err
 	}
-	sel, err := pageSQL(storyColumns, f, q.Sort, true)
-	if err != nil {
-		return page, err
+	var sel string
+	var args []any
+	m := f.sole()
+	if m != nil && isDateSort(q.Sort) {
+		// A large set is paged as any other (tested story by story, the
+		// newest first): reading all of it from the member table would
+		// cost as much as it is large.
+		var n int
+		if err := s.r.QueryRowContext(ctx, m.probe, m.args...).Scan(&n); err != nil {
+			return page, err
+		}
+		if n > denseAt {
+			m = nil
+		}
 	}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+f.where(), f.args...).Scan(&page.Total); err != nil {
-		return page, err
+	if m != nil && isDateSort(q.Sort) {
+		// One actor or outlet (in a date range), newest first: the
+		// member table alone holds the stories and their days.
+		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT m.story_pk FROM `+m.table+` m WHERE `+m.cond+
+			` LIMIT ?) AS c`, append(m.args, countCap+1)...).Scan(&page.Total); err != nil {
+			return page, err
+		}
+		if page.Total > countCap {
+			page.Total, page.Capped = countCap, true
+		}
+		_, order, _ := sortOrder(q.Sort, true)
+		dir := " DESC"
+		if strings.ToLower(strings.TrimSpace(q.Sort)) == "date" {
+			dir = " ASC"
+		}
+		sel = `SELECT ` + storyColumns + ` WHERE s.pk IN (SELECT story_pk FROM (SELECT m.story_pk, max(m.day) AS d FROM ` + m.table +
+			` m WHERE ` + m.cond + ` GROUP BY m.story_pk ORDER BY d` + dir + `, m.story_pk` + dir + ` LIMIT ? OFFSET ?) AS pg) ORDER BY ` + order
+		args = append(append([]any{}, m.args...), limit, offset)
+	} else {
+		if err := s.densify(ctx, f); err != nil {
+			return page, err
+		}
+		if page.Total, page.Capped, err = s.count(ctx, "stories s", f); err != nil {
+			return page, err
+		}
+		if err := s.textBounded(ctx, q, &page.Capped); err != nil {
+			return page, err
+		}
+		pf := f
+		if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
+			pf = f.walked()
+		}
+		if sel, err = pageSQL(storyColumns, pf, q.Sort, true); err != nil {
+			return page, err
+		}
+		args = append(append([]any{}, f.args...), limit, offset)
 	}
-	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
+	rows, err := s.r.QueryContext(ctx, sel, args...)
 	if err != nil {
 		return page, err
 	}
@@ -341,11 +569,21 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if err != nil {
 		return page, err
 	}
-	sel, err := pageSQL(mentionColumns, f, q.Sort, false)
-	if err != nil {
+	if err := s.densify(ctx, f); err != nil {
 		return page, err
 	}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM events e`+f.where(), f.args...).Scan(&page.Total); err != nil {
+	if page.Total, page.Capped, err = s.count(ctx, "events e", f); err != nil {
+		return page, err
+	}
+	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
+		return page, err
+	}
+	pf := f
+	if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
+		pf = f.walked()
+	}
+	sel, err := pageSQL(mentionColumns, pf, q.Sort, false)
+	if err != nil {
 		return page, err
 	}
 	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
@@ -766,4 +1004,15 @@ func (s *queries) Stats(ctx context.Context) (Stats, error) {
 	}
 	st.ByQuad, err = s.CountBy(ctx, Query{}, "quad")
 	return st, err
+}
+
+// Version changes whenever what the store answers may have: it is made of
+// the largest row ids of the tables that only grow (a merge into a story
+// always comes with a new raw event; reviews are kept as a history). The
+// server keys its cache of aggregates on it.
+func (s *queries) Version(ctx context.Context) (string, error) {
+	var e, d, st, r int64
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(pk), 0) FROM events), (SELECT coalesce(max(pk), 0) FROM documents),
+		(SELECT coalesce(max(pk), 0) FROM stories), (SELECT coalesce(max(pk), 0) FROM reviews)`).Scan(&e, &d, &st, &r)
+	return fmt.Sprintf("%d.%d.%d.%d", e, d, st, r), err
 }

@@ -120,19 +120,20 @@ func sortOrder(sort string, story bool) (join, order string, err error) {
 
 // pageSQL is the query of one page of stories (columns storyColumns) or
 // raw events (mentionColumns) matching f in the order sort asks, with two
-// placeholders left for LIMIT and OFFSET after f's arguments. Dates are
-// ordered by the day indexes; any other key sorts the matching rows'
-// ids first and reads the page's rows after, so the sort carries no wide
-// rows (an event's JSON).
+// placeholders left for LIMIT and OFFSET after f's arguments. The
+// matching rows' ids are sorted first (dates by the day indexes) and the
+// page's rows read after, so the sort carries no wide rows (an event's
+// JSON) and no joins.
 func pageSQL(columns string, f *filter, sort string, story bool) (string, error) {
 	join, order, err := sortOrder(sort, story)
 	if err != nil {
 		return "", err
 	}
+	// The page is chosen first, from the filtered table alone (its ids,
+	// read from an index where one serves), and only its rows are joined
+	// to their actors, place and sentence: a filter that matches many
+	// rows does not join them all to return one page.
 	key := strings.TrimPrefix(strings.TrimSpace(sort), "-")
-	if key == "" || key == "date" {
-		return `SELECT ` + columns + f.where() + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`, nil
-	}
 	t, from := "e", "events e"+join
 	if story {
 		t, from = "s", "stories s"
@@ -144,4 +145,10 @@ func pageSQL(columns string, f *filter, sort string, story bool) (string, error)
 	}
 	return `SELECT ` + columns + join + ` WHERE ` + t + `.pk IN (SELECT ` + t + `.pk FROM ` + from + f.where() +
 		` ORDER BY ` + order + ` LIMIT ? OFFSET ?) ORDER BY ` + order, nil
+}
+
+// isDateSort says whether sort orders by date (the default).
+func isDateSort(sort string) bool {
+	key := strings.TrimPrefix(strings.TrimSpace(strings.ToLower(sort)), "-")
+	return key == "" || key == "date"
 }

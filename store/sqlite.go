@@ -193,7 +193,74 @@ DROP INDEX documents_hash;
 `},
 	// Analysts' reviews of events (review.go).
 	{"reviews", fmt.Sprintf(reviewsTable, "INTEGER PRIMARY KEY")},
+	// Filters on who acted and on the outlet select stories through
+	// these small tables (one row per story and actor, or story and
+	// outlet, with the story's day) instead of reading every matching raw
+	// event; triggers keep them, and the totals of an unfiltered page,
+	// as the writer inserts (nothing is ever deleted).
+	{"story members and totals", storyMembersSQLite},
+	// A rare mode or quad class read the whole day index (of raw events:
+	// a million large rows) to find its few rows.
+	{"mode and quad indexes", modeQuadIndexes},
 }
+
+const modeQuadIndexes = `
+CREATE INDEX stories_mode ON stories(mode, day);
+CREATE INDEX stories_quad ON stories(quad, day);
+CREATE INDEX events_mode ON events(mode, day);
+CREATE INDEX events_quad ON events(quad, day);
+`
+
+const storyMembersSQLite = `
+CREATE TABLE story_actors (
+	side INTEGER NOT NULL,
+	actor_pk INTEGER NOT NULL,
+	day INTEGER,
+	story_pk INTEGER NOT NULL,
+	PRIMARY KEY (side, actor_pk, story_pk)
+) WITHOUT ROWID;
+CREATE INDEX story_actors_day ON story_actors(side, actor_pk, day, story_pk);
+CREATE TABLE sources (
+	source_key TEXT NOT NULL,
+	source TEXT NOT NULL,
+	PRIMARY KEY (source_key, source)
+) WITHOUT ROWID;
+CREATE TABLE story_sources (
+	source_key TEXT NOT NULL,
+	day INTEGER,
+	story_pk INTEGER NOT NULL,
+	PRIMARY KEY (source_key, story_pk)
+) WITHOUT ROWID;
+CREATE INDEX story_sources_day ON story_sources(source_key, day, story_pk);
+CREATE TABLE totals (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+
+INSERT INTO story_actors(side, actor_pk, day, story_pk)
+	SELECT DISTINCT 0, e.actor_pk, s.day, s.pk FROM events e JOIN stories s ON s.pk = e.story_pk WHERE e.actor_pk IS NOT NULL;
+INSERT OR IGNORE INTO story_actors(side, actor_pk, day, story_pk)
+	SELECT DISTINCT 1, e.recipient_pk, s.day, s.pk FROM events e JOIN stories s ON s.pk = e.story_pk WHERE e.recipient_pk IS NOT NULL;
+INSERT OR IGNORE INTO sources(source_key, source) SELECT DISTINCT source_key, source FROM documents;
+INSERT OR IGNORE INTO story_sources(source_key, day, story_pk)
+	SELECT DISTINCT d.source_key, s.day, s.pk FROM events e JOIN stories s ON s.pk = e.story_pk JOIN documents d ON d.pk = e.doc_pk;
+INSERT INTO totals(name, n) VALUES ('stories', (SELECT count(*) FROM stories)), ('events', (SELECT count(*) FROM events)),
+	('documents', (SELECT count(*) FROM documents));
+
+CREATE TRIGGER events_members AFTER INSERT ON events BEGIN
+	INSERT OR IGNORE INTO story_actors(side, actor_pk, day, story_pk)
+		SELECT 0, NEW.actor_pk, day, pk FROM stories WHERE pk = NEW.story_pk AND NEW.actor_pk IS NOT NULL;
+	INSERT OR IGNORE INTO story_actors(side, actor_pk, day, story_pk)
+		SELECT 1, NEW.recipient_pk, day, pk FROM stories WHERE pk = NEW.story_pk AND NEW.recipient_pk IS NOT NULL;
+	INSERT OR IGNORE INTO story_sources(source_key, day, story_pk)
+		SELECT d.source_key, s.day, s.pk FROM stories s, documents d WHERE s.pk = NEW.story_pk AND d.pk = NEW.doc_pk;
+	UPDATE totals SET n = n + 1 WHERE name = 'events';
+END;
+CREATE TRIGGER stories_total AFTER INSERT ON stories BEGIN
+	UPDATE totals SET n = n + 1 WHERE name = 'stories';
+END;
+CREATE TRIGGER documents_sources AFTER INSERT ON documents BEGIN
+	INSERT OR IGNORE INTO sources(source_key, source) VALUES (NEW.source_key, NEW.source);
+	UPDATE totals SET n = n + 1 WHERE name = 'documents';
+END;
+`
 
 // explainOpen adds the cause SQLite's "unable to open database file (14)"
 // leaves out when it is a permission: the folder (where SQLite keeps its
@@ -258,7 +325,10 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 	var err error
 	// The page cache is per connection: the writer's touches every index
 	// of a large store, so it gets 64 MiB; each reader 16 MiB.
-	if s.w, err = sql.Open("sqlite", sqliteURI(path)+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_txlock=immediate"); err != nil {
+	// The triggers (migration 6) make every event INSERT keep a statement
+	// journal: in memory, not in a temporary file (which doubled the
+	// writer's cost).
+	if s.w, err = sql.Open("sqlite", sqliteURI(path)+"?"+pragmas+"&_pragma=journal_mode(WAL)&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate"); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s.w.SetMaxOpenConns(1)

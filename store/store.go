@@ -140,10 +140,13 @@ type Query struct {
 
 // Page is one page of results with the total number of matches.
 type Page[T any] struct {
-	Total  int `json:"total"`
-	Offset int `json:"offset"`
-	Limit  int `json:"limit"`
-	Items  []T `json:"items"`
+	// Total is how many rows match, counted up to MaxCount for a filtered
+	// page of stories or raw events (Capped then says there are more).
+	Total  int  `json:"total"`
+	Capped bool `json:"capped,omitempty"`
+	Offset int  `json:"offset"`
+	Limit  int  `json:"limit"`
+	Items  []T  `json:"items"`
 }
 
 // Entity is a stored actor.

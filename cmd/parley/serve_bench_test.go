@@ -159,7 +159,11 @@ func buildBigStore(tb testing.TB, path string, minEvents, years int) store.Stats
 // benchmark ends.
 func servedStore(tb testing.TB, path string) string {
 	tb.Helper()
-	bin := buildParley(tb)
+	// PARLEY_BENCH_BIN runs another build (the one before a change).
+	bin := os.Getenv("PARLEY_BENCH_BIN")
+	if bin == "" {
+		bin = buildParley(tb)
+	}
 	cmd := exec.Command(bin, "serve", "--db", path, "--addr", "127.0.0.1:0")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
