@@ -150,6 +150,9 @@ func FuzzCode(f *testing.F) {
 		f.Add(s)
 	}
 	c := New(testDicts(f))
+	// Load the models now: the fuzzer gives each input a few seconds,
+	// less than loading takes on a busy machine.
+	nlp.Annotate(&doc.Document{ID: "warm", Text: "Arnor met Gondor."})
 	f.Fuzz(func(t *testing.T, text string) {
 		d := &doc.Document{ID: "f", Date: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), Text: text}
 		nlp.Annotate(d)
