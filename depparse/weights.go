@@ -127,14 +127,21 @@ func shortened(nclass int, unit float32, keys []uint64, rows [][]entry) *weights
 // score adds the weights of feats to scores (len nclass, zeroed by
 // caller). Its result means nothing: the caller keeps it so that the
 // compiler cannot drop the prefetching loads.
+//
+// The work is in three passes so that the processor overlaps the cache
+// misses instead of waiting for each: the first touches every feature's
+// slot (these loads do not depend on each other, where the probing loop,
+// with its unpredictable branches, would wait for each); the second probes,
+// adds the weights held in the slots and touches the start of every longer
+// row; the third adds the rest of those rows. Integer sums do not depend on
+// the order of addition, so the scores are those of a single pass.
 func (t *weights) score(feats []uint64, scores []int32) (touch uint32) {
 	slots, ents, mask := t.slots, t.ents, t.mask
-	// Touch every feature's slot first: these loads do not depend on each
-	// other, so the processor overlaps their cache misses, where the probing
-	// loop below, with its unpredictable branches, would wait for each.
 	for _, f := range feats {
 		touch += slots[short(f)&mask].key
 	}
+	var pend [256]uint32 // refs of the rows with more than two entries
+	np := 0
 	for _, f := range feats {
 		k := short(f)
 		j := k & mask
@@ -146,8 +153,14 @@ func (t *weights) score(feats []uint64, scores []int32) (touch uint32) {
 				if n > 1 {
 					scores[uint8(s.e[1])] += int32(s.e[1]) >> 8
 					if n > 2 {
-						for _, e := range ents[s.ref>>8 : s.ref>>8+n-2] {
-							scores[uint8(e)] += int32(e) >> 8
+						if np < len(pend) {
+							pend[np] = s.ref
+							np++
+							touch += ents[s.ref>>8]
+						} else {
+							for _, e := range ents[s.ref>>8 : s.ref>>8+n-2] {
+								scores[uint8(e)] += int32(e) >> 8
+							}
 						}
 					}
 				}
@@ -157,6 +170,12 @@ func (t *weights) score(feats []uint64, scores []int32) (touch uint32) {
 				break
 			}
 			j = (j + 1) & mask
+		}
+	}
+	for _, ref := range pend[:np] {
+		lo := ref >> 8
+		for _, e := range ents[lo : lo+ref&0xff-2] {
+			scores[uint8(e)] += int32(e) >> 8
 		}
 	}
 	return touch
