@@ -154,6 +154,9 @@ type scratch struct {
 	// tense (troops struck) from a participle (had struck).
 	lastVerb int32
 	verbal   []bool
+	// touched sinks the prefetching loads of predict, so that the
+	// compiler cannot drop them; its value means nothing.
+	touched uint32
 }
 
 // set records the class of word i.

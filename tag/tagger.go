@@ -121,16 +121,43 @@ func (t *Tagger) tagClasses(s *scratch, words []string) {
 	}
 }
 
-// predict returns the best-scoring class for a feature set.
+// predict returns the best-scoring class for a feature set. It works in
+// three passes so that the processor overlaps the cache misses instead of
+// waiting for each: it touches every feature's slot, then finds each run
+// and touches its start, then adds the runs (integer sums, so the order of
+// addition changes nothing).
 func (t *Tagger) predict(s *scratch, feats []uint64) int {
 	sc := s.scores
 	clear(sc)
+	slots, mask := t.weights.slots, t.weights.mask
+	var touch uint32
+	for _, f := range feats {
+		touch += slots[f&mask].lo
+	}
+	var runs [128]uint64 // lo<<32 | n of the features found
+	nr := 0
 	for _, f := range feats {
 		lo, n := t.weights.get(f)
+		if n == 0 {
+			continue
+		}
+		if nr == len(runs) {
+			for _, e := range t.entries[lo : lo+n] {
+				sc[e&0xff] += int32(int16(e >> 8))
+			}
+			continue
+		}
+		runs[nr] = uint64(lo)<<32 | uint64(n)
+		nr++
+		touch += t.entries[lo]
+	}
+	for _, r := range runs[:nr] {
+		lo, n := uint32(r>>32), uint32(r)
 		for _, e := range t.entries[lo : lo+n] {
 			sc[e&0xff] += int32(int16(e >> 8))
 		}
 	}
+	s.touched += touch
 	best := 0
 	for c, v := range sc {
 		if v > sc[best] {
