@@ -83,3 +83,35 @@ func fixInterjection(words, upos, xpos []string) {
 		}
 	}
 }
+
+// fixPerfect retags a form of "have" tagged VERB as AUX when a participle
+// follows it, with at most two adverbs between ("its aircraft had bombed",
+// "has not yet signed"): that is the perfect, whose "have" is an auxiliary,
+// and a main-verb "have" sends the parser looking for its object. The
+// participle must come right after, so "had them arrested" keeps its verb,
+// and not before a bare noun, which it would modify.
+func fixPerfect(words, upos, xpos []string) {
+	for i := 0; i+1 < len(words); i++ {
+		if upos[i] != "VERB" {
+			continue
+		}
+		switch strings.ToLower(words[i]) {
+		case "have", "has", "had", "having", "'ve", "’ve":
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(words) && j <= i+2 && (upos[j] == "ADV" || upos[j] == "PART") {
+			j++
+		}
+		if j >= len(words) || xpos[j] != "VBN" {
+			continue
+		}
+		// A participle right before a bare noun modifies it: "we have
+		// limited time", "had used tissues".
+		if j+1 < len(words) && (upos[j+1] == "NOUN" || upos[j+1] == "ADJ") {
+			continue
+		}
+		upos[i] = "AUX"
+	}
+}

@@ -8,8 +8,8 @@ import (
 )
 
 // TestTagGuards checks the corrections Annotate makes after tagging: closed
-// classes keep their members, and a past tense after a possessive is a
-// participle.
+// classes keep their members, a past tense after a possessive is a
+// participle, and "have" before a participle is an auxiliary.
 func TestTagGuards(t *testing.T) {
 	for _, c := range []struct {
 		text, word, upos, xpos string
@@ -20,6 +20,9 @@ func TestTagGuards(t *testing.T) {
 		{"Fornost and Gondor welcome a resumption of formal diplomatic ties with Osgiliath.", "welcome", "VERB", "VBP"},
 		{"The talks will resume and both sides have agreed.", "will", "AUX", "MD"},
 		{"The talks will resume and both sides have agreed.", "and", "CCONJ", "CC"},
+		{"The army said its aircraft had bombed a command centre in Gaza City.", "had", "AUX", "VBD"},
+		{"Gondor has not yet signed the accord.", "has", "AUX", "VBZ"},
+		{"We have limited time in Osgiliath.", "have", "VERB", "VBP"},
 	} {
 		d := &doc.Document{Text: c.text}
 		Annotate(d)

@@ -58,6 +58,7 @@ func Annotate(d *doc.Document) {
 		fixClosedClass(s.words, s.upos, s.xpos)
 		fixAfterPossessive(s.words, s.upos, s.xpos)
 		fixInterjection(s.words, s.upos, s.xpos)
+		fixPerfect(s.words, s.upos, s.xpos)
 		parser.Parse(s.words, s.upos, s.xpos, s.heads, s.rels)
 		for i := range toks {
 			t := &toks[i]
