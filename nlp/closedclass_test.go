@@ -20,7 +20,7 @@ func TestTagGuards(t *testing.T) {
 		{"Fornost and Gondor welcome a resumption of formal diplomatic ties with Osgiliath.", "welcome", "VERB", "VBP"},
 		{"The talks will resume and both sides have agreed.", "will", "AUX", "MD"},
 		{"The talks will resume and both sides have agreed.", "and", "CCONJ", "CC"},
-		{"The army said its aircraft had bombed a command centre in Gaza City.", "had", "AUX", "VBD"},
+		{"The navy said its drones had struck a depot near Osgiliath.", "had", "AUX", "VBD"},
 		{"Gondor has not yet signed the accord.", "has", "AUX", "VBZ"},
 		{"We have limited time in Osgiliath.", "have", "VERB", "VBP"},
 	} {
