@@ -12,6 +12,7 @@ type frameTree struct{ x *extraction }
 
 func (t frameTree) Dependents(tok int) []int { return t.x.deps[tok] }
 func (t frameTree) Rel(tok int) string       { return t.x.d.Tokens[tok].Rel }
+func (t frameTree) Head(tok int) int         { return t.x.d.Tokens[tok].Head }
 
 func (t frameTree) Test(test frames.Test, tok, anchor int) bool {
 	x := t.x

@@ -200,6 +200,10 @@ func TestGrammarFrames(t *testing.T) {
 		{"conditional threat", "Chad will strike the Sudanese rebels unless they withdraw from the border.", []want{{"THREATEN", "TCD", "SDN", false}}, nil},
 		{"conditional threat", "If Chile recognised the rebels, Peru could expel the Chilean ambassador, experts said.", nil, []want{{"THREATEN", "PER", "CHL", false}}},
 		{"conditional threat", "Kenya will impose sanctions on Somalia next week.", nil, []want{{"THREATEN", "KEN", "SOM", false}}},
+		// An event noun that sets the scene of a verb was done by its
+		// subject; a speech is no meeting.
+		{"event noun setting the scene", "In a phone call on Tuesday, the Chilean president told the Peruvian foreign minister that Santiago wanted closer ties.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
+		{"event noun setting the scene", "In a speech on Monday, the Kenyan president praised Uganda.", []want{{"SUPPORT", "KEN", "UGA", false}}, []want{{"CONSULT", "KEN", "UGA", true}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
@@ -232,6 +236,9 @@ func TestActorFrameRecorded(t *testing.T) {
 		{"Talks between Chad and Sudan resumed in Doha.", "noun-between"},
 		{"Israeli strikes hit Gaza overnight.", "noun-modifier"},
 		{"Kenya condemned Uganda on Monday.", "subject"},
+		{"In a phone call on Tuesday, the Chilean president told the Peruvian foreign minister that Santiago wanted closer ties.", "noun-setting"},
+		{"During talks in Rabat, the Spanish minister praised Morocco.", "noun-setting"},
+		{"In a telephone conversation, the Kenyan president assured his Ugandan counterpart of support.", "noun-setting"},
 		{"The visit of the Kenyan president to Uganda ended on Tuesday.", "noun-of-actor"},
 		{"The withdrawal of Ethiopian troops from Somalia began on Monday.", "noun-of-actor"},
 		{"The withdrawal of Chadian soldiers from Mali was completed.", "noun-of-actor"},

@@ -37,10 +37,13 @@ type Frame struct {
 	Source  string // "frames.tsv:12"
 }
 
-// Step is one dependency on a frame's path.
+// Step is one dependency on a frame's path: down to a dependent, or, for
+// a step written with a leading "^", up from the current token to its head
+// ("^obl[case=in]": the current token hangs on its head as an "in" phrase).
 type Step struct {
+	Up    bool     // the step climbs to the head
 	Rels  []string // relation names; a trailing "*" matches any relation with that prefix ("nmod*")
-	Tests []Test   // all must hold of the dependent
+	Tests []Test   // all must hold of the dependent (for Up, of the current token)
 }
 
 // Test is one condition on a token: Name, with an argument for "case"
@@ -92,6 +95,7 @@ var Expansions = []string{"single", "conjuncts", "sides"}
 // Tree is the parse a frame is matched against, with the tests.
 type Tree interface {
 	Dependents(tok int) []int
+	Head(tok int) int // -1 for a root
 	Rel(tok int) string
 	Test(t Test, tok, anchor int) bool
 }
@@ -107,18 +111,15 @@ func (f *Frame) walk(t Tree, anchor, from, step int) (int, bool) {
 		return from, true
 	}
 	s := f.Steps[step]
+	if s.Up {
+		h := t.Head(from)
+		if h < 0 || !s.relMatches(t.Rel(from)) || !s.holds(t, from, anchor) {
+			return -1, false
+		}
+		return f.walk(t, anchor, h, step+1)
+	}
 	for _, dep := range t.Dependents(from) {
-		if !s.relMatches(t.Rel(dep)) {
-			continue
-		}
-		ok := true
-		for _, test := range s.Tests {
-			if !t.Test(test, dep, anchor) {
-				ok = false
-				break
-			}
-		}
-		if !ok {
+		if !s.relMatches(t.Rel(dep)) || !s.holds(t, dep, anchor) {
 			continue
 		}
 		if end, ok := f.walk(t, anchor, dep, step+1); ok {
@@ -126,6 +127,15 @@ func (f *Frame) walk(t Tree, anchor, from, step int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+func (s Step) holds(t Tree, tok, anchor int) bool {
+	for _, test := range s.Tests {
+		if !t.Test(test, tok, anchor) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s Step) relMatches(rel string) bool {
@@ -140,7 +150,8 @@ func (s Step) relMatches(rel string) bool {
 // Parse reads frames written one per line, tab-separated: id, trigger (N
 // or V), role, path, expansion. A path is one or more steps separated by
 // spaces, each relations joined by "|" with the tests in brackets:
-// "nmod*[case=of] nmod*|obl*[case=by actor]". Blank lines and lines
+// "nmod*[case=of] nmod*|obl*[case=by actor]"; a step that starts with "^"
+// climbs to the head: "^obl[case=in] nsubj[actor]". Blank lines and lines
 // starting with "#" are skipped. name is the file's name, for errors,
 // which give file:line.
 func Parse(name, text string) ([]Frame, error) {
@@ -222,8 +233,9 @@ func splitSteps(path string) []string {
 }
 
 func parseStep(word string) (Step, error) {
-	rels, tests, hasTests := strings.Cut(word, "[")
 	var s Step
+	word, s.Up = strings.CutPrefix(word, "^")
+	rels, tests, hasTests := strings.Cut(word, "[")
 	for _, r := range strings.Split(rels, "|") {
 		if r == "" || r == "*" {
 			return s, fmt.Errorf("step %q: empty relation", word)

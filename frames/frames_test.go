@@ -30,6 +30,8 @@ func (t tree) Dependents(tok int) []int {
 
 func (t tree) Rel(tok int) string { return t.rels[tok] }
 
+func (t tree) Head(tok int) int { return t.heads[tok] }
+
 func (t tree) Test(test frames.Test, tok, anchor int) bool {
 	switch test.Name {
 	case "case":
@@ -123,5 +125,31 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v\nwant %q", err, want)
 		}
+	}
+}
+
+// A "^" step climbs from the current token to its head.
+func TestMatchClimbs(t *testing.T) {
+	// "In talks , Chile praised Peru": talks(1) ← obl of praised(4),
+	// Chile(3) its subject, Peru(5) its object.
+	talks := tree{
+		words:   strings.Fields("In talks , Chile praised Peru"),
+		heads:   []int{1, 4, 1, 4, -1, 4},
+		rels:    []string{"case", "obl", "punct", "nsubj", "root", "obj"},
+		cases:   map[int]string{1: "in"},
+		country: map[int]string{3: "CHL", 5: "PER"},
+	}
+	fs, err := frames.Parse("f", "setting\tN\tsubject\t^obl*[case=in|during] nsubj[actor]\tconjuncts\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tok, ok := fs[0].Match(talks, 1); !ok || talks.words[tok] != "Chile" {
+		t.Errorf("from talks: %d %v", tok, ok)
+	}
+	if _, ok := fs[0].Match(talks, 5); ok {
+		t.Error("matched from the object, which is no in-phrase")
+	}
+	if _, ok := fs[0].Match(talks, 4); ok {
+		t.Error("matched from the root, which has no head")
 	}
 }
