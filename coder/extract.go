@@ -598,6 +598,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips, rvia = actors[1:], "other side"
 		actors = actors[:1]
 	}
+	if !tr.NoRecip && len(recips) == 0 {
+		if r := x.frameRecipients(m); len(r) > 0 {
+			recips, rvia = r, "frame"
+		}
+	}
 	if x.c.ImplicitRecipients && !tr.NoRecip && len(recips) == 0 {
 		recips, rvia = x.implicitRecipients(m), "implicit"
 	}

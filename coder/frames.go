@@ -56,11 +56,24 @@ func (t frameTree) Test(test frames.Test, tok, anchor int) bool {
 // returns the actor heads of the first that matches, how they relate to
 // the event (the frame's role) and the frame.
 func (x *extraction) frameActors(m match) (heads []int, via string, f *frames.Frame) {
+	return x.matchFrames(m, func(role string) bool { return role != "recipient" })
+}
+
+// frameRecipients tries the recipient frames for trigger match m and
+// returns the recipient heads of the first that matches.
+func (x *extraction) frameRecipients(m match) []int {
+	heads, _, _ := x.matchFrames(m, func(role string) bool { return role == "recipient" })
+	return heads
+}
+
+// matchFrames tries, in order, the frames for m's part of speech whose
+// role is wanted.
+func (x *extraction) matchFrames(m match, wanted func(role string) bool) (heads []int, via string, f *frames.Frame) {
 	pos, h := m.tr.POS, m.head
 	fs, _ := x.c.kb.Frames() // the embedded frames are checked by kb's tests
 	for i := range fs {
 		f := &fs[i]
-		if f.Trigger != pos {
+		if f.Trigger != pos || !wanted(f.Role) {
 			continue
 		}
 		tok, ok := f.Match(frameTree{x}, h)

@@ -83,7 +83,8 @@ var Tests = []string{"case", "mention", "actor", "before", "other", "noobject", 
 //	possessor  the actor, as possessor ("Chile's protest")
 //	modifier   the actor, as a modifier ("Chilean strikes")
 //	between    the sides, each the other's recipient ("talks between A and B")
-var Roles = []string{"subject", "agent", "possessor", "modifier", "between"}
+//	recipient  the recipient ("told B" of "In a phone call, A told B")
+var Roles = []string{"subject", "agent", "possessor", "modifier", "between", "recipient"}
 
 // Expansions say how a matched token becomes argument heads:
 //
