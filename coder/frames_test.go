@@ -202,7 +202,7 @@ func TestGrammarFrames(t *testing.T) {
 		{"conditional threat", "Kenya will impose sanctions on Somalia next week.", nil, []want{{"THREATEN", "KEN", "SOM", false}}},
 		// An event noun that sets the scene of a verb was done by its
 		// subject; a speech is no meeting.
-		{"event noun setting the scene", "In a phone call on Tuesday, the Chilean president told the Peruvian foreign minister that Santiago wanted closer ties.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
+		{"event noun setting the scene", "During a phone call on Thursday, the Chilean president assured the Peruvian foreign minister of Santiago's help.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
 		{"event noun setting the scene", "In a speech on Monday, the Kenyan president praised Uganda.", []want{{"SUPPORT", "KEN", "UGA", false}}, []want{{"CONSULT", "KEN", "UGA", true}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
@@ -236,7 +236,7 @@ func TestActorFrameRecorded(t *testing.T) {
 		{"Talks between Chad and Sudan resumed in Doha.", "noun-between"},
 		{"Israeli strikes hit Gaza overnight.", "noun-modifier"},
 		{"Kenya condemned Uganda on Monday.", "subject"},
-		{"In a phone call on Tuesday, the Chilean president told the Peruvian foreign minister that Santiago wanted closer ties.", "noun-setting"},
+		{"During a phone call on Thursday, the Chilean president assured the Peruvian foreign minister of Santiago's help.", "noun-setting"},
 		{"During talks in Rabat, the Spanish minister praised Morocco.", "noun-setting"},
 		{"In a telephone conversation, the Kenyan president assured his Ugandan counterpart of support.", "noun-setting"},
 		{"The visit of the Kenyan president to Uganda ended on Tuesday.", "noun-of-actor"},
