@@ -308,13 +308,7 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			if strings.EqualFold(words[i], "the") && n > 1 {
 				first++
 			}
-			if active := k.ActiveOn(ents, day); len(active) > 0 {
-				ents = active
-			} else {
-				// A person out of office on the day is still that person:
-				// take the office nearest in time.
-				ents = nearestOffice(ents, day)
-			}
+			ents = onDay(k, ents, day)
 			if len(ents) > 0 {
 				e := best(ents)
 				kind := cName
@@ -587,15 +581,21 @@ func knownPerson(k *kb.KB, words []string, day string) (kb.Entity, bool) {
 	if len(people) == 0 {
 		return kb.Entity{}, false
 	}
-	if active := k.ActiveOn(people, day); len(active) > 0 {
-		people = active
-	} else {
-		people = nearestOffice(people, day)
-	}
+	people = onDay(k, people, day)
 	if len(people) == 0 {
 		return kb.Entity{}, false
 	}
 	return best(people), true
+}
+
+// onDay keeps of the entities a name matched those active on day, or, for
+// a person out of office on the day (still that person), the office
+// nearest in time.
+func onDay(k *kb.KB, ents []kb.Entity, day string) []kb.Entity {
+	if active := k.ActiveOn(ents, day); len(active) > 0 {
+		return active
+	}
+	return nearestOffice(ents, day)
 }
 
 // nearestOffice keeps, for a person named outside any of their terms, the
