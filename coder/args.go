@@ -12,26 +12,33 @@ import (
 // actorsOf finds the actor phrase heads of a trigger (several when the
 // subject is coordinated) and says how they were found.
 func (x *extraction) actorsOf(m match) ([]int, string) {
+	heads, via, _ := x.actorsFound(m)
+	return heads, via
+}
+
+// actorsFound is actorsOf with the id of the argument frame that found the
+// actors, or "" when no frame of kb/data/frames.tsv did.
+func (x *extraction) actorsFound(m match) (heads []int, via, frame string) {
 	h := m.head
 	if len(m.parties) > 0 {
-		return m.parties, "subject"
+		return m.parties, "subject", ""
 	}
 	if m.tr.POS == "N" {
 		// The frames of kb/data/frames.tsv: "talks between Iran and Iraq",
 		// "Chile's protest", "the raid by the militia", "Israeli strikes".
-		if heads, via, _ := x.frameActors(m); heads != nil {
-			return heads, via
+		if heads, via, f := x.frameActors(m); heads != nil {
+			return heads, via, f.ID
 		}
 		if p := x.possessorBefore(h); p >= 0 {
-			return []int{p}, "possessor"
+			return []int{p}, "possessor", ""
 		}
 		if a := x.sharedModifier(h); a >= 0 {
-			return []int{a}, "modifier"
+			return []int{a}, "modifier", ""
 		}
 		// The subject of the light verb that governs the noun: "Israel has
 		// begun delivering air strikes", "held talks with".
 		if a := x.agentAfter(h); a >= 0 {
-			return x.conjuncts(a), "agent"
+			return x.conjuncts(a), "agent", ""
 		}
 		v, ok := x.governingVerb(h)
 		if !ok {
@@ -39,16 +46,16 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 			// agent the parse hung on the verb whose object the noun is.
 			if t := x.d.Tokens[h]; t.Rel == "obj" && t.Head >= 0 {
 				if a := x.byPhrase(t.Head); a >= 0 {
-					return x.conjuncts(a), "agent"
+					return x.conjuncts(a), "agent", ""
 				}
 			}
-			return nil, ""
+			return nil, "", ""
 		}
 		h = v
 	}
 	if m.tr.POS == "V" {
-		if heads, via, _ := x.frameActors(m); heads != nil {
-			return heads, via
+		if heads, via, f := x.frameActors(m); heads != nil {
+			return heads, via, f.ID
 		}
 	}
 	// A pattern whose recipient is not a direct object ("demonstrate in +")
@@ -57,7 +64,7 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 	objectless := m.tr.POS == "V" && (m.tr.Recipient < 0 || kb.IsPreposition(m.tr.Words[m.tr.Recipient]))
 	s, via := x.subjectWith(h, 0, objectless)
 	if s < 0 {
-		return nil, ""
+		return nil, "", ""
 	}
 	subjects := x.subjects(s)
 	if via == "subject" {
@@ -75,7 +82,7 @@ func (x *extraction) actorsOf(m match) ([]int, string) {
 	if len(subjects) == 1 && m.tr.Sym {
 		subjects = append(subjects, x.coordinatedByWords(s)...)
 	}
-	return subjects, via
+	return subjects, via, ""
 }
 
 // lostConjuncts finds the other subjects of verb v that the parse gave it

@@ -572,7 +572,8 @@ func (x *extraction) inTime(i int) bool {
 func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []event.Event {
 	d := x.d
 	tr := m.tr
-	actors, via := x.actorsOf(m)
+	actors, via, frame := x.actorsFound(m)
+	found := via
 	actors, offered, via := x.chooseActor(m, actors, via)
 	if len(actors) == 0 && offered == nil && !x.detention(m) {
 		return nil
@@ -690,12 +691,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		}
 	}
 	// The rule recorded for the actor: the argument frame's id where one
-	// found it ("noun-agent"), else how it was found.
+	// found it ("noun-agent") and nothing replaced its choice, else how it
+	// was found.
 	actorRule := via
-	if offered == nil {
-		if _, v, f := x.frameActors(m); f != nil && v == via {
-			actorRule = f.ID
-		}
+	if frame != "" && via == found {
+		actorRule = frame
 	}
 	var evs []event.Event
 	for _, act := range acts {
