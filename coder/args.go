@@ -521,6 +521,24 @@ func (x *extraction) relativeNonSubject(v int) bool {
 	return false
 }
 
+// relativeDoer is the subject of relative clause v when the noun the
+// clause modifies is what its verb acted upon: "the deal that Serbia and
+// Kosovo reached", "the raids the army carried out" were done by that
+// subject. -1 where the clause has an object of its own or its subject is
+// the relative pronoun ("the deal that ended the war").
+func (x *extraction) relativeDoer(v int) int {
+	subj := -1
+	for _, dep := range x.deps[v] {
+		switch r := x.d.Tokens[dep].Rel; {
+		case r == "obj" && !x.relativePronoun(dep):
+			return -1
+		case r == "nsubj" && !x.relativePronoun(dep) && x.namesActor(x.nominal(dep)):
+			subj = x.nominal(dep)
+		}
+	}
+	return subj
+}
+
 // relativeAntecedent maps a relative pronoun subject ("who") to the noun
 // its clause modifies.
 func (x *extraction) relativeAntecedent(dep int) int {
@@ -847,6 +865,10 @@ func (x *extraction) doerPhrase(n int) int {
 				if r := x.d.Tokens[a].Rel; (r == "obl:agent" || strings.HasPrefix(r, "obl") && x.caseOf(a) == "by") && x.namesActor(x.nominal(a)) {
 					return x.nominal(a)
 				}
+			}
+		case t.Rel == "acl:relcl":
+			if s := x.relativeDoer(dep); s >= 0 {
+				return s
 			}
 		}
 	}

@@ -78,6 +78,9 @@ func side(a *event.Actor) string {
 // the higher mark; the argument model, trained on other articles, codes
 // events the frames leave out and trades some development precision for
 // recall on unseen text (measured by cross-validation in package argtrain).
+// Type F1 is held at 0.83: a target read from the story's setting lets two
+// calls with the same sides on one day merge into one event, which costs
+// one development event and gains more on the folds.
 func TestDevelopmentSet(t *testing.T) {
 	dir := shared.Path(t, "eval/dev")
 	gold, err := score.ReadGoldDir(dir)
@@ -99,8 +102,8 @@ func TestDevelopmentSet(t *testing.T) {
 		}
 		r := score.Score(gold, evs, ids)
 		t.Logf("dev, %s: dyad P %.3f R %.3f F1 %.3f; type F1 %.3f; date %.3f", c.name, r.Dyad.Precision, r.Dyad.Recall, r.Dyad.F1, r.Type.F1, r.Date.Share)
-		if r.Dyad.F1 < c.dyad || r.Type.F1 < 0.84 || r.Date.Share < 0.90 {
-			t.Errorf("dev set regressed, %s: dyad F1 %.3f (≥%.2f), type F1 %.3f (≥0.84), date %.3f (≥0.90)", c.name, r.Dyad.F1, c.dyad, r.Type.F1, r.Date.Share)
+		if r.Dyad.F1 < c.dyad || r.Type.F1 < 0.83 || r.Date.Share < 0.90 {
+			t.Errorf("dev set regressed, %s: dyad F1 %.3f (≥%.2f), type F1 %.3f (≥0.83), date %.3f (≥0.90)", c.name, r.Dyad.F1, c.dyad, r.Type.F1, r.Date.Share)
 		}
 	}
 }

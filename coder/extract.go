@@ -25,6 +25,7 @@ type extraction struct {
 	sentIndex  []int32                    // token → index of its sentence
 	countries  []string                   // the document's countries, once computed
 	place      **event.Location           // the document's main place, once computed
+	settled    *string                    // settledCountry's answer, once computed
 	onlyPlaces map[string]*event.Location // country → onlyPlaceIn's answer, once computed
 	setIn      *setInIndex                // where the document sets things, once computed (where.go)
 }
@@ -714,6 +715,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 					e.Recipient, why.Recipient = rec, "place"
 				}
 			}
+			if e.Recipient == nil && !indefinite && !tr.NoRecip && pt.Setting {
+				e.Recipient, why.Recipient = x.settingTarget(m, act, e.Location, why.Place), "setting"
+			}
 			e.Why = whyOf(e, why)
 			e.Confidence = confidence(via, false)
 			evs = append(evs, e)
@@ -753,6 +757,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 					rec = nil
 				}
 				why.Recipient = "place"
+			}
+			if rec == nil && pt.Setting {
+				rec, why.Recipient = x.settingTarget(m, act, e.Location, why.Place), "setting"
 			}
 			e.Actor, e.Recipient = act, rec
 			e.Why = whyOf(e, why)
@@ -865,6 +872,51 @@ func placeTarget(typ event.Type, l *event.Location, named bool) *event.Actor {
 		return nil
 	}
 	return &event.Actor{Text: l.Text, Name: l.Name, Country: l.Country, Code: l.Country}
+}
+
+// settingTarget is the recipient of an act whose sentence names no
+// target that resolves to an actor, for the types aimed at the country
+// where they take place (plover.tsv's setting column): that country,
+// whose people, places or government bear the act. "Police detained
+// dozens overnight" in Minsk, "gunmen attacked a checkpoint" in a story
+// set in Somalia, "the minister condemned all acts of violence" in a
+// story set in Peru: each concerns that country, and a reader looking
+// for what was done or said about it expects to find them there. l is
+// the event's place and how it was found (placeWhy), act its actor.
+//
+// A deed is aimed where it is done; words are aimed at the country the
+// story is about, wherever they are spoken ("speaking in Paris, the
+// minister condemned the violence" is not aimed at France). What only
+// seems a setting is none: where the reporter filed from; a story's
+// setting where the text does not set things in one country more than in
+// any other (countries named as sides, "France and Germany condemned the
+// killings", set nothing); a sentence that places things in two
+// countries ("attacks in Sudan and Chad"); and the actor's own country,
+// unless the story is set there ("in a US airstrike" sets nothing in the
+// United States).
+func (x *extraction) settingTarget(m match, act *event.Actor, l *event.Location, how string) *event.Actor {
+	settled := x.settledCountry()
+	c := settled
+	if x.physical(m) {
+		c = ""
+		if l != nil && how != "dateline" && (how != "story place" || l.Country == settled) {
+			c = l.Country
+		}
+	}
+	if c == "" || x.c.kb.Special(c) || c == act.Country && c != settled {
+		return nil
+	}
+	sent := x.sentenceOf(m.head)
+	for i := sent.First; i < sent.Last; i++ {
+		if mn := x.ms.At(i); mn != nil && mn.Place && mn.SetIn && mn.Country != "" && mn.Country != c {
+			return nil
+		}
+	}
+	name := c
+	if k, ok := x.c.kb.Country(c); ok {
+		name = k.Name
+	}
+	return &event.Actor{Name: name, Country: c, Code: c}
 }
 
 func sameActor(a, b *event.Actor) bool {

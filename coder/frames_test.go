@@ -122,7 +122,10 @@ func TestGrammarFrames(t *testing.T) {
 		{"judgement of an act", "Kenya praised the agreement signed by Ethiopia.", []want{{"SUPPORT", "KEN", "ETH", false}}, nil},
 		{"judgement of an act", "France praised the deal reached by Serbia and Kosovo.", []want{{"SUPPORT", "FRA", "SRB", false}, {"SUPPORT", "FRA", "KOS", false}}, nil},
 		{"judgement of an act", "Egypt condemned the raid launched by Israeli forces.", []want{{"ACCUSE", "EGY", "ISR", false}}, nil},
-		{"judgement of an act", "Kenya praised the agreement signed in Ethiopia.", nil, []want{{"SUPPORT", "KEN", "ETH", false}}},
+		{"judgement of an act", "Kenya praised the agreement that Eritrea signed in Ethiopia.", []want{{"SUPPORT", "KEN", "ERI", false}}, []want{{"SUPPORT", "KEN", "ETH", false}}},
+		{"judgement of an act", "Chile denounced the strikes which Argentine jets launched overnight.", []want{{"ACCUSE", "CHL", "ARG", false}}, nil},
+		{"judgement of an act", "Ghana welcomed the truce the armies of Mali and Niger agreed on Sunday.", []want{{"SUPPORT", "GHA", "MLI", false}, {"SUPPORT", "GHA", "NER", false}}, nil},
+		{"judgement of an act", "Peru condemned the deal that ended the dispute with Bolivia.", nil, []want{{"ACCUSE", "PER", "BOL", false}}},
 		// A title the parse hangs on the name that follows it gives the
 		// name its country and office.
 		{"title before a name", "The President of Chile Mario Soto met today with his Peruvian counterpart.", []want{{"CONSULT", "CHL", "PER", true}}, nil},

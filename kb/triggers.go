@@ -93,6 +93,7 @@ type PloverType struct {
 	Hostile           bool              // the event harms its recipient (ASSAULT, COERCE, THREATEN, SANCTION)
 	Judging           bool              // judges an act: its recipient is whoever did the act (SUPPORT, ACCUSE, REJECT)
 	Proximity         bool              // its target may be where it is staged: "drills near Taiwan" (MOBILIZE, COERCE)
+	Setting           bool              // with no target named, it is aimed at the country where it takes place
 	Modes             map[string]string // mode → the CAMEO code that best fits it
 }
 
@@ -448,8 +449,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 	first := map[event.Type]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 10 {
-			errs.add(ploverFile, l.n, "%d fields, want 10 (type quad intensity cameo recipient_required symmetric hostile judging proximity modes)", len(f))
+		if len(f) != 11 {
+			errs.add(ploverFile, l.n, "%d fields, want 11 (type quad intensity cameo recipient_required symmetric hostile judging proximity setting modes)", len(f))
 			continue
 		}
 		name := event.Type(f[0])
@@ -484,7 +485,7 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 			column string
 			value  *bool
 		}{{"recipient_required", &t.RecipientRequired}, {"symmetric", &t.Symmetric}, {"hostile", &t.Hostile},
-			{"judging", &t.Judging}, {"proximity", &t.Proximity}} {
+			{"judging", &t.Judging}, {"proximity", &t.Proximity}, {"setting", &t.Setting}} {
 			switch f[4+i] {
 			case "yes":
 				*flag.value = true
@@ -494,8 +495,8 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 				ok = false
 			}
 		}
-		if f[9] != "-" {
-			for _, m := range strings.Split(f[9], "|") {
+		if f[10] != "-" {
+			for _, m := range strings.Split(f[10], "|") {
 				mode, code, found := strings.Cut(m, "=")
 				switch {
 				case !found || mode == "":

@@ -76,6 +76,7 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	holders(d, k, s)
 	corefer(d, k, s)
 	enrich(d, s) // what coreference resolved travels on: "its forces" take "its" country
+	setInConjuncts(d, s)
 	situate(d, k, s)
 	d.Mentions = s.Mentions
 	return s
@@ -235,6 +236,21 @@ func afterLocative(toks []doc.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// setInConjuncts marks the places coordinated with a place a clause is
+// set in as set in too: "clashes in Sudan and Chad", "shelling across
+// Donetsk, Luhansk and Zaporizhzhia" are set in each of them.
+func setInConjuncts(d *doc.Document, s *Set) {
+	for i := range s.Mentions {
+		m := &s.Mentions[i]
+		for h := m.Head; m.Place && !m.SetIn && h >= 0 && d.Tokens[h].Rel == "conj"; {
+			h = d.Tokens[h].Head
+			if c := s.At(h); c != nil && c.Place && c.SetIn {
+				m.SetIn = true
+			}
+		}
+	}
 }
 
 // setIn says whether the phrase at token i is the place a clause is set in:
@@ -417,7 +433,9 @@ func group(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence, toks []
 		}
 		m := build(d, k, si, sent, toks, chunks[a:b])
 		m.Head = syntacticHead(d, m.First, m.Last)
-		m.SetIn = m.Place && setIn(d.Tokens, m.First)
+		// "in Aleppo" sets a clause; "in a US airstrike" does not: there
+		// the place names whose the strike is.
+		m.SetIn = m.Place && setIn(d.Tokens, m.First) && !modifies(d.Tokens[m.Head], m.Head) && d.Tokens[m.Head].Rel != "amod"
 		add(s, m)
 		a = b
 	}
