@@ -326,6 +326,16 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 	case "conj":
 		return x.subjectWith(x.conjHead(v), depth+1, false)
 	case "xcomp":
+		// "urged Nepal to hold talks", "asked the rebels to leave": a
+		// verb whose object is someone lends the complement that object
+		// as its subject (object control); "plans to attack" lends its
+		// own, and so does a verb whose object is a thing ("repeated its
+		// regret ... to withdraw" is a parse that lost the noun's clause).
+		for _, dep := range x.deps[t.Head] {
+			if r := x.d.Tokens[dep].Rel; (r == "obj" || r == "iobj") && dep < v && x.ms.At(x.subjectPhrase(dep)) != nil {
+				return x.subjectPhrase(dep), "controller"
+			}
+		}
 		return x.subjectWith(t.Head, depth+1, false)
 	case "acl", "acl:relcl", "advcl:relcl":
 		if h := x.subjectPhrase(t.Head); x.ms.At(h) != nil {
@@ -776,10 +786,10 @@ func (x *extraction) recipientsOf(m match) []int {
 			}
 		}
 		if n < 0 && slot != m.head {
-			n = x.nextMention(slot+1, 4)
+			n = x.nextPhrase(slot+1, 4)
 		}
 		if n < 0 && m.tr.POS == "V" {
-			n = x.nextMention(m.last+1, 3)
+			n = x.nextPhrase(m.last+1, 3)
 		}
 	} else {
 		// A preposition: its phrase is its head in UD ("with" → "Marzouk").
@@ -937,6 +947,24 @@ func (x *extraction) nextMention(from, limit int) int {
 	for j := from; j < len(x.d.Tokens) && j <= from+limit; j++ {
 		if m := x.ms.At(j); m != nil {
 			return m.Head
+		}
+		if x.d.Tokens[j].UPOS == "VERB" || x.d.Tokens[j].UPOS == "PUNCT" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// nextPhrase is nextMention, stopping also at an event noun: in "noted
+// with concern the detention of reporters by police" the phrase after the
+// pattern is the detention, not the reporters inside it.
+func (x *extraction) nextPhrase(from, limit int) int {
+	for j := from; j < len(x.d.Tokens) && j <= from+limit; j++ {
+		if x.ms.At(j) != nil {
+			return x.ms.At(j).Head
+		}
+		if t := x.d.Tokens[j]; t.UPOS == "NOUN" && x.disc.TriggerTypes[j] != "" {
+			return j
 		}
 		if x.d.Tokens[j].UPOS == "VERB" || x.d.Tokens[j].UPOS == "PUNCT" {
 			return -1

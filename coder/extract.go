@@ -141,7 +141,7 @@ func (x *extraction) sentenceEvents(si int, found []match) []event.Event {
 	// the attack by M23" is aimed at M23).
 	for _, pos := range [...]string{"N", "V"} {
 		for _, m := range found {
-			if m.tr.POS != pos || x.outcome(m) {
+			if m.tr.POS != pos || x.outcome(m) || x.describesNoun(m) {
 				continue
 			}
 			es := x.events(si, m, exprs, found)
@@ -189,6 +189,22 @@ func (x *extraction) outcome(m match) bool {
 		}
 	}
 	return false
+}
+
+// describesNoun says whether verb trigger m is a participle describing an
+// event noun's aim, of the same type or hostile: "sanctions targeting
+// officials", "strikes hitting the port", "a campaign threatening the
+// villages". The noun is the happening, and takes the participle's object
+// as its target; the participle adds no second event. A participle of
+// another kind is its own act: "protests demanding reforms" are also a
+// demand.
+func (x *extraction) describesNoun(m match) bool {
+	t := x.d.Tokens[m.head]
+	if m.tr.POS != "V" || t.Rel != "acl" || t.XPOS != "VBG" || t.Head < 0 {
+		return false
+	}
+	nt := x.disc.TriggerTypes[t.Head]
+	return nt != "" && (nt == m.tr.Type || x.hostile(m.tr.Type))
 }
 
 // bestMatch finds the pattern that fits token i: the longest (the lexicon
@@ -406,6 +422,16 @@ func (x *extraction) lemmaAt(i int) string {
 	return strings.ToLower(t.Text)
 }
 
+// lightVerbOf is the light verb (data/light_verbs.txt) whose object or
+// passive subject event noun n is ("sent aid", "aid was delivered"), or -1.
+func (x *extraction) lightVerbOf(n int) int {
+	t := x.d.Tokens[n]
+	if (t.Rel == "obj" || t.Rel == "nsubj:pass") && t.Head >= 0 && x.d.Tokens[t.Head].UPOS == "VERB" && lightVerbs[x.lemmaAt(t.Head)] {
+		return t.Head
+	}
+	return -1
+}
+
 // skippable tokens may stand between pattern words: "gave high marks to",
 // "met on Thursday with".
 func skippable(t doc.Token) bool {
@@ -479,6 +505,12 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 			if kb.IsPreposition(w) && k == tr.Recipient {
 				if c := x.obliqueWith(h, w); c >= 0 {
 					j, ok = c, true
+				} else if g := x.lightVerbOf(h); g >= 0 && tr.POS == "N" {
+					// "aid was delivered to Sudan", "sent aid to
+					// Sudan": the light verb carries the noun's phrase.
+					if c := x.obliqueWith(g, w); c >= 0 {
+						j, ok = c, true
+					}
 				}
 			}
 			if !ok {

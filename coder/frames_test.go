@@ -207,6 +207,35 @@ func TestGrammarFrames(t *testing.T) {
 		// subject; a speech is no meeting.
 		{"event noun setting the scene", "During a phone call on Thursday, the Chilean president assured the Peruvian foreign minister of Santiago's help.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
 		{"event noun setting the scene", "In a speech on Monday, the Kenyan president praised Uganda.", []want{{"SUPPORT", "KEN", "UGA", false}}, []want{{"CONSULT", "KEN", "UGA", true}}},
+		// A complement takes as subject the object of the verb that
+		// governs it (object control), or else that verb's subject; it
+		// is not asserted.
+		{"object control", "Britain urged Nepal to hold talks with India.", []want{{"REQUEST", "GBR", "NPL", false}}, []want{{"CONSULT", "GBR", "IND", true}}},
+		{"object control", "Chile asked Peru to withdraw its troops from the border.", []want{{"REQUEST", "CHL", "PER", false}}, []want{{"RETREAT", "CHL", "", false}}},
+		{"object control", "The Security Council encouraged Chad to resume dialogue with Sudan.", []want{{"REQUEST", "UNO", "TCD", false}}, []want{{"CONSULT", "UNO", "SDN", true}}},
+		{"object control", "Kenya plans to hold talks with Uganda.", nil, []want{{"CONSULT", "KEN", "UGA", true}}},
+		// An event noun that is the object or passive subject of a light
+		// verb takes its recipient from the verb's phrase.
+		{"light verb phrase", "Japan sent emergency aid to Nepal on Monday.", []want{{"AID", "JPN", "NPL", false}}, nil},
+		{"light verb phrase", "Relief aid was provided to Haiti by Canada.", []want{{"AID", "CAN", "HTI", false}}, nil},
+		{"light verb phrase", "Norway delivered humanitarian aid to Somalia.", []want{{"AID", "NOR", "SOM", false}}, nil},
+		{"light verb phrase", "Israel began its assault on Gaza in response to the raid by Hamas.", []want{{"ASSAULT", "ISR", "PSE", false}}, []want{{"ASSAULT", "PSE", "PSE", false}}},
+		// A participle describing an event noun's aim adds no event of
+		// its own; the noun takes its object.
+		{"participle of an event noun", "Canada imposed sanctions targeting Belarusian officials.", []want{{"SANCTION", "CAN", "BLR", false}}, []want{{"ASSAULT", "CAN", "BLR", false}}},
+		{"participle of an event noun", "Japan announced sanctions targeting North Korean banks.", []want{{"SANCTION", "JPN", "PRK", false}}, []want{{"ASSAULT", "JPN", "PRK", false}}},
+		{"participle of an event noun", "Turkish strikes targeting Kurdish fighters in Syria resumed.", []want{{"ASSAULT", "TUR", "SYR", false}}, nil},
+		{"participle of an event noun", "Haitian protests demanding the resignation of the president spread.", []want{{"REQUEST", "HTI", "", false}}, nil},
+		// What is noted with concern is an act: its doer is the target.
+		{"noted with concern", "Britain noted with concern the detention of Kenyan reporters by Ugandan police.", []want{{"ACCUSE", "GBR", "UGA", false}}, []want{{"ACCUSE", "GBR", "KEN", false}}},
+		{"noted with concern", "Germany notes with alarm the shelling of villages by Eritrean troops.", []want{{"ACCUSE", "DEU", "ERI", false}}, nil},
+		{"noted with concern", "France noted with grave concern the arrest of a Malian journalist by Guinean soldiers.", []want{{"ACCUSE", "FRA", "GIN", false}}, nil},
+		{"noted with concern", "Kenya noted the talks between Mali and Niger.", nil, []want{{"ACCUSE", "KEN", "MLI", false}}},
+		// Plural officials placed in a country are of it.
+		{"collective placed in a country", "Japan imposed sanctions on officials in Myanmar.", []want{{"SANCTION", "JPN", "MMR", false}}, nil},
+		{"collective placed in a country", "Canada imposed sanctions on officials in Belarus.", []want{{"SANCTION", "CAN", "BLR", false}}, nil},
+		{"collective placed in a country", "Police in Nairobi detained dozens of students.", []want{{"COERCE", "KEN", "KEN", false}}, nil},
+		{"collective placed in a country", "Envoys in Geneva met on Monday.", nil, []want{{"CONSULT", "CHE", "", true}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

@@ -190,7 +190,7 @@ func envoys(m *doc.Mention) bool { return m.Plural && envoyRoles[lastWord(m.Role
 // situated says whether a mention without a country may take its context's:
 // unnamed collectives and institutions of a country, and unknown places.
 func situated(m *doc.Mention) bool {
-	return m.Kind == Place || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == Group || m.Kind == Body)
+	return m.Kind == Place || m.Sector != "" && m.Sector != "IGO" && m.Sector != "NGO" && (m.Kind == Group || m.Kind == Body || m.Kind == Person && m.Plural && !m.Named)
 }
 
 // usedAsNoun says whether a role word the tagger took for an adjective

@@ -50,6 +50,12 @@ func enrich(d *doc.Document, s *Set) {
 						m.Sector = other.Sector
 					}
 				}
+			case strings.HasPrefix(rel, "nmod") && s.CaseOf(d, dep) == "in" && other.Place:
+				// "officials in Belarus", "police in Nairobi": an
+				// unnamed collective placed in a country is of it.
+				if m.Country == "" && !m.Named && other.Country != "" && situated(m) && !envoys(m) {
+					m.Country = other.Country
+				}
 			}
 		}
 	}
