@@ -671,6 +671,16 @@ func (x *extraction) coordinated(n int, head func(int) int) []int {
 			break
 		}
 	}
+	if t := x.d.Tokens[n]; x.isNmod(n) && t.Head >= 0 {
+		// "spoke with the Bolivian president and with the Peruvian
+		// minister": the parse may coordinate the second phrase with the
+		// verb; its own preposition says it is the same role.
+		for _, dep := range x.deps[t.Head] {
+			if dep > n && x.d.Tokens[dep].Rel == "conj" && isNominalTag(x.d.Tokens[dep].UPOS) && x.caseOf(dep) == x.caseOf(n) {
+				out = append(out, x.coordinated(dep, head)...)
+			}
+		}
+	}
 	return append(out, x.ofConjuncts(k)...)
 }
 

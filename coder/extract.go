@@ -422,6 +422,39 @@ func (x *extraction) lemmaAt(i int) string {
 	return strings.ToLower(t.Text)
 }
 
+// predicative says whether verb v has a predicate on its object: a
+// noun or adjective complement ("named him envoy", "called it a crime").
+func (x *extraction) predicative(v int) bool {
+	for _, dep := range x.deps[v] {
+		t := x.d.Tokens[dep]
+		if t.Rel == "xcomp" && (t.UPOS == "NOUN" || t.UPOS == "ADJ" || t.UPOS == "PROPN") {
+			return true
+		}
+		if t.Rel == "obj" && x.twoPhrases(dep) {
+			return true
+		}
+	}
+	return false
+}
+
+// twoPhrases says whether the parse made one phrase of two noun phrases
+// at object n: a name or pronoun before the determiner that opens the
+// second ("called Russia a terrorist state" parsed as one object).
+func (x *extraction) twoPhrases(n int) bool {
+	det := -1
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel == "det" {
+			det = dep
+		}
+	}
+	for _, dep := range x.deps[n] {
+		if u := x.d.Tokens[dep].UPOS; det >= 0 && dep < det && (u == "PROPN" || u == "PRON") {
+			return true
+		}
+	}
+	return false
+}
+
 // lightVerbOf is the light verb (data/light_verbs.txt) whose object or
 // passive subject event noun n is ("sent aid", "aid was delivered"), or -1.
 func (x *extraction) lightVerbOf(n int) int {
@@ -469,6 +502,12 @@ func (x *extraction) matchPattern(tr kb.Trigger, h int, sent doc.Sentence) (matc
 		}
 	}
 	if tr.Recipient == tr.Head {
+		if tr.POS == "V" && x.predicative(h) {
+			// "called Russia a terrorist state", "called the shelling
+			// outrageous": a verb with a predicate on its object says
+			// what the object is, not what was done to it.
+			return m, false
+		}
 		m.recipSlot = h
 	}
 	// Words after the head, in order, with a few modifiers between them.

@@ -236,6 +236,19 @@ func TestGrammarFrames(t *testing.T) {
 		{"collective placed in a country", "Canada imposed sanctions on officials in Belarus.", []want{{"SANCTION", "CAN", "BLR", false}}, nil},
 		{"collective placed in a country", "Police in Nairobi detained dozens of students.", []want{{"COERCE", "KEN", "KEN", false}}, nil},
 		{"collective placed in a country", "Envoys in Geneva met on Monday.", nil, []want{{"CONSULT", "CHE", "", true}}},
+		// Calling someone is a phone call; calling someone something is
+		// not, nor is calling elections.
+		{"call someone", "The Kenyan foreign minister called his Ugandan and Tanzanian counterparts on Sunday.", []want{{"CONSULT", "KEN", "UGA", true}, {"CONSULT", "KEN", "TZA", true}}, nil},
+		{"call someone", "On Monday Chile's president called the Bolivian leader to discuss the border.", []want{{"CONSULT", "CHL", "BOL", true}}, nil},
+		{"call someone", "The Ghanaian president called his Togolese counterpart after the vote.", []want{{"CONSULT", "GHA", "TGO", true}}, nil},
+		{"call someone", "Ukraine's president called Russia a terrorist state.", nil, []want{{"CONSULT", "UKR", "RUS", true}}},
+		{"call someone", "The Chilean minister called the Bolivian plan reckless.", nil, []want{{"CONSULT", "CHL", "BOL", true}}},
+		// A second phrase with the same preposition, which the parse
+		// coordinated with the verb, plays the same role.
+		{"repeated preposition", "The Chilean minister spoke with the Bolivian president and with the Peruvian foreign minister.", []want{{"CONSULT", "CHL", "BOL", true}, {"CONSULT", "CHL", "PER", true}}, nil},
+		{"repeated preposition", "Germany protested to Russia and to Belarus over the detentions.", []want{{"ACCUSE", "DEU", "RUS", false}, {"ACCUSE", "DEU", "BLR", false}}, nil},
+		{"repeated preposition", "The Rwandan envoy met with Kenyan officials and with Ugandan generals in Kampala.", []want{{"CONSULT", "RWA", "KEN", true}, {"CONSULT", "RWA", "UGA", true}}, nil},
+		{"repeated preposition", "Germany protested to Russia and met Belarus on Friday.", nil, []want{{"ACCUSE", "DEU", "BLR", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
