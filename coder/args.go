@@ -326,14 +326,18 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 	case "conj":
 		return x.subjectWith(x.conjHead(v), depth+1, false)
 	case "xcomp":
-		// "urged Nepal to hold talks", "asked the rebels to leave": a
-		// verb whose object is someone lends the complement that object
-		// as its subject (object control); "plans to attack" lends its
-		// own, and so does a verb whose object is a thing ("repeated its
-		// regret ... to withdraw" is a parse that lost the noun's clause).
-		for _, dep := range x.deps[t.Head] {
-			if r := x.d.Tokens[dep].Rel; (r == "obj" || r == "iobj") && dep < v && x.ms.At(x.subjectPhrase(dep)) != nil {
-				return x.subjectPhrase(dep), "controller"
+		// "urged Nepal to hold talks", "called on the rebels to leave":
+		// a verb of influence (word class "influence") lends the
+		// complement its object, or its "on" phrase, as subject (object
+		// control); "plans to attack" and "called the president to
+		// congratulate him" lend their own subject.
+		if x.c.kb.InClass("influence", x.lemmaAt(t.Head)) {
+			for _, dep := range x.deps[t.Head] {
+				r := x.d.Tokens[dep].Rel
+				object := r == "obj" || r == "iobj" || strings.HasPrefix(r, "obl") && (x.caseOf(dep) == "on" || x.caseOf(dep) == "upon")
+				if object && dep < v && x.ms.At(x.subjectPhrase(dep)) != nil {
+					return x.subjectPhrase(dep), "controller"
+				}
 			}
 		}
 		return x.subjectWith(t.Head, depth+1, false)

@@ -214,6 +214,7 @@ func TestGrammarFrames(t *testing.T) {
 		{"object control", "Chile asked Peru to withdraw its troops from the border.", []want{{"REQUEST", "CHL", "PER", false}}, []want{{"RETREAT", "CHL", "", false}}},
 		{"object control", "The Security Council encouraged Chad to resume dialogue with Sudan.", []want{{"REQUEST", "UNO", "TCD", false}}, []want{{"CONSULT", "UNO", "SDN", true}}},
 		{"object control", "Kenya plans to hold talks with Uganda.", nil, []want{{"CONSULT", "KEN", "UGA", true}}},
+		{"object control", "The British prime minister called the Colombian president today to congratulate him on the peace deal.", []want{{"SUPPORT", "GBR", "COL", false}}, []want{{"SUPPORT", "COL", "", false}}},
 		// An event noun that is the object or passive subject of a light
 		// verb takes its recipient from the verb's phrase.
 		{"light verb phrase", "Japan sent emergency aid to Nepal on Monday.", []want{{"AID", "JPN", "NPL", false}}, nil},
