@@ -250,6 +250,13 @@ func TestGrammarFrames(t *testing.T) {
 		{"repeated preposition", "Germany protested to Russia and to Belarus over the detentions.", []want{{"ACCUSE", "DEU", "RUS", false}, {"ACCUSE", "DEU", "BLR", false}}, nil},
 		{"repeated preposition", "The Rwandan envoy met with Kenyan officials and with Ugandan generals in Kampala.", []want{{"CONSULT", "RWA", "KEN", true}, {"CONSULT", "RWA", "UGA", true}}, nil},
 		{"repeated preposition", "Germany protested to Russia and met Belarus on Friday.", nil, []want{{"ACCUSE", "DEU", "BLR", false}}},
+		// An arrest told in the passive with no agent was made by the
+		// authorities where the sentence places it, and by no one the
+		// text names where it places it nowhere.
+		{"agentless arrest", "A Syrian doctor was arrested in Turkey on Monday.", []want{{"COERCE", "TUR", "SYR", false}}, nil},
+		{"agentless arrest", "Two Kenyan reporters were detained in Kampala on Friday.", []want{{"COERCE", "UGA", "KEN", false}}, nil},
+		{"agentless arrest", "An Iranian sailor was detained in Oman last week.", []want{{"COERCE", "OMN", "IRN", false}}, nil},
+		{"agentless arrest", "Three Chilean nationals were arrested on Monday.", nil, []want{{"COERCE", "CHL", "CHL", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

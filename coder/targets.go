@@ -121,17 +121,22 @@ func (x *extraction) answered(n int) int {
 	return v
 }
 
-// detention says whether match m is an arrest or detention named as a noun
-// ("the detention of President Mohamed Bazoum"), which the text often
-// reports without saying who made it.
+// detention says whether match m is an arrest or detention told without
+// its maker, as a noun ("the detention of President Mohamed Bazoum") or a
+// passive with no agent ("the reporter was arrested in Cairo"), which the
+// text often reports without saying who made it.
 func (x *extraction) detention(m match) bool {
-	return m.tr.POS == "N" && m.tr.Type == event.Coerce && m.tr.Mode == "arrest"
+	if m.tr.Type != event.Coerce || m.tr.Mode != "arrest" {
+		return false
+	}
+	return m.tr.POS == "N" || x.passive(m.head, false) && x.passiveSubject(m.head) >= 0 && x.byPhrase(m.head) < 0
 }
 
 // detainer is the unnamed actor of a detention whose text names no one:
 // the authorities, or whoever holds power, where it happened: the place
-// the sentence names ("the detention of US citizens in Iran"), else the
-// detainee's own country ("the detention of President Bazoum" in Niger).
+// the sentence names ("the detention of US citizens in Iran", "a doctor
+// was arrested in Turkey"), else, for a detention noun, the detainee's
+// own country ("the detention of President Bazoum" in Niger).
 // It returns nil when the detainee is no country's (a UN official).
 func (x *extraction) detainer(m match, r int) *event.Actor {
 	rec := x.recipientActor(r)
@@ -141,6 +146,10 @@ func (x *extraction) detainer(m match, r int) *event.Actor {
 	country := rec.Country
 	if l := x.location(m, x.ms.At(r)); l != nil && l.Text != "" && l.Country != "" && !x.c.kb.Special(l.Country) {
 		country = l.Country
+	} else if m.tr.POS == "V" {
+		// "three nationals were arrested": who arrested them, and
+		// where, is not said.
+		return nil
 	}
 	return &event.Actor{Name: "unidentified", Country: country, Sector: "UNK", Code: country + "UNK"}
 }
