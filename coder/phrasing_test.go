@@ -280,3 +280,49 @@ func TestSettingTarget(t *testing.T) {
 		}
 	}
 }
+
+// Lexicon phrasings added for classes the folds missed, each with
+// paraphrases and a sentence that must give no such event.
+func TestLexiconPhrasings(t *testing.T) {
+	cases := []struct {
+		text string
+		want []want
+		not  []want
+	}{
+		// opening fire on someone is an attack; firing someone is not
+		{"Kenyan police opened fire on protesters in Nairobi.", []want{{"ASSAULT", "KEN", "KEN", false}}, nil},
+		{"Ugandan soldiers fired at Congolese fishermen on Lake Albert.", []want{{"ASSAULT", "UGA", "COD", false}}, nil},
+		{"Indian troops fired on a Pakistani border post overnight.", []want{{"ASSAULT", "IND", "PAK", false}}, nil},
+		{"Kenya fired its finance minister on Monday.", nil, []want{{"ASSAULT", "KEN", "", false}, {"ASSAULT", "KEN", "KEN", false}}},
+		// cancelling exercises or cooperation with a country sanctions it
+		{"The US army cancelled joint exercises with Thailand.", []want{{"SANCTION", "USA", "THA", false}}, nil},
+		{"Australia cancelled military training with Fiji after the coup.", []want{{"SANCTION", "AUS", "FJI", false}}, nil},
+		{"Japan cancelled its cooperation with Myanmar on Friday.", []want{{"SANCTION", "JPN", "MMR", false}}, nil},
+		// support expressed to or for someone, standing behind them
+		{"The Secretary-General expresses support to the mediation efforts of Qatar.", []want{{"SUPPORT", "UNO", "QAT", false}}, nil},
+		{"Ghana expressed support for Senegal's bid on Monday.", []want{{"SUPPORT", "GHA", "SEN", false}}, nil},
+		{"Canada stands firmly behind Ukraine.", []want{{"SUPPORT", "CAN", "UKR", false}}, nil},
+		// engagement with someone is contact
+		{"The Angolan president's engagement with the M23 rebels was welcomed.", []want{{"CONSULT", "AGO", "COD", true}}, nil},
+		{"Qatar's engagement with Hamas leaders continued on Sunday.", []want{{"CONSULT", "QAT", "PSE", true}}, nil},
+		{"Kenya's engagement in the region grew.", nil, []want{{"CONSULT", "KEN", "", true}}},
+		// reserving the right to respond is a threat
+		{"The Kenyan government reserves the right to respond.", []want{{"THREATEN", "KEN", "", false}}, nil},
+		{"Seoul reserved the right to retaliate on Tuesday.", []want{{"THREATEN", "KOR", "", false}}, nil},
+		{"Chile reserves the right to respond at a time of its choosing.", []want{{"THREATEN", "CHL", "", false}}, nil},
+		{"The Kenyan tax authority reserves the right to change its fees.", nil, []want{{"THREATEN", "KEN", "", false}}},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		for _, w := range c.want {
+			if !has(evs, w) {
+				t.Errorf("%s\n want %v; got:%s", c.text, w, describe(evs))
+			}
+		}
+		for _, w := range c.not {
+			if has(evs, w) {
+				t.Errorf("%s\n do not want %v; got:%s", c.text, w, describe(evs))
+			}
+		}
+	}
+}
