@@ -257,6 +257,18 @@ func TestGrammarFrames(t *testing.T) {
 		{"agentless arrest", "Two Kenyan reporters were detained in Kampala on Friday.", []want{{"COERCE", "UGA", "KEN", false}}, nil},
 		{"agentless arrest", "An Iranian sailor was detained in Oman last week.", []want{{"COERCE", "OMN", "IRN", false}}, nil},
 		{"agentless arrest", "Three Chilean nationals were arrested on Monday.", nil, []want{{"COERCE", "CHL", "CHL", false}}},
+		// A place after "in" and an adjective sets the sentence there, and
+		// the unnamed collectives of the sentence are of it.
+		{"setting after an adjective", "Militants carried out an attack in northern Nigeria.", []want{{"ASSAULT", "NGA", "NGA", false}}, nil},
+		{"setting after an adjective", "Gunmen killed five villagers in eastern Congo on Sunday.", []want{{"ASSAULT", "COD", "COD", false}}, nil},
+		{"setting after an adjective", "Police detained dozens of students in southern Chile.", []want{{"COERCE", "CHL", "CHL", false}}, nil},
+		{"setting after an adjective", "Militants from Mali attacked a village in northern Niger.", nil, []want{{"ASSAULT", "NER", "NER", false}}},
+		// A ship flagged, registered or owned in a country is that
+		// country's; one made there is not.
+		{"flag of a ship", "Iranian guards seized a British-flagged tanker in the Gulf.", []want{{"COERCE", "IRN", "GBR", false}}, nil},
+		{"flag of a ship", "Houthi rebels attacked a Greek-owned ship in the Red Sea.", []want{{"ASSAULT", "YEM", "GRC", false}}, nil},
+		{"flag of a ship", "Somali pirates hijacked a Liberian-registered cargo ship.", []want{{"ASSAULT", "SOM", "LBR", false}}, nil},
+		{"flag of a ship", "Russia fired Iranian-made drones at Kyiv.", nil, []want{{"ASSAULT", "RUS", "IRN", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},

@@ -258,8 +258,8 @@ func setInConjuncts(d *doc.Document, s *Set) {
 // territory", a destination).
 func setIn(toks []doc.Token, i int) bool {
 	j := i - 1
-	if j >= 0 && strings.EqualFold(toks[j].Text, "the") {
-		j--
+	for k := 0; k < 3 && j >= 0 && (toks[j].UPOS == "DET" || toks[j].UPOS == "ADJ"); k++ {
+		j-- // "in the north of", "in northern Nigeria", "across eastern Ukraine"
 	}
 	if j < 0 {
 		return false
