@@ -656,13 +656,18 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips, rvia = x.recipientsOf(m), "slot"
 	} else if !tr.NoRecip && tr.POS == "V" && m.last > m.head && x.d.Tokens[m.last].UPOS == "NOUN" {
 		// "rejected the proposal by the United States": a pattern that
-		// ends on its object noun may still name whose it is.
+		// ends on its object noun may still name whose it is; "released
+		// 12 Bolivian prisoners", "expelled two Russian diplomats": the
+		// object is itself the side acted upon.
 		k := x.nominal(m.last)
 		if x.ms.At(k) == nil {
 			k = x.agentAfter(m.last)
 		}
-		if k >= 0 && k != m.last && x.ms.At(k) != nil {
+		switch {
+		case k >= 0 && k != m.last && x.ms.At(k) != nil:
 			recips, rvia = x.conjuncts(k), "object's owner"
+		case k == m.last && x.ms.At(k) != nil && x.ms.At(k).Country != "":
+			recips, rvia = x.conjuncts(k), "object"
 		}
 	}
 	if via == "between" && len(actors) > 1 {
