@@ -15,6 +15,9 @@ import (
 // place's country, even when the parser took the last place for the
 // subject.
 func (x *extraction) sideActors(a int) []*event.Actor {
+	if pair := x.pairSides(a); pair != nil {
+		return pair
+	}
 	if group, places := x.placedCollective(a); group != nil {
 		var out []*event.Actor
 		for _, p := range places {
@@ -171,4 +174,31 @@ func (x *extraction) disjunctive(recips []int) bool {
 		}
 	}
 	return or && len(countries) > 1
+}
+
+// pairSides gives the two sides a phrase like "the two countries" or
+// "both parties" (data/pair_nouns.txt) at token a stands for: those of the
+// latest event between two countries that play the same role ("Ethiopia
+// and Eritrea signed an agreement. The Council urged the two countries to
+// ...", "Peru and Bolivia clashed ... both sides"), or nil.
+func (x *extraction) pairSides(a int) []*event.Actor {
+	if a < 0 || x.disc.Pair[0] == nil {
+		return nil
+	}
+	if m := x.ms.At(a); m != nil {
+		if m.Country != "" {
+			return nil
+		}
+		a = m.Head
+	}
+	if !pairNouns[x.lemmaAt(a)] {
+		return nil
+	}
+	for _, dep := range x.deps[a] {
+		if w := strings.ToLower(x.d.Tokens[dep].Text); w == "two" || w == "both" {
+			p0, p1 := *x.disc.Pair[0], *x.disc.Pair[1]
+			return []*event.Actor{&p0, &p1}
+		}
+	}
+	return nil
 }

@@ -151,6 +151,9 @@ func (x *extraction) sentenceEvents(si int, found []match) []event.Event {
 					x.disc.Actors[m.head] = e.Actor
 				}
 				x.disc.LastOfType[e.Type] = e.Actor
+				if e.Recipient != nil && e.Recipient.Country != e.Actor.Country && (x.c.symmetric(e.Type) || e.Why != nil && mutualSides[e.Why.Recipient]) {
+					x.disc.Pair = [2]*event.Actor{e.Actor, e.Recipient}
+				}
 				x.disc.LastTargets[e.Type] = e.Recipient
 				x.disc.Recent = e.Actor
 				if x.disc.Lead == nil {
@@ -190,6 +193,10 @@ func (x *extraction) outcome(m match) bool {
 	}
 	return false
 }
+
+// mutualSides are the rules that find a recipient playing the same role
+// as the actor ("Peru and Bolivia clashed", "fighting between A and B").
+var mutualSides = map[string]bool{"second side": true, "other side": true}
 
 // describesNoun says whether verb trigger m is a participle describing an
 // event noun's aim, of the same type or hostile: "sanctions targeting
@@ -735,6 +742,14 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		recips, responder = x.chooseRecipients(m, actors, x.firstCountry(actors, offered))
 		rvia = "model"
 	}
+	otherSide := ""
+	if tr.Sym && len(recips) == 0 && responder == nil && len(actors) == 1 {
+		if pair := x.pairSides(actors[0]); pair != nil {
+			// "the two sides agreed": one side acts, the other is its
+			// counterpart.
+			offered, responder, otherSide = pair[0], pair[1], "other side"
+		}
+	}
 	if needsRecipient && len(recips) == 0 && responder == nil {
 		return nil
 	}
@@ -782,6 +797,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			why := &event.Why{Actor: actorRule, Date: dvia}
 			if responder != nil && !sameActor(act, responder) {
 				e.Recipient, why.Recipient = responder, "responder"
+				if otherSide != "" {
+					why.Recipient = otherSide
+				}
 			} else if !indefinite {
 				e.Recipient, why.Recipient = x.impliedRecipient(m, act), "implied"
 			}
@@ -800,8 +818,21 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			continue
 		}
 		named := x.namedRecipients(recips)
+		type side struct {
+			head int
+			rec  *event.Actor
+		}
+		var sides []side
 		for _, r := range recips {
-			rec, why := x.recipientActor(r), &event.Why{Actor: actorRule, Recipient: rvia, Date: dvia}
+			if pair := x.pairSides(r); pair != nil {
+				sides = append(sides, side{r, pair[0]}, side{r, pair[1]})
+			} else {
+				sides = append(sides, side{r, x.recipientActor(r)})
+			}
+		}
+		for _, s := range sides {
+			r := s.head
+			rec, why := s.rec, &event.Why{Actor: actorRule, Recipient: rvia, Date: dvia}
 			if rec == nil && named {
 				// "drills in the Taiwan Strait and around Taiwan": a
 				// coordinated target that names no one adds no event
@@ -969,7 +1000,8 @@ func placeTarget(typ event.Type, l *event.Location, named bool) *event.Actor {
 // killings", set nothing); a sentence that places things in two
 // countries ("attacks in Sudan and Chad"); and the actor's own country,
 // unless the story is set there ("in a US airstrike" sets nothing in the
-// United States).
+// United States), and always for praise and criticism, which are aimed at
+// others ("Qatar praised both sides" after talks in Doha).
 func (x *extraction) settingTarget(m match, act *event.Actor, l *event.Location, how string) *event.Actor {
 	settled := x.settledCountry()
 	c := settled
@@ -979,7 +1011,7 @@ func (x *extraction) settingTarget(m match, act *event.Actor, l *event.Location,
 			c = l.Country
 		}
 	}
-	if c == "" || x.c.kb.Special(c) || c == act.Country && c != settled {
+	if c == "" || x.c.kb.Special(c) || c == act.Country && (c != settled || x.judging(m.tr.Type)) {
 		return nil
 	}
 	sent := x.sentenceOf(m.head)

@@ -33,6 +33,7 @@ var (
 	stationWords   = mustReadWords("station_words.txt")          // people are kept at a place ("where US forces are stationed")
 	responseWords  = mustReadWords("response_nouns.txt")         // "in response to": the governed event is the cause
 	genericWords   = mustReadWords("generic_words.txt")          // too common to tie two sentences to one happening
+	pairNouns      = mustReadWords("pair_nouns.txt")             // "the two countries": the sides of the latest two-sided event
 )
 
 // causeNoun is the event a cause noun stands for, and the line it is on.

@@ -326,3 +326,38 @@ func TestLexiconPhrasings(t *testing.T) {
 		}
 	}
 }
+
+// "The two countries", "both sides": the two sides of the latest event
+// between two countries that play the same role; nothing where the story
+// has had none.
+func TestPairAnaphora(t *testing.T) {
+	cases := []struct {
+		text string
+		want []want
+		not  []want
+	}{
+		{"Ethiopia and Eritrea signed a border agreement on Monday. The Security Council urged the two countries to respect it.",
+			[]want{{"REQUEST", "UNO", "ETH", false}, {"REQUEST", "UNO", "ERI", false}}, nil},
+		{"Chad and Sudan held talks in Doha on Sunday. Qatar praised both sides for their restraint.",
+			[]want{{"SUPPORT", "QAT", "TCD", false}, {"SUPPORT", "QAT", "SDN", false}}, []want{{"SUPPORT", "QAT", "QAT", false}}},
+		{"Peru and Bolivia clashed over the river on Friday. The UN urged both governments to show restraint.",
+			[]want{{"REQUEST", "UNO", "PER", false}, {"REQUEST", "UNO", "BOL", false}}, nil},
+		{"Peru and Bolivia clashed over the river on Friday. The two sides agreed on Saturday to withdraw their troops.",
+			[]want{{"AGREE", "PER", "BOL", true}}, nil},
+		{"Kenya condemned Somalia on Friday. The UN urged both sides to show restraint.",
+			nil, []want{{"REQUEST", "UNO", "KEN", false}, {"REQUEST", "UNO", "SOM", false}}},
+	}
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		for _, w := range c.want {
+			if !has(evs, w) {
+				t.Errorf("%s\n want %v; got:%s", c.text, w, describe(evs))
+			}
+		}
+		for _, w := range c.not {
+			if has(evs, w) {
+				t.Errorf("%s\n do not want %v; got:%s", c.text, w, describe(evs))
+			}
+		}
+	}
+}

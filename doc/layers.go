@@ -91,6 +91,7 @@ type Discourse struct {
 	LastOfType   map[event.Type]*event.Actor // event type → actor of the latest event of that type
 	LastTargets  map[event.Type]*event.Actor // event type → recipient of that event, if it had one
 	Sanctioned   map[string]*event.Actor     // country → a target the document names for its sanctions
+	Pair         [2]*event.Actor             // the two sides of the latest symmetric event between two countries
 	Recent       *event.Actor                // actor of the latest event
 	Lead         *event.Actor                // actor of the document's first event
 }
