@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parley-events/parley/dates"
@@ -588,7 +589,7 @@ func (x *extraction) find(w string, from int, sent doc.Sentence, prep, afterNoun
 		if x.wordIs(j, w) || strings.EqualFold(x.d.Tokens[j].Text, w) {
 			return j, true
 		}
-		if !skippable(x.d.Tokens[j]) {
+		if !skippable(x.d.Tokens[j]) && !x.compoundBefore(j, w) {
 			if !(prep && afterNoun) {
 				return 0, false
 			}
@@ -605,6 +606,14 @@ func (x *extraction) find(w string, from int, sent doc.Sentence, prep, afterNoun
 		}
 	}
 	return 0, false
+}
+
+// compoundBefore says whether token j is a noun compounded with the next
+// token, which is pattern word w: "eased visa restrictions", "lifted
+// travel bans" are "ease restriction", "lift ban".
+func (x *extraction) compoundBefore(j int, w string) bool {
+	t := x.d.Tokens[j]
+	return t.UPOS == "NOUN" && t.Rel == "compound" && t.Head == j+1 && j+1 < len(x.d.Tokens) && x.wordIs(j+1, w)
 }
 
 // wordIs says whether token j is pattern word w: its lemma, or for
@@ -874,8 +883,17 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			evs = append(evs, e)
 		}
 	}
+	if tr.Type == event.Consult {
+		evs = slices.DeleteFunc(evs, func(e event.Event) bool { return press(e.Actor) || press(e.Recipient) })
+	}
 	return x.perDate(evs, x.moreDates(m, exprs, all))
 }
+
+// press says whether a is journalists or a news outlet. Speaking to
+// reporters, or a reporter's trip, is no consultation between sides: "the
+// minister spoke to reporters in Beijing", "a Kenyan journalist flew to
+// Addis Ababa".
+func press(a *event.Actor) bool { return a != nil && (a.Sector == "JRN" || a.Sector == "MED") }
 
 // conditionalThreats reads a forceful act that will or would happen if
 // something else does as a threat made now: "said it would impose

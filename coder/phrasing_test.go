@@ -306,6 +306,16 @@ func TestLexiconPhrasings(t *testing.T) {
 		{"The Angolan president's engagement with the M23 rebels was welcomed.", []want{{"CONSULT", "AGO", "COD", true}}, nil},
 		{"Qatar's engagement with Hamas leaders continued on Sunday.", []want{{"CONSULT", "QAT", "PSE", true}}, nil},
 		{"Kenya's engagement in the region grew.", nil, []want{{"CONSULT", "KEN", "", true}}},
+		// talking to reporters, or a reporter's trip, is no consultation
+		{"The Chilean foreign minister spoke to reporters in Santiago on Monday.", nil, []want{{"CONSULT", "CHL", "CHL", true}}},
+		{"A Kenyan journalist flew to Addis Ababa on Tuesday.", nil, []want{{"CONSULT", "KEN", "ETH", false}}},
+		{"The Peruvian president met Bolivian journalists in La Paz.", nil, []want{{"CONSULT", "PER", "BOL", true}}},
+		{"The Chilean foreign minister spoke to his Peruvian counterpart on Monday.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
+		// a noun compounded with a pattern's noun does not break it
+		{"India eased visa restrictions for Nepali traders on Thursday.", []want{{"CONCEDE", "IND", "NPL", false}}, nil},
+		{"Chile lifted travel restrictions on Peruvian citizens.", []want{{"CONCEDE", "CHL", "PER", false}}, nil},
+		{"Japan imposed trade sanctions on Russia.", []want{{"SANCTION", "JPN", "RUS", false}}, nil},
+		{"India eased restrictions on Nepali traders after talks with the Pakistani minister.", nil, []want{{"CONCEDE", "IND", "PAK", false}}},
 		// reserving the right to respond is a threat
 		{"The Kenyan government reserves the right to respond.", []want{{"THREATEN", "KEN", "", false}}, nil},
 		{"Seoul reserved the right to retaliate on Tuesday.", []want{{"THREATEN", "KOR", "", false}}, nil},
