@@ -273,7 +273,7 @@ func TestGrammarFrames(t *testing.T) {
 		// country's; one made there is not.
 		{"flag of a ship", "Iranian guards seized a British-flagged tanker in the Gulf.", []want{{"COERCE", "IRN", "GBR", false}}, nil},
 		{"flag of a ship", "Houthi rebels attacked a Greek-owned ship in the Red Sea.", []want{{"ASSAULT", "YEM", "GRC", false}}, nil},
-		{"flag of a ship", "Somali pirates hijacked a Liberian-registered cargo ship.", []want{{"ASSAULT", "SOM", "LBR", false}}, nil},
+		{"flag of a ship", "Somali pirates hijacked a Liberian-registered cargo ship.", []want{{"COERCE", "SOM", "LBR", false}}, nil},
 		{"flag of a ship", "Russia fired Iranian-made drones at Kyiv.", nil, []want{{"ASSAULT", "RUS", "IRN", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
