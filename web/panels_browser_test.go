@@ -131,7 +131,7 @@ func TestBrowserPanels(t *testing.T) {
 	// Drag a node: it moves and stays where it is dropped, and no filter is set.
 	u.do("showing the network", chromedp.Evaluate[chromedp.Void](`document.getElementById('network').scrollIntoView({block: 'center'})`))
 	node := strings.Split(u.eval(`(() => { const c = document.querySelector('#network g.node circle'); const r = c.getBoundingClientRect();
-		return [r.left + r.width/2, r.top + r.height/2, c.getAttribute('cx'), c.parentNode.dataset.key].join('|'); })()`), "|")
+		return [r.left + r.width/2, r.top + r.height/2, c.getAttribute('cx'), c.parentNode.dataset.key].join('\n'); })()`), "\n")
 	nx, ny := num(node[0]), num(node[1])
 	u.do("dragging a node",
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, nx, ny, chromedp.ButtonLeft),
@@ -139,6 +139,8 @@ func TestBrowserPanels(t *testing.T) {
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, nx+45, ny+25, chromedp.ButtonLeft),
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, nx+45, ny+25, chromedp.ButtonLeft),
 	)
+	// A node's key may hold "|" ("United Nations Security Council|UNO"):
+	// the fields above are split on new lines.
 	if cx := u.eval(`document.querySelector('#network g.node[data-key="` + node[3] + `"] circle').getAttribute('cx')`); cx == node[2] {
 		t.Errorf("the dragged node %s did not move (cx %s)", node[3], cx)
 	}
