@@ -41,48 +41,81 @@ var planQueries = []Query{
 	{Country: "USA", Type: "CONSULT", From: "2023-10-01", To: "2023-10-31"}, {Source: "IRNA", Country: "RUS"},
 	{Sort: "type"}, {Sort: "-type", Actor: "Bogdanov"}, {Offset: 30, Limit: 20, Country: "RUS"},
 	{Actor: "Kuleba", Sort: "date"}, {Recipient: "Lavrov", Sort: "-date", Offset: 3}, {Source: "bbc", From: "2023-10-04"},
+	{Sort: "date"}, {Sort: "place"}, {Sort: "-place", Country: "RUS"}, {Sort: "actor"}, {Sort: "-recipient", Source: "TASS"},
+	{Actor: "Bogdanov", Sort: "date"}, {Source: "IRNA", Sort: "-date", Offset: 5},
 }
 
 // storyIDs and eventIDs page through every match of q (in pages of 7),
-// returning the ids in order and the first page's total.
-func storyIDs(t *testing.T, s Store, q Query) ([]string, Page[Story]) {
+// returning the ids in order and the first page's total. The pages
+// follow each other by offset, or (after) each starts after the last row
+// of the one before, its Next (the first page keeps q's offset).
+func storyIDs(t *testing.T, s Store, q Query, after ...bool) ([]string, Page[Story]) {
 	t.Helper()
-	var ids []string
-	q.Limit = 7
-	first, err := s.Stories(context.Background(), q)
-	if err != nil {
-		t.Fatalf("%+v: %v", q, err)
-	}
-	for p := first; len(p.Items) > 0; {
+	var first Page[Story]
+	ids := pageIDs(t, q, len(after) > 0 && after[0], func(q Query) ([]string, string, error) {
+		p, err := s.Stories(context.Background(), q)
+		if first.Limit == 0 {
+			first = p
+		}
+		var ids []string
 		for _, st := range p.Items {
 			ids = append(ids, st.ID)
 		}
-		q.Offset += q.Limit
-		if p, err = s.Stories(context.Background(), q); err != nil {
-			t.Fatal(err)
-		}
-	}
+		return ids, p.Next, err
+	})
 	return ids, first
 }
 
-func eventIDs(t *testing.T, s Store, q Query) ([]string, Page[Mention]) {
+func eventIDs(t *testing.T, s Store, q Query, after ...bool) ([]string, Page[Mention]) {
 	t.Helper()
-	var ids []string
-	q.Limit = 7
-	first, err := s.Events(context.Background(), q)
-	if err != nil {
-		t.Fatalf("%+v: %v", q, err)
-	}
-	for p := first; len(p.Items) > 0; {
+	var first Page[Mention]
+	ids := pageIDs(t, q, len(after) > 0 && after[0], func(q Query) ([]string, string, error) {
+		p, err := s.Events(context.Background(), q)
+		if first.Limit == 0 {
+			first = p
+		}
+		var ids []string
 		for _, m := range p.Items {
 			ids = append(ids, m.ID)
 		}
-		q.Offset += q.Limit
-		if p, err = s.Events(context.Background(), q); err != nil {
-			t.Fatal(err)
+		return ids, p.Next, err
+	})
+	return ids, first
+}
+
+// pageIDs reads pages of 7 with page until one is empty (by offset) or
+// has no Next (after), and checks that Next is the last id of every full
+// page.
+func pageIDs(t *testing.T, q Query, after bool, page func(Query) ([]string, string, error)) []string {
+	t.Helper()
+	var all []string
+	q.Limit = 7
+	for range 10000 {
+		ids, next, err := page(q)
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		all = append(all, ids...)
+		if want := ""; len(ids) == q.Limit {
+			if want = ids[len(ids)-1]; next != want {
+				t.Fatalf("%+v: next %q, want the page's last id %q", q, next, want)
+			}
+		} else if next != want {
+			t.Fatalf("%+v: a page of %d has next %q", q, len(ids), next)
+		}
+		switch {
+		case len(ids) == 0:
+			return all
+		case after && next == "":
+			return all
+		case after:
+			q.Offset, q.After = 0, next
+		default:
+			q.Offset += q.Limit
 		}
 	}
-	return ids, first
+	t.Fatalf("%+v: no end after 10,000 pages", q)
+	return nil
 }
 
 // TestPlansAgree pages through every filter twice: with the plans a small
@@ -101,6 +134,12 @@ func testPlansAgree(t *testing.T, b backend) {
 		denseAt, countCap, soleMembers = 1<<30, 1<<30, false
 		small, smallPage := storyIDs(t, s, q)
 		smallEvents, smallEventPage := eventIDs(t, s, q)
+		if after, _ := storyIDs(t, s, q, true); !slices.Equal(small, after) {
+			t.Errorf("%+v: stories paged after differ:\n%v\n%v", q, small, after)
+		}
+		if after, _ := eventIDs(t, s, q, true); !slices.Equal(smallEvents, after) {
+			t.Errorf("%+v: raw events paged after differ:\n%v\n%v", q, smallEvents, after)
+		}
 		// The large store's plans: every member set large (tested per
 		// story), or every one small enough to be read from its table
 		// when it is the only filter; counts capped at 3 either way.
@@ -116,6 +155,15 @@ func testPlansAgree(t *testing.T, b backend) {
 			}
 			if !slices.Equal(smallEvents, bigEvents) {
 				t.Errorf("%+v (%s): raw events differ between plans:\n%v\n%v", q, large.name, smallEvents, bigEvents)
+			}
+			// Keyset pages (each after the last row of the one before)
+			// hold the same rows in the same order, NULL days and
+			// places included.
+			if after, _ := storyIDs(t, s, q, true); !slices.Equal(small, after) {
+				t.Errorf("%+v (%s): stories paged after differ:\n%v\n%v", q, large.name, small, after)
+			}
+			if after, _ := eventIDs(t, s, q, true); !slices.Equal(smallEvents, after) {
+				t.Errorf("%+v (%s): raw events paged after differ:\n%v\n%v", q, large.name, smallEvents, after)
 			}
 			for _, c := range []struct {
 				what         string
@@ -135,6 +183,13 @@ func testPlansAgree(t *testing.T, b backend) {
 					t.Errorf("%+v (%s): capped %s total %d (capped %v), want %d of %d", q, large.name, c.what, c.total, c.capped, want, c.n)
 				}
 			}
+		}
+	}
+	// The keyset pages above crossed from dated stories to undated ones
+	// and from placed raw events to unplaced ones.
+	for _, c := range []string{`SELECT count(*) FROM stories WHERE day IS NULL`, `SELECT count(*) FROM events WHERE place_pk IS NULL`} {
+		if n := rowsOf(t, queriesOf(t, s), c); len(n) != 1 || n[0] == "0" {
+			t.Errorf("%s: %v, the test needs some", c, n)
 		}
 	}
 	// The member tables say what the raw events say: a story has an actor

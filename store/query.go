@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,6 +89,17 @@ func (f *filter) addSet(in, exists, probe string, args ...any) {
 	f.members = append(f.members, member{idx: len(f.conds), exists: exists,
 		probe: "SELECT count(*) FROM (" + probe + " LIMIT " + strconv.Itoa(denseAt+1) + ") AS p", args: args})
 	f.add(in, args...)
+}
+
+// with is f and one more condition (for one query: f is unchanged).
+func (f *filter) with(cond string, args ...any) *filter {
+	g := *f
+	g.conds = append(slices.Clip(f.conds), cond)
+	if f.walk != nil {
+		g.walk = append(slices.Clip(f.walk), "")
+	}
+	g.args = append(slices.Clip(f.args), args...)
+	return &g
 }
 
 func (f *filter) where() string {
@@ -422,8 +434,26 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	if err != nil {
 		return page, err
 	}
-	var sel string
-	var args []any
+	ks, err := s.keysetOf(ctx, q, true)
+	if err != nil {
+		return page, err
+	}
+	// read reads one page's stories, those of sel (with args).
+	read := func(sel string, args []any) error {
+		rows, err := s.r.QueryContext(ctx, sel, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			st, err := scanStory(rows)
+			if err != nil {
+				return err
+			}
+			page.Items = append(page.Items, st)
+		}
+		return rows.Err()
+	}
 	m := f.sole()
 	if m != nil && isDateSort(q.Sort) {
 		// A large set is paged as any other (tested story by story, the
@@ -452,9 +482,28 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 		if strings.ToLower(strings.TrimSpace(q.Sort)) == "date" {
 			dir = " ASC"
 		}
-		sel = `SELECT ` + storyColumns + ` WHERE s.pk IN (SELECT story_pk FROM (SELECT m.story_pk, max(m.day) AS d FROM ` + m.table +
-			` m WHERE ` + m.cond + ` GROUP BY m.story_pk ORDER BY d` + dir + `, m.story_pk` + dir + ` LIMIT ? OFFSET ?) AS pg) ORDER BY ` + order
-		args = append(append([]any{}, m.args...), limit, offset)
+		// sel is the page of the stories whose day and id pass having.
+		sel := func(having string) string {
+			return `SELECT ` + storyColumns + ` WHERE s.pk IN (SELECT story_pk FROM (SELECT m.story_pk, max(m.day) AS d FROM ` + m.table +
+				` m WHERE ` + m.cond + ` GROUP BY m.story_pk` + having + ` ORDER BY d` + dir + `, m.story_pk` + dir + ` LIMIT ? OFFSET ?) AS pg) ORDER BY ` + order
+		}
+		if ks == nil {
+			if err := read(sel(""), append(slices.Clip(m.args), limit, offset)); err != nil {
+				return page, err
+			}
+		} else {
+			// The member table's day is the story's (TestPlansAgree).
+			ks.expr, ks.pk = "max(m.day)", "m.story_pk"
+			cond, cargs := ks.from()
+			if err := read(sel(" HAVING "+cond), append(append(slices.Clip(m.args), cargs...), limit, 0)); err != nil {
+				return page, err
+			}
+			if next := ks.next(); next != "" && len(page.Items) < limit {
+				if err := read(sel(" HAVING "+next), append(slices.Clip(m.args), limit-len(page.Items), 0)); err != nil {
+					return page, err
+				}
+			}
+		}
 	} else {
 		if err := s.densify(ctx, f); err != nil {
 			return page, err
@@ -469,27 +518,71 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 		if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
 			pf = f.walked()
 		}
-		if sel, err = pageSQL(storyColumns, pf, q.Sort, true); err != nil {
+		if err := pageAfter(pf, ks, limit, offset, func(pf *filter, limit, offset int) error {
+			sel, err := pageSQL(storyColumns, pf, q.Sort, true)
+			if err != nil {
+				return err
+			}
+			return read(sel, append(slices.Clip(pf.args), limit, offset))
+		}, func() int { return len(page.Items) }); err != nil {
 			return page, err
 		}
-		args = append(append([]any{}, f.args...), limit, offset)
 	}
-	rows, err := s.r.QueryContext(ctx, sel, args...)
-	if err != nil {
-		return page, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		st, err := scanStory(rows)
-		if err != nil {
-			return page, err
-		}
-		page.Items = append(page.Items, st)
-	}
-	if err := rows.Err(); err != nil {
-		return page, err
+	if len(page.Items) == limit {
+		page.Next = page.Items[limit-1].ID
 	}
 	return page, s.attachStoryReviews(ctx, page.Items)
+}
+
+// pageAfter reads a page of f (read: limit rows from offset) where the
+// keyset ks, when not nil, says it starts: after ks's row in its
+// segment, then, when the segment ends before the page is full (have),
+// from the start of the next segment.
+func pageAfter(f *filter, ks *keyset, limit, offset int, read func(f *filter, limit, offset int) error, have func() int) error {
+	if ks == nil {
+		return read(f, limit, offset)
+	}
+	cond, args := ks.from()
+	if err := read(f.with(cond, args...), limit, 0); err != nil {
+		return err
+	}
+	if next := ks.next(); next != "" && have() < limit {
+		return read(f.with(next), limit-have(), 0)
+	}
+	return nil
+}
+
+// keysetOf is where the page q asks for starts when it gives the row
+// it comes after (Query.After, a story id S… or a raw event id E…), or
+// nil: that row's sort key is read, and the page holds the rows that
+// follow it in the sort order. A page read this way costs the same at
+// any depth, where an offset reads and skips every row before it.
+func (s *queries) keysetOf(ctx context.Context, q Query, story bool) (*keyset, error) {
+	after := strings.TrimSpace(q.After)
+	if after == "" {
+		return nil, nil
+	}
+	what, prefix := "raw event", byte('E')
+	if story {
+		what, prefix = "story", 'S'
+	}
+	if q.Offset > 0 {
+		return nil, fmt.Errorf("%w: after and offset together (after starts the page itself)", ErrBadQuery)
+	}
+	pk, ok := parseID(after, prefix)
+	if !ok {
+		return nil, fmt.Errorf("%w: after %q is not a %s id (%c…): give the next of the previous page", ErrBadQuery, after, what, prefix)
+	}
+	if _, err := checkSort(q.Sort, story); err != nil {
+		return nil, err
+	}
+	ks := newKeyset(q.Sort, story, pk, s.dialect.nullsLow)
+	t, from := sortFrom(q.Sort, story)
+	err := s.r.QueryRowContext(ctx, `SELECT `+ks.expr+` FROM `+from+` WHERE `+t+`.pk = ?`, pk).Scan(&ks.value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: after %q: no such %s", ErrBadQuery, after, what)
+	}
+	return &ks, err
 }
 
 const mentionColumns = `e.pk, e.story_pk, d.id, d.source, d.url, d.title, d.date, e.json,
@@ -569,6 +662,10 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if err != nil {
 		return page, err
 	}
+	ks, err := s.keysetOf(ctx, q, false)
+	if err != nil {
+		return page, err
+	}
 	if err := s.densify(ctx, f); err != nil {
 		return page, err
 	}
@@ -582,24 +679,29 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
 		pf = f.walked()
 	}
-	sel, err := pageSQL(mentionColumns, pf, q.Sort, false)
-	if err != nil {
-		return page, err
-	}
-	rows, err := s.r.QueryContext(ctx, sel, append(f.args, limit, offset)...)
-	if err != nil {
-		return page, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		m, err := scanMention(rows)
+	if err := pageAfter(pf, ks, limit, offset, func(pf *filter, limit, offset int) error {
+		sel, err := pageSQL(mentionColumns, pf, q.Sort, false)
 		if err != nil {
-			return page, err
+			return err
 		}
-		page.Items = append(page.Items, m)
-	}
-	if err := rows.Err(); err != nil {
+		rows, err := s.r.QueryContext(ctx, sel, append(slices.Clip(pf.args), limit, offset)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			m, err := scanMention(rows)
+			if err != nil {
+				return err
+			}
+			page.Items = append(page.Items, m)
+		}
+		return rows.Err()
+	}, func() int { return len(page.Items) }); err != nil {
 		return page, err
+	}
+	if len(page.Items) == limit {
+		page.Next = page.Items[limit-1].ID
 	}
 	return page, s.attachMentionReviews(ctx, page.Items)
 }

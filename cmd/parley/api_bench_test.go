@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -192,6 +193,37 @@ func apiCases(tb testing.TB, base string, st store.Stats) []apiCase {
 	for _, f := range filters {
 		cases = append(cases, apiCase{"events/" + f.name, get("/api/events", f.v)})
 	}
+	// Keyset pages as deep as the offset cases: each starts after one of
+	// the first 20,000 stories or raw events (a binary without after
+	// answers 400, and is not asked).
+	deep := func(level string) []string {
+		var ids []string
+		u := base + "/api/events?limit=1000&level=" + level
+		for len(ids) < 20000 {
+			var p struct {
+				Items []struct{ ID string }
+				Next  string
+			}
+			if !getOK(u, &p) || p.Next == "" {
+				break
+			}
+			for _, it := range p.Items {
+				ids = append(ids, it.ID)
+			}
+			u = base + "/api/events?limit=1000&level=" + level + "&after=" + p.Next
+		}
+		return ids
+	}
+	afterStory, afterEvent := deep("story"), deep("event")
+	if len(afterStory) > 1000 && len(afterEvent) > 1000 {
+		cases = append(cases,
+			apiCase{"events/after", get("/api/events", func(rng *rand.Rand) url.Values {
+				return url.Values{"after": {afterStory[rng.IntN(len(afterStory))]}}
+			})},
+			apiCase{"raw/after", get("/api/events", func(rng *rand.Rand) url.Values {
+				return url.Values{"level": {"event"}, "after": {afterEvent[rng.IntN(len(afterEvent))]}}
+			})})
+	}
 	for _, f := range filters {
 		if f.name == "sort" || f.name == "actor-code" || f.name == "text-2words" || f.name == "reviewed" {
 			continue
@@ -240,6 +272,17 @@ func apiCases(tb testing.TB, base string, st store.Stats) []apiCase {
 		apiCase{"openapi", get("/api/openapi.json", nil)},
 	)
 	return cases
+}
+
+// getOK decodes the JSON answer of u into v, and says whether it was a
+// 200.
+func getOK(u string, v any) bool {
+	resp, err := http.Get(u)
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode == http.StatusOK && json.NewDecoder(resp.Body).Decode(v) == nil
 }
 
 // loadStatus is load for the API benchmark: every answer must be 200, and
