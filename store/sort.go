@@ -211,7 +211,11 @@ func (k keyset) from() (string, []any) {
 	if k.value == nil {
 		return "(" + k.expr + " IS NULL AND " + k.pk + " " + k.pkOp + " ?)", []any{k.after}
 	}
-	return "(" + k.expr + " " + k.keyOp + " ? OR (" + k.expr + " = ? AND " + k.pk + " " + k.pkOp + " ?))",
+	// k <= v AND (k < v OR pk < p) in a descending order: the first
+	// term is a range of the key's index, which then gives the order
+	// (written as k < v OR (k = v AND ...), SQLite reads both halves and
+	// sorts them).
+	return "(" + k.expr + " " + k.keyOp + "= ? AND (" + k.expr + " " + k.keyOp + " ? OR " + k.pk + " " + k.pkOp + " ?))",
 		[]any{k.value, k.value, k.after}
 }
 

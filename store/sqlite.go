@@ -202,6 +202,19 @@ DROP INDEX documents_hash;
 	// A rare mode or quad class read the whole day index (of raw events:
 	// a million large rows) to find its few rows.
 	{"mode and quad indexes", modeQuadIndexes},
+	// A page of raw events read in day order tests each row on the way
+	// (filter.walk): with the day index alone, every test read the
+	// row itself, a large one (the event's JSON), and an actor with one
+	// raw event in a thousand read most of the table for a page (5 s).
+	// The day index now carries every column a filter tests (0.17 s for
+	// the whole table). A full-text filter finds the stories and days of
+	// its sentences' raw events in the sentence index alone.
+	{"covering walk and sentence indexes", `
+CREATE INDEX events_walk ON events(day, quad, type, mode, actor_pk, recipient_pk, actor_country, recipient_country, place_pk, doc_pk, sentence_pk);
+DROP INDEX events_day;
+CREATE INDEX events_sentence_story ON events(sentence_pk, story_pk, day);
+DROP INDEX events_sentence;
+`},
 }
 
 const modeQuadIndexes = `

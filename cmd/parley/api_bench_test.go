@@ -41,6 +41,9 @@ func BenchmarkAPIBigStore(b *testing.B) {
 			st.Events, st.Stories, st.Documents, st.Actors, float64(fi.Size())/1e6)
 	}
 	base := servedStore(b, path)
+	// The served binary's own figures (the store may be of an older
+	// schema than this test's: PARLEY_BENCH_BIN).
+	getJSON(b, base+"/api/stats", &st)
 	cases := apiCases(b, base, st)
 	var report strings.Builder
 	fmt.Fprintf(&report, "%-26s %6s %8s %9s %9s %9s %8s\n", "case", "conns", "requests", "p50", "p99", "max", "req/s")
