@@ -133,8 +133,22 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 			return http.StatusInternalServerError, err
 		}
 		write = func(sts []store.Story, evs []store.Mention) error {
+			// A story's record takes its article fields from its reports,
+			// read for the whole page at once when the store can.
+			if bs, ok := s.cfg.Store.(storyDetailer); ok && len(sts) > 0 {
+				ds, err := bs.StoryDetails(ctx, sts)
+				if err != nil {
+					return err
+				}
+				for i := range ds {
+					rec := export.FromStory(&ds[i])
+					if err := ew.Write(&rec); err != nil {
+						return err
+					}
+				}
+				sts = nil
+			}
 			for i := range sts {
-				// A story's record takes its article fields from its reports.
 				d, err := s.cfg.Store.Story(ctx, sts[i].ID)
 				if err != nil {
 					return err
@@ -187,6 +201,12 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 		return 0, err
 	}
 	return 0, bw.Flush()
+}
+
+// storyDetailer reads the reports of a page of stories at once (the
+// SQLite and PostgreSQL stores).
+type storyDetailer interface {
+	StoryDetails(ctx context.Context, stories []store.Story) ([]store.StoryDetail, error)
 }
 
 // count returns how many stories or raw events q selects (capped: at

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
@@ -282,5 +283,91 @@ func TestTextMatchBounded(t *testing.T) {
 	}
 	if rare.Capped || rare.Total == 0 || rare.Total > 4 {
 		t.Errorf("text='report 7': total %d, capped %v; want 1 to 4 events, not capped", rare.Total, rare.Capped)
+	}
+}
+
+// TestStoryDetails: the reports of a page of stories read at once are
+// those Story reads for each, in the same order, with their reviews.
+func TestStoryDetails(t *testing.T) { eachBackend(t, testStoryDetails) }
+
+func testStoryDetails(t *testing.T, b backend) {
+	s := randomStore(t, b, 120)
+	ctx := context.Background()
+	page, err := s.Stories(ctx, Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := page.Items[0].ID
+	if _, err := s.AddReview(ctx, first, NewReview{Verdict: "wrong", Reviewer: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if page, err = s.Stories(ctx, Query{Limit: 1000}); err != nil {
+		t.Fatal(err)
+	}
+	qs := queriesOf(t, s)
+	got, err := qs.StoryDetails(ctx, page.Items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports, reviewed := 0, 0
+	for i, st := range page.Items {
+		want, err := s.Story(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(want)
+		if string(g) != string(w) {
+			t.Fatalf("story %s read with its page:\n%s\nalone:\n%s", st.ID, g, w)
+		}
+		reports += len(want.Reports)
+		for _, r := range want.Reports {
+			if r.Review != nil {
+				reviewed++
+			}
+		}
+	}
+	if len(page.Items) < 20 || reports <= len(page.Items) || reviewed == 0 {
+		t.Errorf("%d stories, %d reports, %d reviewed: the test needs stories of several reports and a review", len(page.Items), reports, reviewed)
+	}
+}
+
+// TestStorySortOrder: the stories sorted by articles or mentions (read
+// in the order of their indexes on SQLite) come most reported first, or
+// least with "articles", ties newest first, by offset and by after.
+func TestStorySortOrder(t *testing.T) { eachBackend(t, testStorySortOrder) }
+
+func testStorySortOrder(t *testing.T, b backend) {
+	s := randomStore(t, b, 300)
+	all, err := s.Stories(context.Background(), Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk := func(st Story) int64 { n, _ := parseID(st.ID, 'S'); return n }
+	for _, c := range []struct {
+		sort string
+		key  func(Story) int
+	}{{"-articles", func(st Story) int { return -st.Articles }}, {"articles", func(st Story) int { return st.Articles }},
+		{"-mentions", func(st Story) int { return -st.Mentions }}, {"mentions", func(st Story) int { return st.Mentions }}} {
+		want := slices.Clone(all.Items)
+		slices.SortStableFunc(want, func(a, b Story) int {
+			if c.key(a) != c.key(b) {
+				return c.key(a) - c.key(b)
+			}
+			return int(pk(b) - pk(a))
+		})
+		var wantIDs []string
+		for _, st := range want {
+			wantIDs = append(wantIDs, st.ID)
+		}
+		for _, after := range []bool{false, true} {
+			got, _ := storyIDs(t, s, Query{Sort: c.sort}, after)
+			if !slices.Equal(got, wantIDs) {
+				t.Errorf("sort %s (after %v):\n%v\nwant\n%v", c.sort, after, got, wantIDs)
+			}
+		}
+		if first, last := want[0], want[len(want)-1]; c.key(first) == c.key(last) {
+			t.Errorf("sort %s: every story has the same key, the test sorts nothing", c.sort)
+		}
 	}
 }

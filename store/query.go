@@ -191,37 +191,6 @@ func ftsQuery(text string) string {
 // (alias e). Conditions that concern the reports of a story (who exactly
 // acted, which outlet, which words) match when any of its raw events does.
 func (s *queries) build(q Query, story bool) (*filter, error) {
-	return s.buildText(q, story, nil)
-}
-
-// textSentences reads the sentences a full-text filter selects (at most
-// MaxTextMatches, the newest), once for a page, whose count and rows
-// would each run the match again; capped says the words match more.
-// No text, no list (nil).
-func (s *queries) textSentences(ctx context.Context, q Query) (sents []any, capped bool, err error) {
-	v := s.dialect.textQuery(q.Text)
-	if v == "" {
-		return nil, false, nil
-	}
-	rows, err := s.r.QueryContext(ctx, s.dialect.textList, v)
-	if err != nil {
-		return nil, false, err
-	}
-	defer rows.Close()
-	sents = []any{}
-	for rows.Next() {
-		var pk int64
-		if err := rows.Scan(&pk); err != nil {
-			return nil, false, err
-		}
-		sents = append(sents, pk)
-	}
-	return sents, len(sents) >= MaxTextMatches, rows.Err()
-}
-
-// buildText is build with the sentences of the full-text filter read
-// already (textSentences), or nil to match them in the query.
-func (s *queries) buildText(q Query, story bool, sents []any) (*filter, error) {
 	t := "e"
 	if story {
 		t = "s"
@@ -347,17 +316,11 @@ func (s *queries) buildText(q Query, story bool, sents []any) (*filter, error) {
 		return nil, err
 	}
 	if v := s.dialect.textQuery(q.Text); v != "" {
-		set, args := s.dialect.textMatch, []any{v}
-		switch {
-		case sents != nil && len(sents) == 0:
-			set, args = "sentence_pk IN (NULL)", nil // no sentence matches
-		case sents != nil:
-			set, args = "sentence_pk IN ("+placeholders(len(sents))+")", sents
-		}
+		set := s.dialect.textMatch
 		if story {
-			members(set, args...)
+			members(set, v)
 		} else {
-			f.add(t+"."+set, args...)
+			f.add(t+"."+set, v)
 		}
 	}
 	return f, nil
@@ -399,6 +362,22 @@ func (s *queries) count(ctx context.Context, table string, f *filter) (n int, ca
 		return countCap, true, err
 	}
 	return n, false, err
+}
+
+// textBounded sets capped when q's words match more sentences than a
+// full-text filter reads (MaxTextMatches): older matches were left out.
+func (s *queries) textBounded(ctx context.Context, q Query, capped *bool) error {
+	v := s.dialect.textQuery(q.Text)
+	if v == "" || *capped {
+		return nil
+	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+s.dialect.textSentences+` LIMIT ?) AS t`,
+		v, MaxTextMatches).Scan(&n); err != nil {
+		return err
+	}
+	*capped = n >= MaxTextMatches
+	return nil
 }
 
 func pageBounds(q Query) (limit, offset int) {
@@ -464,11 +443,7 @@ func scanStory(r scanner) (Story, error) {
 func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	limit, offset := pageBounds(q)
 	page := Page[Story]{Offset: offset, Limit: limit, Items: []Story{}}
-	sents, textCapped, err := s.textSentences(ctx, q)
-	if err != nil {
-		return page, err
-	}
-	f, err := s.buildText(q, true, sents)
+	f, err := s.build(q, true)
 	if err != nil {
 		return page, err
 	}
@@ -549,7 +524,9 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 		if page.Total, page.Capped, err = s.count(ctx, "stories s", f); err != nil {
 			return page, err
 		}
-		page.Capped = page.Capped || textCapped
+		if err := s.textBounded(ctx, q, &page.Capped); err != nil {
+			return page, err
+		}
 		pf := f
 		if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
 			pf = f.walked()
@@ -694,11 +671,7 @@ func highlight(sentence string, start int, e *event.Event) []Segment {
 func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	limit, offset := pageBounds(q)
 	page := Page[Mention]{Offset: offset, Limit: limit, Items: []Mention{}}
-	sents, textCapped, err := s.textSentences(ctx, q)
-	if err != nil {
-		return page, err
-	}
-	f, err := s.buildText(q, false, sents)
+	f, err := s.build(q, false)
 	if err != nil {
 		return page, err
 	}
@@ -712,7 +685,9 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if page.Total, page.Capped, err = s.count(ctx, "events e", f); err != nil {
 		return page, err
 	}
-	page.Capped = page.Capped || textCapped
+	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
+		return page, err
+	}
 	pf := f
 	if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
 		pf = f.walked()
@@ -786,6 +761,50 @@ func (s *queries) Story(ctx context.Context, id string) (*StoryDetail, error) {
 		return nil, err
 	}
 	return &StoryDetail{Story: stories[0], Reports: reports}, nil
+}
+
+// StoryDetails returns each of stories (a page of Stories) with its
+// reports, as Story would one by one: the reports of all of them are
+// read in one query, where a file of a thousand stories asked a
+// thousand times (four queries each).
+func (s *queries) StoryDetails(ctx context.Context, stories []Story) ([]StoryDetail, error) {
+	out := make([]StoryDetail, len(stories))
+	if len(stories) == 0 {
+		return out, nil
+	}
+	pks := make([]any, len(stories))
+	at := make(map[string]int, len(stories))
+	for i, st := range stories {
+		pks[i], _ = parseID(st.ID, 'S')
+		at[st.ID] = i
+		out[i] = StoryDetail{Story: st, Reports: []Mention{}}
+	}
+	// In the order Story reads them, story by story.
+	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+` WHERE e.story_pk IN (`+placeholders(len(pks))+`) ORDER BY e.story_pk, d.date, e.pk`, pks...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all []Mention
+	for rows.Next() {
+		m, err := scanMention(rows)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.attachMentionReviews(ctx, all); err != nil {
+		return nil, err
+	}
+	for _, m := range all {
+		if i, ok := at[m.StoryID]; ok {
+			out[i].Reports = append(out[i].Reports, m)
+		}
+	}
+	return out, nil
 }
 
 // Event returns one raw event.

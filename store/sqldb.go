@@ -35,11 +35,11 @@ type dialect struct {
 	// textMatch is a condition on events (or stories' member events)
 	// selecting those whose sentence matches the full-text query ?.
 	textMatch string
-	// textList selects the ids of the sentences textMatch selects,
-	// newest first.
-	textList string
 	// textQuery turns user words into that query's argument ("" for none).
 	textQuery func(words string) string
+	// textSentences is a FROM clause of the sentences matching the
+	// full-text query ?.
+	textSentences string
 	// totals says the store keeps its totals in a table (SQLite).
 	totals bool
 	// walk says a condition can be kept off its index with a unary +
@@ -56,19 +56,14 @@ type dialect struct {
 // common word costs no more than a rare one.
 const MaxTextMatches = 1000
 
-var (
-	sqliteTextList   = `SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ` + strconv.Itoa(MaxTextMatches)
-	postgresTextList = `SELECT pk FROM sentences WHERE tsv @@ plainto_tsquery('simple', ?) ORDER BY pk DESC LIMIT ` + strconv.Itoa(MaxTextMatches)
-)
-
 var sqliteDialect = dialect{
-	like:      "LIKE",
-	textMatch: `sentence_pk IN (` + sqliteTextList + `)`,
-	textList:  sqliteTextList,
-	textQuery: ftsQuery,
-	totals:    true,
-	walk:      true,
-	nullsLow:  true,
+	like:          "LIKE",
+	textMatch:     `sentence_pk IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ` + strconv.Itoa(MaxTextMatches) + `)`,
+	textQuery:     ftsQuery,
+	textSentences: `sentences_fts WHERE sentences_fts MATCH ?`,
+	totals:        true,
+	walk:          true,
+	nullsLow:      true,
 }
 
 // postgresDialect searches the tsvector column of sentences with the
@@ -76,10 +71,10 @@ var sqliteDialect = dialect{
 // tokenizer does, and plainto_tsquery, which requires all words and
 // treats operators in user text as words.
 var postgresDialect = dialect{
-	like:      "ILIKE",
-	textMatch: `sentence_pk IN (` + postgresTextList + `)`,
-	textList:  postgresTextList,
-	textQuery: func(words string) string { return strings.Join(strings.Fields(words), " ") },
+	like:          "ILIKE",
+	textMatch:     `sentence_pk IN (SELECT pk FROM sentences WHERE tsv @@ plainto_tsquery('simple', ?) ORDER BY pk DESC LIMIT ` + strconv.Itoa(MaxTextMatches) + `)`,
+	textQuery:     func(words string) string { return strings.Join(strings.Fields(words), " ") },
+	textSentences: `sentences WHERE tsv @@ plainto_tsquery('simple', ?)`,
 }
 
 // numbered runs queries written with ? placeholders on a database that
