@@ -229,6 +229,16 @@ CREATE INDEX stories_mentions ON stories(mentions);
 CREATE INDEX stories_actor_name ON stories(actor_name, pk DESC);
 CREATE INDEX stories_recipient_name ON stories(recipient_name, pk DESC);
 `},
+	// A filter on a type and a country in a date range reads the type's
+	// rows of those days from its index and tested each one's countries
+	// in the row itself: 35 ms to count 770 raw events of a type and
+	// country in a month, 1.5 ms with the countries in the index.
+	{"type indexes with countries", `
+DROP INDEX events_type;
+CREATE INDEX events_type ON events(type, day, quad, actor_country, recipient_country);
+DROP INDEX stories_type;
+CREATE INDEX stories_type ON stories(type, day, quad, actor_country, recipient_country);
+`},
 }
 
 const modeQuadIndexes = `
