@@ -504,9 +504,9 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	}
 	m := f.sole()
 	if m != nil && isDateSort(q.Sort) && m.single != nil && soleKey {
-		// One actor or outlet (a name that names one): its member rows
-		// are in the index in day order, and the page is read there
-		// whatever the set's size, without grouping or sorting it.
+		// A few actors or outlets (a name that names up to maxKeys):
+		// their member rows are in the index in day order, and the page
+		// is read there whatever the set's size.
 		done, err := s.storiesOfKey(ctx, q, m, ks, limit, offset, &page, read)
 		if err != nil || done {
 			if err == nil {
@@ -597,18 +597,26 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	return page, s.attachStoryReviews(ctx, page.Items)
 }
 
-// soleKey lets a filter on one actor or outlet be paged from its member
-// table's index (a variable for the tests, which compare both ways).
+// soleKey lets a filter on a few actors or outlets be paged from its
+// member table's index (a variable for the tests, which compare both
+// ways).
 var soleKey = true
 
+// maxKeys is the most actors or outlets a name may name for its stories
+// to be paged key by key (storiesOfKey).
+const maxKeys = 8
+
 // storiesOfKey reads the page of stories of m's set when its actors or
-// outlets are one (done), in day order from the member table's index
-// (story_actors_day, story_sources_day): the count reads MaxCount rows
-// at most and the page its own, for an actor of 50 stories or of
-// 20,000. The member table's day is the story's.
+// outlets are few (done): each one's rows are in the member table's
+// index in day order (story_actors_day, story_sources_day), so the first
+// offset+limit of each are read there and merged, and the count reads
+// MaxCount rows of each at most, for an actor of 50 stories or of
+// 20,000. A story of two of the keys (a meeting of Russia and of "the
+// Russian government") is met twice and kept once. The member table's
+// day is the story's.
 func (s *queries) storiesOfKey(ctx context.Context, q Query, m *member, ks *keyset, limit, offset int,
 	page *Page[Story], read func(string, []any) error) (done bool, err error) {
-	rows, err := s.r.QueryContext(ctx, m.keys+` LIMIT 2`, m.keyArgs...)
+	rows, err := s.r.QueryContext(ctx, m.keys+` LIMIT `+strconv.Itoa(maxKeys+1), m.keyArgs...)
 	if err != nil {
 		return false, err
 	}
@@ -622,12 +630,22 @@ func (s *queries) storiesOfKey(ctx context.Context, q Query, m *member, ks *keys
 		keys = append(keys, k)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(keys) != 1 {
+	if err := rows.Err(); err != nil || len(keys) == 0 || len(keys) > maxKeys {
 		return false, err
 	}
-	cond, args := m.single(keys[0])
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+m.table+` m WHERE `+cond+` LIMIT ?) AS c`,
-		append(slices.Clip(args), countCap+1)...).Scan(&page.Total); err != nil {
+	conds := make([]string, len(keys))
+	args := make([][]any, len(keys))
+	for i, k := range keys {
+		conds[i], args[i] = m.single(k)
+	}
+	var count []string
+	var countArgs []any
+	for i := range keys {
+		count = append(count, `SELECT story_pk FROM (SELECT m.story_pk FROM `+m.table+` m WHERE `+conds[i]+` LIMIT ?) AS k`+strconv.Itoa(i))
+		countArgs = append(append(countArgs, args[i]...), countCap+1)
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+strings.Join(count, " UNION ")+` LIMIT ?) AS c`,
+		append(countArgs, countCap+1)...).Scan(&page.Total); err != nil {
 		return false, err
 	}
 	if page.Total > countCap {
@@ -638,20 +656,29 @@ func (s *queries) storiesOfKey(ctx context.Context, q Query, m *member, ks *keys
 	if strings.ToLower(strings.TrimSpace(q.Sort)) == "date" {
 		dir = " ASC"
 	}
-	sel := func(cond string) string {
-		return `SELECT ` + storyColumns + ` WHERE s.pk IN (SELECT m.story_pk FROM ` + m.table + ` m WHERE ` + cond +
-			` ORDER BY m.day` + dir + `, m.story_pk` + dir + ` LIMIT ? OFFSET ?) ORDER BY ` + order
+	// pageOf reads n stories from offset among those of every key that
+	// also pass extra (with xargs).
+	pageOf := func(extra string, xargs []any, n, offset int) error {
+		var each []string
+		var all []any
+		for i := range keys {
+			each = append(each, `SELECT story_pk, day FROM (SELECT m.story_pk, m.day FROM `+m.table+` m WHERE `+conds[i]+extra+
+				` ORDER BY m.day`+dir+`, m.story_pk`+dir+` LIMIT ?) AS k`+strconv.Itoa(i))
+			all = append(append(append(all, args[i]...), xargs...), n+offset)
+		}
+		return read(`SELECT `+storyColumns+` WHERE s.pk IN (SELECT story_pk FROM (`+strings.Join(each, " UNION ALL ")+
+			`) AS u GROUP BY story_pk ORDER BY max(day)`+dir+`, story_pk`+dir+` LIMIT ? OFFSET ?) ORDER BY `+order, append(all, n, offset))
 	}
 	if ks == nil {
-		return true, read(sel(cond), append(slices.Clip(args), limit, offset))
+		return true, pageOf("", nil, limit, offset)
 	}
 	ks.expr, ks.pk = "m.day", "m.story_pk"
 	kc, kargs := ks.from()
-	if err := read(sel(cond+" AND "+kc), append(append(slices.Clip(args), kargs...), limit, 0)); err != nil {
+	if err := pageOf(" AND "+kc, kargs, limit, 0); err != nil {
 		return true, err
 	}
 	if next := ks.next(); next != "" && len(page.Items) < limit {
-		return true, read(sel(cond+" AND "+next), append(slices.Clip(args), limit-len(page.Items), 0))
+		return true, pageOf(" AND "+next, nil, limit-len(page.Items), 0)
 	}
 	return true, nil
 }
