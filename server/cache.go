@@ -50,6 +50,7 @@ func (s *Server) cached(r *http.Request, f func() (any, error)) (any, error) {
 	params := r.URL.Query()
 	params.Del("limit")
 	params.Del("offset")
+	params.Del("after")
 	key := r.URL.Path + "?" + params.Encode()
 	c := &s.cache
 	c.mu.Lock()

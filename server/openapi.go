@@ -51,7 +51,8 @@ var paramDocs = map[string]string{
 	"text":      "Words that must all appear in the event's sentence (full-text search).",
 	"level":     "story (merged across articles, the default) or event (raw, one per article).",
 	"limit":     "Page size. /api/events: default 50, at most 1000; aggregates: default 100 (places 500, timeline all), at most 10000.",
-	"offset":    "Items to skip, for paging.",
+	"offset":    "Items to skip, for paging (costs as many rows as it skips: page /api/events with after).",
+	"after":     "/api/events: the id of the last item of the previous page (its next, S… or E…): the page holds the items that follow it in the sort order, and costs the same at any depth. Not with offset.",
 	"reviewed":  "Analysts' reviews: yes (reviewed), no, correct or wrong (the newest verdict). Another value is a 400 error.",
 	"sort":      "Order of /api/events and /api/download: date (the default, newest first), type, actor, recipient, place; source for raw events, articles or mentions for stories; a leading - reverses. Another key is a 400 error.",
 }
@@ -215,7 +216,7 @@ func (s *Server) openAPI() map[string]any {
 	return map[string]any{
 		"openapi": "3.0.3",
 		"info": map[string]any{"title": "parley event API", "version": version.Release,
-			"description": "Political events (PLOVER 2.0) coded from news articles. Events exist at two levels: stories (one per happening, merged across articles, ids S…) and raw events (one per article, ids E…). Every list answers one page, {total, offset, limit, items}, paged with limit and offset. Errors answer {\"error\": \"…\"}."},
+			"description": "Political events (PLOVER 2.0) coded from news articles. Events exist at two levels: stories (one per happening, merged across articles, ids S…) and raw events (one per article, ids E…). Every list answers one page, {total, offset, limit, items}, paged with limit and offset; /api/events also answers next when its page is full, the after of the page that follows (keyset paging, as cheap at any depth). Errors answer {\"error\": \"…\"}."},
 		"paths": paths,
 		"components": map[string]any{
 			"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer"}},

@@ -255,7 +255,7 @@ func requestContext(r *http.Request) context.Context {
 }
 
 // queryParams are the filter parameters, the same as `parley query`'s flags.
-var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset", "reviewed", "sort"}
+var queryParams = []string{"actor", "recipient", "country", "type", "mode", "quad", "from", "to", "place", "source", "text", "level", "limit", "offset", "after", "reviewed", "sort"}
 
 // query reads the filters of a request.
 func query(r *http.Request) (store.Query, error) {
@@ -264,6 +264,7 @@ func query(r *http.Request) (store.Query, error) {
 		Actor: v.Get("actor"), Recipient: v.Get("recipient"), Country: v.Get("country"), Type: v.Get("type"),
 		Mode: v.Get("mode"), From: v.Get("from"), To: v.Get("to"), Place: v.Get("place"), Source: v.Get("source"),
 		Text: v.Get("text"), Level: v.Get("level"), Reviewed: v.Get("reviewed"), Sort: v.Get("sort"),
+		After: v.Get("after"),
 	}
 	for _, p := range []struct {
 		name string

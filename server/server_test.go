@@ -263,3 +263,36 @@ func TestReadOnlyByDefault(t *testing.T) {
 	base, _ := serve(t, "")
 	call(t, "POST", base+"/api/documents", "anything", post(0), http.StatusForbidden, nil)
 }
+
+// TestPageAfter: /api/events answers next on a full page, and the page
+// after it (after=next) holds the raw events that follow, as offset
+// paging does; a bad after, or after with offset, is a 400.
+func TestPageAfter(t *testing.T) {
+	base, _ := serve(t, "s3cret")
+	for a := range articles {
+		call(t, "POST", base+"/api/documents", "s3cret", post(a), http.StatusOK, nil)
+	}
+	var all, first, second store.Page[store.Mention]
+	call(t, "GET", base+"/api/events?level=event", "", "", http.StatusOK, &all)
+	if len(all.Items) != 2 || all.Next != "" {
+		t.Fatalf("all raw events: %d items, next %q", len(all.Items), all.Next)
+	}
+	call(t, "GET", base+"/api/events?level=event&limit=1", "", "", http.StatusOK, &first)
+	if len(first.Items) != 1 || first.Next != first.Items[0].ID || first.Next != all.Items[0].ID {
+		t.Fatalf("first page: %+v", first)
+	}
+	call(t, "GET", base+"/api/events?level=event&limit=1&after="+first.Next, "", "", http.StatusOK, &second)
+	if len(second.Items) != 1 || second.Items[0].ID != all.Items[1].ID {
+		t.Fatalf("page after %s: %+v, want %s", first.Next, second.Items, all.Items[1].ID)
+	}
+	var stories store.Page[store.Story]
+	call(t, "GET", base+"/api/events?limit=1", "", "", http.StatusOK, &stories)
+	var end store.Page[store.Story]
+	call(t, "GET", base+"/api/events?limit=1&after="+stories.Next, "", "", http.StatusOK, &end)
+	if stories.Next == "" || len(end.Items) != 0 || end.Next != "" {
+		t.Errorf("after the only story (%s): %+v", stories.Next, end)
+	}
+	for _, u := range []string{"after=S1&level=event", "after=E1", "after=E999&level=event", "after=E1&level=event&offset=1", "after=x"} {
+		call(t, "GET", base+"/api/events?"+u, "", "", http.StatusBadRequest, nil)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
@@ -41,74 +42,128 @@ var planQueries = []Query{
 	{Country: "USA", Type: "CONSULT", From: "2023-10-01", To: "2023-10-31"}, {Source: "IRNA", Country: "RUS"},
 	{Sort: "type"}, {Sort: "-type", Actor: "Bogdanov"}, {Offset: 30, Limit: 20, Country: "RUS"},
 	{Actor: "Kuleba", Sort: "date"}, {Recipient: "Lavrov", Sort: "-date", Offset: 3}, {Source: "bbc", From: "2023-10-04"},
+	{Sort: "date"}, {Sort: "place"}, {Sort: "-place", Country: "RUS"}, {Sort: "actor"}, {Sort: "-recipient", Source: "TASS"},
+	{Actor: "Bogdanov", Sort: "date"}, {Source: "IRNA", Sort: "-date", Offset: 5},
 }
 
 // storyIDs and eventIDs page through every match of q (in pages of 7),
-// returning the ids in order and the first page's total.
-func storyIDs(t *testing.T, s Store, q Query) ([]string, Page[Story]) {
+// returning the ids in order and the first page's total. The pages
+// follow each other by offset, or (after) each starts after the last row
+// of the one before, its Next (the first page keeps q's offset).
+func storyIDs(t *testing.T, s Store, q Query, after ...bool) ([]string, Page[Story]) {
 	t.Helper()
-	var ids []string
-	q.Limit = 7
-	first, err := s.Stories(context.Background(), q)
-	if err != nil {
-		t.Fatalf("%+v: %v", q, err)
-	}
-	for p := first; len(p.Items) > 0; {
+	var first Page[Story]
+	ids := pageIDs(t, q, len(after) > 0 && after[0], func(q Query) ([]string, string, error) {
+		p, err := s.Stories(context.Background(), q)
+		if first.Limit == 0 {
+			first = p
+		}
+		var ids []string
 		for _, st := range p.Items {
 			ids = append(ids, st.ID)
 		}
-		q.Offset += q.Limit
-		if p, err = s.Stories(context.Background(), q); err != nil {
-			t.Fatal(err)
-		}
-	}
+		return ids, p.Next, err
+	})
 	return ids, first
 }
 
-func eventIDs(t *testing.T, s Store, q Query) ([]string, Page[Mention]) {
+func eventIDs(t *testing.T, s Store, q Query, after ...bool) ([]string, Page[Mention]) {
 	t.Helper()
-	var ids []string
-	q.Limit = 7
-	first, err := s.Events(context.Background(), q)
-	if err != nil {
-		t.Fatalf("%+v: %v", q, err)
-	}
-	for p := first; len(p.Items) > 0; {
+	var first Page[Mention]
+	ids := pageIDs(t, q, len(after) > 0 && after[0], func(q Query) ([]string, string, error) {
+		p, err := s.Events(context.Background(), q)
+		if first.Limit == 0 {
+			first = p
+		}
+		var ids []string
 		for _, m := range p.Items {
 			ids = append(ids, m.ID)
 		}
-		q.Offset += q.Limit
-		if p, err = s.Events(context.Background(), q); err != nil {
-			t.Fatal(err)
+		return ids, p.Next, err
+	})
+	return ids, first
+}
+
+// pageIDs reads pages of 7 with page until one is empty (by offset) or
+// has no Next (after), and checks that Next is the last id of every full
+// page.
+func pageIDs(t *testing.T, q Query, after bool, page func(Query) ([]string, string, error)) []string {
+	t.Helper()
+	var all []string
+	q.Limit = 7
+	for range 10000 {
+		ids, next, err := page(q)
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		all = append(all, ids...)
+		if want := ""; len(ids) == q.Limit {
+			if want = ids[len(ids)-1]; next != want {
+				t.Fatalf("%+v: next %q, want the page's last id %q", q, next, want)
+			}
+		} else if next != want {
+			t.Fatalf("%+v: a page of %d has next %q", q, len(ids), next)
+		}
+		switch {
+		case len(ids) == 0:
+			return all
+		case after && next == "":
+			return all
+		case after:
+			q.Offset, q.After = 0, next
+		default:
+			q.Offset += q.Limit
 		}
 	}
-	return ids, first
+	t.Fatalf("%+v: no end after 10,000 pages", q)
+	return nil
 }
 
 // TestPlansAgree pages through every filter twice: with the plans a small
 // store gets (member sets read as lists, exact counts, pages sorted from
 // the filter's indexes, every filter through the stories) and with those
 // of a large one (every member set tested per story, counts capped at 3,
-// pages read in day order, one actor or outlet read from its member table). The
+// pages read in day order, one actor or outlet read from its member table,
+// in its index's day order when the name names one, or grouped by story,
+// counts reading a filter's only set joined to its rows). The
 // stories and raw events, and their order, must be the same; the count
 // is exact up to the cap and says when it was capped.
 func TestPlansAgree(t *testing.T) { eachBackend(t, testPlansAgree) }
 
 func testPlansAgree(t *testing.T, b backend) {
 	s := randomStore(t, b, 300)
-	defer func(d, c int, m bool) { denseAt, countCap, soleMembers = d, c, m }(denseAt, countCap, soleMembers)
+	defer func(d, c int, m, j, k bool) {
+		denseAt, countCap, soleMembers, countJoin, soleKey = d, c, m, j, k
+	}(denseAt, countCap, soleMembers, countJoin, soleKey)
 	for _, q := range planQueries {
-		denseAt, countCap, soleMembers = 1<<30, 1<<30, false
+		denseAt, countCap, soleMembers, countJoin = 1<<30, 1<<30, false, false
 		small, smallPage := storyIDs(t, s, q)
 		smallEvents, smallEventPage := eventIDs(t, s, q)
+		// Exact counts read through a filter's only set joined to its
+		// rows (each story once, however many of its actors match).
+		countJoin = true
+		if _, p := storyIDs(t, s, q); p.Total != smallPage.Total {
+			t.Errorf("%+v: %d stories counted through the set's rows, %d through its list", q, p.Total, smallPage.Total)
+		}
+		if _, p := eventIDs(t, s, q); p.Total != smallEventPage.Total {
+			t.Errorf("%+v: %d raw events counted through the set's rows, %d through its list", q, p.Total, smallEventPage.Total)
+		}
+		countJoin = false
+		if after, _ := storyIDs(t, s, q, true); !slices.Equal(small, after) {
+			t.Errorf("%+v: stories paged after differ:\n%v\n%v", q, small, after)
+		}
+		if after, _ := eventIDs(t, s, q, true); !slices.Equal(smallEvents, after) {
+			t.Errorf("%+v: raw events paged after differ:\n%v\n%v", q, smallEvents, after)
+		}
 		// The large store's plans: every member set large (tested per
 		// story), or every one small enough to be read from its table
 		// when it is the only filter; counts capped at 3 either way.
 		for _, large := range []struct {
 			name    string
 			denseAt int
-		}{{"dense", 0}, {"member table", 1 << 30}} {
-			denseAt, countCap, soleMembers = large.denseAt, 3, true
+			soleKey bool
+		}{{"dense", 0, true}, {"member table", 1 << 30, true}, {"member table grouped", 1 << 30, false}} {
+			denseAt, countCap, soleMembers, countJoin, soleKey = large.denseAt, 3, true, true, large.soleKey
 			big, bigPage := storyIDs(t, s, q)
 			bigEvents, bigEventPage := eventIDs(t, s, q)
 			if !slices.Equal(small, big) {
@@ -116,6 +171,15 @@ func testPlansAgree(t *testing.T, b backend) {
 			}
 			if !slices.Equal(smallEvents, bigEvents) {
 				t.Errorf("%+v (%s): raw events differ between plans:\n%v\n%v", q, large.name, smallEvents, bigEvents)
+			}
+			// Keyset pages (each after the last row of the one before)
+			// hold the same rows in the same order, NULL days and
+			// places included.
+			if after, _ := storyIDs(t, s, q, true); !slices.Equal(small, after) {
+				t.Errorf("%+v (%s): stories paged after differ:\n%v\n%v", q, large.name, small, after)
+			}
+			if after, _ := eventIDs(t, s, q, true); !slices.Equal(smallEvents, after) {
+				t.Errorf("%+v (%s): raw events paged after differ:\n%v\n%v", q, large.name, smallEvents, after)
 			}
 			for _, c := range []struct {
 				what         string
@@ -135,6 +199,13 @@ func testPlansAgree(t *testing.T, b backend) {
 					t.Errorf("%+v (%s): capped %s total %d (capped %v), want %d of %d", q, large.name, c.what, c.total, c.capped, want, c.n)
 				}
 			}
+		}
+	}
+	// The keyset pages above crossed from dated stories to undated ones
+	// and from placed raw events to unplaced ones.
+	for _, c := range []string{`SELECT count(*) FROM stories WHERE day IS NULL`, `SELECT count(*) FROM events WHERE place_pk IS NULL`} {
+		if n := rowsOf(t, queriesOf(t, s), c); len(n) != 1 || n[0] == "0" {
+			t.Errorf("%s: %v, the test needs some", c, n)
 		}
 	}
 	// The member tables say what the raw events say: a story has an actor
@@ -227,5 +298,91 @@ func TestTextMatchBounded(t *testing.T) {
 	}
 	if rare.Capped || rare.Total == 0 || rare.Total > 4 {
 		t.Errorf("text='report 7': total %d, capped %v; want 1 to 4 events, not capped", rare.Total, rare.Capped)
+	}
+}
+
+// TestStoryDetails: the reports of a page of stories read at once are
+// those Story reads for each, in the same order, with their reviews.
+func TestStoryDetails(t *testing.T) { eachBackend(t, testStoryDetails) }
+
+func testStoryDetails(t *testing.T, b backend) {
+	s := randomStore(t, b, 120)
+	ctx := context.Background()
+	page, err := s.Stories(ctx, Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := page.Items[0].ID
+	if _, err := s.AddReview(ctx, first, NewReview{Verdict: "wrong", Reviewer: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if page, err = s.Stories(ctx, Query{Limit: 1000}); err != nil {
+		t.Fatal(err)
+	}
+	qs := queriesOf(t, s)
+	got, err := qs.StoryDetails(ctx, page.Items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports, reviewed := 0, 0
+	for i, st := range page.Items {
+		want, err := s.Story(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(want)
+		if string(g) != string(w) {
+			t.Fatalf("story %s read with its page:\n%s\nalone:\n%s", st.ID, g, w)
+		}
+		reports += len(want.Reports)
+		for _, r := range want.Reports {
+			if r.Review != nil {
+				reviewed++
+			}
+		}
+	}
+	if len(page.Items) < 20 || reports <= len(page.Items) || reviewed == 0 {
+		t.Errorf("%d stories, %d reports, %d reviewed: the test needs stories of several reports and a review", len(page.Items), reports, reviewed)
+	}
+}
+
+// TestStorySortOrder: the stories sorted by articles or mentions (read
+// in the order of their indexes on SQLite) come most reported first, or
+// least with "articles", ties newest first, by offset and by after.
+func TestStorySortOrder(t *testing.T) { eachBackend(t, testStorySortOrder) }
+
+func testStorySortOrder(t *testing.T, b backend) {
+	s := randomStore(t, b, 300)
+	all, err := s.Stories(context.Background(), Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk := func(st Story) int64 { n, _ := parseID(st.ID, 'S'); return n }
+	for _, c := range []struct {
+		sort string
+		key  func(Story) int
+	}{{"-articles", func(st Story) int { return -st.Articles }}, {"articles", func(st Story) int { return st.Articles }},
+		{"-mentions", func(st Story) int { return -st.Mentions }}, {"mentions", func(st Story) int { return st.Mentions }}} {
+		want := slices.Clone(all.Items)
+		slices.SortStableFunc(want, func(a, b Story) int {
+			if c.key(a) != c.key(b) {
+				return c.key(a) - c.key(b)
+			}
+			return int(pk(b) - pk(a))
+		})
+		var wantIDs []string
+		for _, st := range want {
+			wantIDs = append(wantIDs, st.ID)
+		}
+		for _, after := range []bool{false, true} {
+			got, _ := storyIDs(t, s, Query{Sort: c.sort}, after)
+			if !slices.Equal(got, wantIDs) {
+				t.Errorf("sort %s (after %v):\n%v\nwant\n%v", c.sort, after, got, wantIDs)
+			}
+		}
+		if first, last := want[0], want[len(want)-1]; c.key(first) == c.key(last) {
+			t.Errorf("sort %s: every story has the same key, the test sorts nothing", c.sort)
+		}
 	}
 }

@@ -133,18 +133,102 @@ func pageSQL(columns string, f *filter, sort string, story bool) (string, error)
 	// read from an index where one serves), and only its rows are joined
 	// to their actors, place and sentence: a filter that matches many
 	// rows does not join them all to return one page.
-	key := strings.TrimPrefix(strings.TrimSpace(sort), "-")
-	t, from := "e", "events e"+join
+	t, from := sortFrom(sort, story)
+	return `SELECT ` + columns + join + ` WHERE ` + t + `.pk IN (SELECT ` + t + `.pk FROM ` + from + f.where() +
+		` ORDER BY ` + order + ` LIMIT ? OFFSET ?) ORDER BY ` + order, nil
+}
+
+// sortFrom is the alias (s or e) and the FROM clause of the rows sorted
+// by sort: the table with the join its key needs.
+func sortFrom(sort string, story bool) (t, from string) {
+	key := strings.TrimPrefix(strings.TrimSpace(strings.ToLower(sort)), "-")
 	if story {
-		t, from = "s", "stories s"
+		from = "stories s"
 		if key == "place" {
 			from += " LEFT JOIN places p ON p.pk = s.place_pk"
 		}
-	} else if key == "source" {
+		return "s", from
+	}
+	from = "events e" + eventSortJoins[key]
+	if key == "source" {
 		from += " JOIN documents d ON d.pk = e.doc_pk"
 	}
-	return `SELECT ` + columns + join + ` WHERE ` + t + `.pk IN (SELECT ` + t + `.pk FROM ` + from + f.where() +
-		` ORDER BY ` + order + ` LIMIT ? OFFSET ?) ORDER BY ` + order, nil
+	return "e", from
+}
+
+// keyset is where a page that starts after a given row (Query.After)
+// starts in its sort order: the rows after it are those whose sort key
+// comes after the row's key, or equals it with the row id after the
+// row's. Rows whose key is NULL (a story without a day, a raw event
+// without a place) are a segment of their own, before or after the
+// others, and a page that reaches the end of one segment goes on with
+// the next.
+type keyset struct {
+	expr  string // the sort key (s.day, p.name, ...)
+	pk    string // the row id column (s.pk or e.pk)
+	after int64  // the row id of the last row of the previous page
+	value any    // that row's key, nil when NULL
+	// keyOp and pkOp compare a following row's key and row id with the
+	// row's: "<" in a descending order, ">" in an ascending one.
+	keyOp, pkOp string
+	// nullsLast says the rows without a key come after those with one.
+	nullsLast bool
+}
+
+// newKeyset is the keyset of sort after the row after (its key value
+// is read by the caller, into value). nullsLow says the database sorts
+// NULL before every value, as SQLite does (PostgreSQL sorts it after).
+func newKeyset(sort string, story bool, after int64, nullsLow bool) keyset {
+	sort = strings.ToLower(strings.TrimSpace(sort))
+	if sort == "" {
+		sort = "-date"
+	}
+	keys, t := eventSortKeys, "e"
+	if story {
+		keys, t = storySortKeys, "s"
+	}
+	desc := strings.HasPrefix(sort, "-")
+	key := strings.TrimPrefix(sort, "-")
+	k := keyset{expr: keys[key], pk: t + ".pk", after: after, keyOp: ">", pkOp: "<", nullsLast: true}
+	if desc {
+		k.keyOp = "<"
+	}
+	if key == "date" {
+		// Ties go the way of the dates (sortOrder), and NULL days where
+		// the database puts them: SQLite's NULL is the smallest value,
+		// PostgreSQL's the largest.
+		k.pkOp = k.keyOp
+		k.nullsLast = nullsLow == desc
+	}
+	// Other keys sort their NULLs last explicitly ((expr IS NULL) first
+	// in the order), and break ties by the newest row.
+	return k
+}
+
+// from is the condition selecting the rows after the keyset's row within
+// its segment, with its arguments.
+func (k keyset) from() (string, []any) {
+	if k.value == nil {
+		return "(" + k.expr + " IS NULL AND " + k.pk + " " + k.pkOp + " ?)", []any{k.after}
+	}
+	// k <= v AND (k < v OR pk < p) in a descending order: the first
+	// term is a range of the key's index, which then gives the order
+	// (written as k < v OR (k = v AND ...), SQLite reads both halves and
+	// sorts them).
+	return "(" + k.expr + " " + k.keyOp + "= ? AND (" + k.expr + " " + k.keyOp + " ? OR " + k.pk + " " + k.pkOp + " ?))",
+		[]any{k.value, k.value, k.after}
+}
+
+// next is the condition selecting the whole segment after the keyset's
+// row's, or "" when that segment is the last.
+func (k keyset) next() string {
+	switch {
+	case k.value != nil && k.nullsLast:
+		return k.expr + " IS NULL"
+	case k.value == nil && !k.nullsLast:
+		return k.expr + " IS NOT NULL"
+	}
+	return ""
 }
 
 // isDateSort says whether sort orders by date (the default).

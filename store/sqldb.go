@@ -45,6 +45,10 @@ type dialect struct {
 	// walk says a condition can be kept off its index with a unary +
 	// (SQLite), for pages read in day order (filter.walk).
 	walk bool
+	// nullsLow says NULL sorts before every value (SQLite), where
+	// PostgreSQL sorts it after: a page after a row (keyset) finds the
+	// rows without a day on the side the database put them.
+	nullsLow bool
 }
 
 // MaxTextMatches bounds a full-text filter: it selects among the
@@ -59,6 +63,7 @@ var sqliteDialect = dialect{
 	textSentences: `sentences_fts WHERE sentences_fts MATCH ?`,
 	totals:        true,
 	walk:          true,
+	nullsLow:      true,
 }
 
 // postgresDialect searches the tsvector column of sentences with the

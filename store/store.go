@@ -136,6 +136,11 @@ type Query struct {
 	Sort   string
 	Limit  int // page size (default 50, at most 1000)
 	Offset int
+	// After is the id of the last row of the previous page (its Next):
+	// the page holds the rows that follow it in the sort order, at the
+	// cost of a first page however deep (an Offset reads and skips every
+	// row before the page). Not with Offset.
+	After string
 }
 
 // Page is one page of results with the total number of matches.
@@ -147,6 +152,9 @@ type Page[T any] struct {
 	Offset int  `json:"offset"`
 	Limit  int  `json:"limit"`
 	Items  []T  `json:"items"`
+	// Next is the id of the page's last row when the page is full: the
+	// After of the page that follows (empty when none can).
+	Next string `json:"next,omitempty"`
 }
 
 // Entity is a stored actor.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -40,6 +41,9 @@ func BenchmarkAPIBigStore(b *testing.B) {
 			st.Events, st.Stories, st.Documents, st.Actors, float64(fi.Size())/1e6)
 	}
 	base := servedStore(b, path)
+	// The served binary's own figures (the store may be of an older
+	// schema than this test's: PARLEY_BENCH_BIN).
+	getJSON(b, base+"/api/stats", &st)
 	cases := apiCases(b, base, st)
 	var report strings.Builder
 	fmt.Fprintf(&report, "%-26s %6s %8s %9s %9s %9s %8s\n", "case", "conns", "requests", "p50", "p99", "max", "req/s")
@@ -192,6 +196,37 @@ func apiCases(tb testing.TB, base string, st store.Stats) []apiCase {
 	for _, f := range filters {
 		cases = append(cases, apiCase{"events/" + f.name, get("/api/events", f.v)})
 	}
+	// Keyset pages as deep as the offset cases: each starts after one of
+	// the first 20,000 stories or raw events (a binary without after
+	// answers 400, and is not asked).
+	deep := func(level string) []string {
+		var ids []string
+		u := base + "/api/events?limit=1000&level=" + level
+		for len(ids) < 20000 {
+			var p struct {
+				Items []struct{ ID string }
+				Next  string
+			}
+			if !getOK(u, &p) || p.Next == "" {
+				break
+			}
+			for _, it := range p.Items {
+				ids = append(ids, it.ID)
+			}
+			u = base + "/api/events?limit=1000&level=" + level + "&after=" + p.Next
+		}
+		return ids
+	}
+	afterStory, afterEvent := deep("story"), deep("event")
+	if len(afterStory) > 1000 && len(afterEvent) > 1000 {
+		cases = append(cases,
+			apiCase{"events/after", get("/api/events", func(rng *rand.Rand) url.Values {
+				return url.Values{"after": {afterStory[rng.IntN(len(afterStory))]}}
+			})},
+			apiCase{"raw/after", get("/api/events", func(rng *rand.Rand) url.Values {
+				return url.Values{"level": {"event"}, "after": {afterEvent[rng.IntN(len(afterEvent))]}}
+			})})
+	}
 	for _, f := range filters {
 		if f.name == "sort" || f.name == "actor-code" || f.name == "text-2words" || f.name == "reviewed" {
 			continue
@@ -240,6 +275,17 @@ func apiCases(tb testing.TB, base string, st store.Stats) []apiCase {
 		apiCase{"openapi", get("/api/openapi.json", nil)},
 	)
 	return cases
+}
+
+// getOK decodes the JSON answer of u into v, and says whether it was a
+// 200.
+func getOK(u string, v any) bool {
+	resp, err := http.Get(u)
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode == http.StatusOK && json.NewDecoder(resp.Body).Decode(v) == nil
 }
 
 // loadStatus is load for the API benchmark: every answer must be 200, and

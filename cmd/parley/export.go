@@ -149,41 +149,41 @@ func exportRecords(ctx context.Context, s store.Store, q store.Query, stories bo
 		r.StoryPeople, r.StoryOrganizations, r.StoryLocations = people, orgs, places
 		return nil
 	}
-	err := pages(limit, offset, func(l, o int) (int, error) {
-		q.Limit, q.Offset = l, o
+	err := pages(limit, offset, func(l, o int, after string) (int, string, error) {
+		q.Limit, q.Offset, q.After = l, o, after
 		if !stories {
 			p, err := s.Events(ctx, q)
 			for i := range p.Items {
 				r := export.FromMention(&p.Items[i])
 				if err := storyNames(&r); err != nil {
-					return i, err
+					return i, "", err
 				}
 				if err := w.Write(&r); err != nil {
-					return i, err
+					return i, "", err
 				}
 				written++
 			}
-			return len(p.Items), err
+			return len(p.Items), p.Next, err
 		}
 		p, err := s.Stories(ctx, q)
 		if err != nil {
-			return 0, err
+			return 0, "", err
 		}
 		for i := range p.Items {
 			st, err := s.Story(ctx, p.Items[i].ID)
 			if err != nil {
-				return i, fmt.Errorf("story %s: %w", p.Items[i].ID, err)
+				return i, "", fmt.Errorf("story %s: %w", p.Items[i].ID, err)
 			}
 			r := export.FromStory(st)
 			if err := storyNames(&r); err != nil {
-				return i, err
+				return i, "", err
 			}
 			if err := w.Write(&r); err != nil {
-				return i, err
+				return i, "", err
 			}
 			written++
 		}
-		return len(p.Items), nil
+		return len(p.Items), p.Next, nil
 	})
 	return written, err
 }

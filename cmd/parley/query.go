@@ -94,8 +94,8 @@ func runQuery(args []string) int {
 		}
 	case q.Level == "event" || q.Level == "events" || q.Level == "raw":
 		out.header = []string{"id", "story", "date", "type", "mode", "actor", "actor_country", "recipient", "recipient_country", "place", "doc", "source", "sentence"}
-		err = pages(*limit, *offset, func(l, o int) (int, error) {
-			q.Limit, q.Offset = l, o
+		err = pages(*limit, *offset, func(l, o int, after string) (int, string, error) {
+			q.Limit, q.Offset, q.After = l, o, after
 			p, err := s.Events(ctx, *q)
 			for _, m := range p.Items {
 				e := m.Event
@@ -103,12 +103,12 @@ func runQuery(args []string) int {
 					actorName(e.Recipient), actorCountry(e.Recipient), placeName(e.Location), m.DocID, m.Source, m.Sentence})
 				out.objects = append(out.objects, m)
 			}
-			return len(p.Items), err
+			return len(p.Items), p.Next, err
 		})
 	case q.Level == "story" || q.Level == "" || q.Level == "stories":
 		out.header = []string{"id", "date", "type", "mode", "actor", "actor_country", "recipient", "recipient_country", "place", "articles", "sources", "mentions", "first_seen", "last_seen"}
-		err = pages(*limit, *offset, func(l, o int) (int, error) {
-			q.Limit, q.Offset = l, o
+		err = pages(*limit, *offset, func(l, o int, after string) (int, string, error) {
+			q.Limit, q.Offset, q.After = l, o, after
 			p, err := s.Stories(ctx, *q)
 			for _, st := range p.Items {
 				place := ""
@@ -120,7 +120,7 @@ func runQuery(args []string) int {
 					strconv.Itoa(st.Mentions), st.FirstSeen, st.LastSeen})
 				out.objects = append(out.objects, st)
 			}
-			return len(p.Items), err
+			return len(p.Items), p.Next, err
 		})
 	default:
 		fmt.Fprintf(os.Stderr, "parley query: bad --level %q (want story or event)\n", q.Level)
@@ -138,21 +138,29 @@ func runQuery(args []string) int {
 }
 
 // pages fetches limit results from offset (all when limit is 0) in pages
-// of at most 1000.
-func pages(limit, offset int, fetch func(limit, offset int) (int, error)) error {
+// of at most 1000: the first from offset, each next one after the last
+// row of the one before (its next), which costs the same at any depth
+// where an offset reads and skips every row before it.
+func pages(limit, offset int, fetch func(limit, offset int, after string) (int, string, error)) error {
+	after := ""
 	for got := 0; limit == 0 || got < limit; {
 		n := 1000
 		if limit > 0 {
 			n = min(n, limit-got)
 		}
-		k, err := fetch(n, offset+got)
+		o := offset
+		if after != "" {
+			o = 0
+		}
+		k, next, err := fetch(n, o, after)
 		if err != nil {
 			return err
 		}
 		got += k
-		if k < n {
+		if k < n || next == "" {
 			return nil
 		}
+		after = next
 	}
 	return nil
 }

@@ -15,7 +15,11 @@ const SVGNS = "http://www.w3.org/2000/svg";
 // state is the view: which rows, in which order, and how the panels draw.
 // Everything but selected is kept in the address with the filters.
 const state = {
-  offset: 0, total: 0, selected: null,
+  // offset counts the rows before the page (for "26–50 of"); the page
+  // itself is asked for as the rows after the last one of the page
+  // before (after, the answer's next), as cheap at page 400 as at page 2;
+  // trail keeps the after of each page before, for Previous.
+  offset: 0, after: "", next: "", trail: [], total: 0, selected: null,
   page: 25, sort: "",
   bin: "auto", mapMode: "symbols", netColour: "sector", netMin: 1, netGroups: false,
   invalid: new Map(), // filter name → the bad value the address gave
@@ -115,12 +119,23 @@ async function api(path, params) {
   return body;
 }
 
+// firstPage goes back to the first page (new filters, sort or size).
+function firstPage() { state.offset = 0; state.after = ""; state.trail = []; }
+
+// nextPage and prevPage move by one page, following the answers' next.
+function nextPage() { state.trail.push(state.after); state.after = state.next; state.offset += state.page; loadTable(); }
+function prevPage() {
+  state.after = state.trail.length ? state.trail.pop() : "";
+  state.offset = state.after || state.trail.length ? Math.max(0, state.offset - state.page) : 0;
+  loadTable();
+}
+
 function withParam(p, k, v) { const q = new URLSearchParams(p); q.set(k, v); return q; }
 
 function setFilter(name, value) {
   form().elements[name].value = value;
   state.invalid.delete(name);
-  state.offset = 0;
+  firstPage();
   refresh();
 }
 
@@ -171,7 +186,7 @@ function drawTableHead() {
       if (cur.replace(/^-/, "") === sort) state.sort = cur.startsWith("-") ? sort : "-" + sort;
       else state.sort = sort === "date" || sort === "articles" ? "-" + sort : sort;
       if (state.sort === "-date") state.sort = "";
-      state.offset = 0;
+      firstPage();
       keepInAddress();
       loadTable();
     });
@@ -192,10 +207,11 @@ async function loadTable() {
   updateDownloads(filters());
   const p = filters();
   p.set("limit", state.page);
-  p.set("offset", state.offset);
+  if (state.after) p.set("after", state.after); else p.set("offset", state.offset);
   if (state.sort) p.set("sort", state.sort);
   const page = await api("/api/events", p);
   state.total = page.total;
+  state.next = page.next || "";
   const tbody = clear(document.querySelector("#table tbody"));
   const raw = level() === "event";
   for (const it of page.items) {
@@ -222,9 +238,10 @@ async function loadTable() {
   if (!page.items.length) tbody.append(el("tr", null, el("td", { colspan: 9, class: "empty" }, "No events match these filters.")));
   const from = page.total ? state.offset + 1 : 0;
   document.getElementById("count").textContent =
-    `${from}–${state.offset + page.items.length} of ${page.total.toLocaleString()} ${raw ? "raw events" : "merged stories"}`;
+    `${from}–${state.offset + page.items.length} of ${page.capped ? "over " : ""}${page.total.toLocaleString()} ${raw ? "raw events" : "merged stories"}`;
   document.getElementById("prev").disabled = state.offset === 0;
-  document.getElementById("next").disabled = state.offset + state.page >= page.total;
+  // A capped total (over 1,000) does not end the pages: next does.
+  document.getElementById("next").disabled = !state.next;
 }
 
 // updateDownloads points the download links at the current selection.

@@ -40,7 +40,7 @@ async function init() {
       after();
     });
   };
-  bind("page-size", "page", "value", () => { state.page = +state.page; state.offset = 0; loadTable(); });
+  bind("page-size", "page", "value", () => { state.page = +state.page; firstPage(); loadTable(); });
   bind("bin", "bin", "value", drawTimeline);
   bind("map-mode", "mapMode", "value", () => { drawMap(); fitSelection(); });
   bind("net-colour", "netColour", "value", drawNetwork);
@@ -60,12 +60,12 @@ async function init() {
       const v = f.elements[name].value.trim(), bad = validate(name, v);
       if (bad) state.invalid.set(name, v); else state.invalid.delete(name);
     }
-    state.offset = 0;
+    firstPage();
     refresh();
   });
-  document.getElementById("clear-filters").addEventListener("click", () => { f.reset(); state.invalid.clear(); state.offset = 0; refresh(); });
-  document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.page); loadTable(); });
-  document.getElementById("next").addEventListener("click", () => { state.offset += state.page; loadTable(); });
+  document.getElementById("clear-filters").addEventListener("click", () => { f.reset(); state.invalid.clear(); firstPage(); refresh(); });
+  document.getElementById("prev").addEventListener("click", prevPage);
+  document.getElementById("next").addEventListener("click", nextPage);
   const close = () => { document.getElementById("detail").hidden = true; state.selected = null; };
   document.getElementById("close").addEventListener("click", close);
   document.addEventListener("keydown", ev => { if (ev.key === "Escape") close(); });

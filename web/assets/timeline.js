@@ -154,7 +154,7 @@ function brush(root, g) {
     form().elements.to.value = iso(g.bins[hi].end);
     state.invalid.delete("from");
     state.invalid.delete("to");
-    state.offset = 0;
+    firstPage();
     refresh();
   };
 }
