@@ -885,8 +885,25 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	}
 	if tr.Type == event.Consult {
 		evs = slices.DeleteFunc(evs, func(e event.Event) bool { return press(e.Actor) || press(e.Recipient) })
+		if tr.Mode == "phone" && tr.POS == "V" && m.recipSlot == m.head && !x.objectNamesSide(m.head) {
+			// "what he called the dangerous situation in the country":
+			// a call is made to someone, not to a phrase that only
+			// mentions a country.
+			evs = nil
+		}
 	}
 	return x.perDate(evs, x.moreDates(m, exprs, all))
+}
+
+// objectNamesSide says whether the direct object of verb v is itself an
+// actor mention ("called the Bolivian leader", "phoned Kenya's president").
+func (x *extraction) objectNamesSide(v int) bool {
+	for _, dep := range x.deps[v] {
+		if x.d.Tokens[dep].Rel == "obj" {
+			return x.ms.At(dep) != nil
+		}
+	}
+	return false
 }
 
 // press says whether a is journalists or a news outlet. Speaking to

@@ -316,6 +316,14 @@ func TestLexiconPhrasings(t *testing.T) {
 		{"Chile lifted travel restrictions on Peruvian citizens.", []want{{"CONCEDE", "CHL", "PER", false}}, nil},
 		{"Japan imposed trade sanctions on Russia.", []want{{"SANCTION", "JPN", "RUS", false}}, nil},
 		{"India eased restrictions on Nepali traders after talks with the Pakistani minister.", nil, []want{{"CONCEDE", "IND", "PAK", false}}},
+		// releasing someone is a concession; releasing a statement is not
+		{"The Kenyan ministry released a statement on Monday.", nil, []want{{"RETREAT", "KEN", "", false}}},
+		{"Chile's foreign ministry released the report on Friday.", nil, []want{{"RETREAT", "CHL", "", false}}},
+		{"Iran released a British tanker on Friday.", []want{{"RETREAT", "IRN", "GBR", false}}, nil},
+		{"Mali released two Algerian hostages.", []want{{"RETREAT", "MLI", "DZA", false}}, nil},
+		// a call is made to someone, not to a phrase that mentions a country
+		{"The Kenyan minister condemned what he called the dangerous situation in Somalia.", nil, []want{{"CONSULT", "KEN", "SOM", true}}},
+		{"The Kenyan minister called the Somali president on Sunday.", []want{{"CONSULT", "KEN", "SOM", true}}, nil},
 		// reserving the right to respond is a threat
 		{"The Kenyan government reserves the right to respond.", []want{{"THREATEN", "KEN", "", false}}, nil},
 		{"Seoul reserved the right to retaliate on Tuesday.", []want{{"THREATEN", "KOR", "", false}}, nil},
