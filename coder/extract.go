@@ -686,6 +686,10 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			recips, rvia = x.conjuncts(k), "object"
 		}
 	}
+	if tr.Type == event.Assault && x.figurative(m, recips) {
+		// "the fight against the pandemic", "fighting the climate crisis"
+		return nil
+	}
 	if via == "between" && len(actors) > 1 {
 		// "fighting between A and B": the sides play the same role; one
 		// event joins the first to each other one, as for a meeting.
@@ -893,6 +897,24 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		}
 	}
 	return x.perDate(evs, x.moreDates(m, exprs, all))
+}
+
+// figurative says whether the target of hostile trigger m is one of the
+// ills fought only in a figure of speech (word class "ills"): its recipient
+// phrase, or, for a pattern without one, its object or "against" phrase.
+func (x *extraction) figurative(m match, recips []int) bool {
+	heads := slices.Clone(recips)
+	for _, dep := range x.deps[m.head] {
+		if r := x.d.Tokens[dep].Rel; r == "obj" || x.isNmod(dep) && (x.caseOf(dep) == "against" || x.caseOf(dep) == "on") {
+			heads = append(heads, dep)
+		}
+	}
+	for _, h := range heads {
+		if h >= 0 && h < len(x.d.Tokens) && x.c.kb.InClass("ills", x.lemmaAt(h)) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectNamesSide says whether the direct object of verb v is itself an

@@ -324,6 +324,11 @@ func TestLexiconPhrasings(t *testing.T) {
 		// a call is made to someone, not to a phrase that mentions a country
 		{"The Kenyan minister condemned what he called the dangerous situation in Somalia.", nil, []want{{"CONSULT", "KEN", "SOM", true}}},
 		{"The Kenyan minister called the Somali president on Sunday.", []want{{"CONSULT", "KEN", "SOM", true}}, nil},
+		// fighting an ill is a figure of speech; fighting a side is not
+		{"Kenya and Uganda vowed to step up the fight against the pandemic.", nil, []want{{"ASSAULT", "KEN", "", false}, {"ASSAULT", "KEN", "UGA", false}}},
+		{"The Ghanaian and Nigerian leaders committed to fighting the climate crisis together.", nil, []want{{"ASSAULT", "GHA", "", false}, {"ASSAULT", "GHA", "NGA", false}}},
+		{"Nigeria launched a war on corruption.", nil, []want{{"ASSAULT", "NGA", "", false}, {"ASSAULT", "NGA", "NGA", false}}},
+		{"Kenyan troops fought al-Shabaab fighters near the border.", []want{{"ASSAULT", "KEN", "SOM", false}}, nil},
 		// reserving the right to respond is a threat
 		{"The Kenyan government reserves the right to respond.", []want{{"THREATEN", "KEN", "", false}}, nil},
 		{"Seoul reserved the right to retaliate on Tuesday.", []want{{"THREATEN", "KOR", "", false}}, nil},
