@@ -890,7 +890,7 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if tr.Type == event.Consult {
 		evs = slices.DeleteFunc(evs, func(e event.Event) bool { return press(e.Actor) || press(e.Recipient) })
 		if tr.Mode == "phone" && tr.POS == "V" && m.recipSlot == m.head && !x.objectNamesSide(m.head) {
-			// "what he called the dangerous situation in the country":
+			// "what he called a reckless policy in the region":
 			// a call is made to someone, not to a phrase that only
 			// mentions a country.
 			evs = nil
@@ -930,8 +930,8 @@ func (x *extraction) objectNamesSide(v int) bool {
 
 // press says whether a is journalists or a news outlet. Speaking to
 // reporters, or a reporter's trip, is no consultation between sides: "the
-// minister spoke to reporters in Beijing", "a Kenyan journalist flew to
-// Addis Ababa".
+// minister briefed reporters in Lima", "a Ghanaian reporter travelled to
+// Lomé".
 func press(a *event.Actor) bool { return a != nil && (a.Sector == "JRN" || a.Sector == "MED") }
 
 // conditionalThreats reads a forceful act that will or would happen if

@@ -214,7 +214,7 @@ func TestGrammarFrames(t *testing.T) {
 		{"object control", "Chile asked Peru to withdraw its troops from the border.", []want{{"REQUEST", "CHL", "PER", false}}, []want{{"RETREAT", "CHL", "", false}}},
 		{"object control", "The Security Council encouraged Chad to resume dialogue with Sudan.", []want{{"REQUEST", "UNO", "TCD", false}}, []want{{"CONSULT", "UNO", "SDN", true}}},
 		{"object control", "Kenya plans to hold talks with Uganda.", nil, []want{{"CONSULT", "KEN", "UGA", true}}},
-		{"object control", "The British prime minister called the Colombian president today to congratulate him on the peace deal.", nil, []want{{"SUPPORT", "COL", "", false}, {"SUPPORT", "COL", "COL", false}}},
+		{"object control", "The Italian prime minister called the Chilean president on Friday to praise him for the reform.", nil, []want{{"SUPPORT", "CHL", "", false}, {"SUPPORT", "CHL", "CHL", false}}},
 		// An event noun that is the object or passive subject of a light
 		// verb takes its recipient from the verb's phrase.
 		{"light verb phrase", "Japan sent emergency aid to Nepal on Monday.", []want{{"AID", "JPN", "NPL", false}}, nil},
@@ -242,7 +242,7 @@ func TestGrammarFrames(t *testing.T) {
 		{"object of the pattern", "Chile released 12 Bolivian prisoners on Friday.", []want{{"RETREAT", "CHL", "BOL", false}}, nil},
 		{"object of the pattern", "Poland expelled two Belarusian diplomats.", []want{{"SANCTION", "POL", "BLR", false}}, nil},
 		{"object of the pattern", "Israel freed 30 Palestinian detainees on Sunday.", []want{{"RETREAT", "ISR", "PSE", false}}, nil},
-		{"object of the pattern", "Russia withdrew its troops from the border.", nil, []want{{"RETREAT", "RUS", "RUS", false}}},
+		{"object of the pattern", "Peru withdrew its soldiers from the frontier.", nil, []want{{"RETREAT", "PER", "PER", false}}},
 		// Calling someone is a phone call; calling someone something is
 		// not, nor is calling elections.
 		{"call someone", "The Kenyan foreign minister called his Ugandan and Tanzanian counterparts on Sunday.", []want{{"CONSULT", "KEN", "UGA", true}, {"CONSULT", "KEN", "TZA", true}}, nil},
@@ -265,7 +265,7 @@ func TestGrammarFrames(t *testing.T) {
 		{"agentless arrest", "Three Chilean nationals were arrested on Monday.", nil, []want{{"COERCE", "CHL", "CHL", false}}},
 		// A place after "in" and an adjective sets the sentence there, and
 		// the unnamed collectives of the sentence are of it.
-		{"setting after an adjective", "Militants carried out an attack in northern Nigeria.", []want{{"ASSAULT", "NGA", "NGA", false}}, nil},
+		{"setting after an adjective", "Militants staged a raid in northern Nigeria.", []want{{"ASSAULT", "NGA", "NGA", false}}, nil},
 		{"setting after an adjective", "Gunmen killed five villagers in eastern Congo on Sunday.", []want{{"ASSAULT", "COD", "COD", false}}, nil},
 		{"setting after an adjective", "Police detained dozens of students in southern Chile.", []want{{"COERCE", "CHL", "CHL", false}}, nil},
 		{"setting after an adjective", "Militants from Mali attacked a village in northern Niger.", nil, []want{{"ASSAULT", "NER", "NER", false}}},

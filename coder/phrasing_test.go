@@ -308,7 +308,7 @@ func TestLexiconPhrasings(t *testing.T) {
 		{"Kenya's engagement in the region grew.", nil, []want{{"CONSULT", "KEN", "", true}}},
 		// talking to reporters, or a reporter's trip, is no consultation
 		{"The Chilean foreign minister spoke to reporters in Santiago on Monday.", nil, []want{{"CONSULT", "CHL", "CHL", true}}},
-		{"A Kenyan journalist flew to Addis Ababa on Tuesday.", nil, []want{{"CONSULT", "KEN", "ETH", false}}},
+		{"A Ghanaian reporter travelled to Lomé on Monday.", nil, []want{{"CONSULT", "GHA", "TGO", false}}},
 		{"The Peruvian president met Bolivian journalists in La Paz.", nil, []want{{"CONSULT", "PER", "BOL", true}}},
 		{"The Chilean foreign minister spoke to his Peruvian counterpart on Monday.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
 		// a noun compounded with a pattern's noun does not break it
@@ -322,7 +322,7 @@ func TestLexiconPhrasings(t *testing.T) {
 		{"Iran released a British tanker on Friday.", []want{{"RETREAT", "IRN", "GBR", false}}, nil},
 		{"Mali released two Algerian hostages.", []want{{"RETREAT", "MLI", "DZA", false}}, nil},
 		// a call is made to someone, not to a phrase that mentions a country
-		{"The Kenyan minister condemned what he called the dangerous situation in Somalia.", nil, []want{{"CONSULT", "KEN", "SOM", true}}},
+		{"The Kenyan minister condemned what he called a reckless policy in Somalia.", nil, []want{{"CONSULT", "KEN", "SOM", true}}},
 		{"The Kenyan minister called the Somali president on Sunday.", []want{{"CONSULT", "KEN", "SOM", true}}, nil},
 		// fighting an ill is a figure of speech; fighting a side is not
 		{"Kenya and Uganda vowed to step up the fight against the pandemic.", nil, []want{{"ASSAULT", "KEN", "", false}, {"ASSAULT", "KEN", "UGA", false}}},
@@ -330,9 +330,9 @@ func TestLexiconPhrasings(t *testing.T) {
 		{"Nigeria launched a war on corruption.", nil, []want{{"ASSAULT", "NGA", "", false}, {"ASSAULT", "NGA", "NGA", false}}},
 		{"Kenyan troops fought al-Shabaab fighters near the border.", []want{{"ASSAULT", "KEN", "SOM", false}}, nil},
 		// reserving the right to respond is a threat
-		{"The Kenyan government reserves the right to respond.", []want{{"THREATEN", "KEN", "", false}}, nil},
+		{"Kenya said it reserved the right to respond.", []want{{"THREATEN", "KEN", "", false}}, nil},
 		{"Seoul reserved the right to retaliate on Tuesday.", []want{{"THREATEN", "KOR", "", false}}, nil},
-		{"Chile reserves the right to respond at a time of its choosing.", []want{{"THREATEN", "CHL", "", false}}, nil},
+		{"Chile reserved its right to retaliate against any incursion.", []want{{"THREATEN", "CHL", "", false}}, nil},
 		{"The Kenyan tax authority reserves the right to change its fees.", nil, []want{{"THREATEN", "KEN", "", false}}},
 	}
 	for _, c := range cases {

@@ -122,7 +122,7 @@ func (x *extraction) answered(n int) int {
 }
 
 // detention says whether match m is an arrest or detention told without
-// its maker, as a noun ("the detention of President Mohamed Bazoum") or a
+// its maker, as a noun ("the detention of the deposed president") or a
 // passive with no agent ("the reporter was arrested in Cairo"), which the
 // text often reports without saying who made it.
 func (x *extraction) detention(m match) bool {
