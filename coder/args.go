@@ -623,6 +623,9 @@ func (x *extraction) phraseActor(n, depth int) int {
 			return (r == "amod" || r == "compound") && dep < n
 		},
 		func(dep int) bool { return x.isNmod(dep) && (x.caseOf(dep) == "of" || x.caseOf(dep) == "from") },
+		// "other countries, such as Oman and Iraq", "donors including
+		// Japan": the examples name the sides.
+		func(dep int) bool { return x.isNmod(dep) && (x.caseOf(dep) == "such" || x.caseOf(dep) == "including") },
 		func(dep int) bool {
 			c := x.caseOf(dep)
 			return x.isNmod(dep) && (c == "in" || c == "at") && x.ms.At(dep) != nil && x.ms.At(dep).Place

@@ -275,6 +275,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"flag of a ship", "Houthi rebels attacked a Greek-owned ship in the Red Sea.", []want{{"ASSAULT", "YEM", "GRC", false}}, nil},
 		{"flag of a ship", "Somali pirates hijacked a Liberian-registered cargo ship.", []want{{"COERCE", "SOM", "LBR", false}}, nil},
 		{"flag of a ship", "Russia fired Iranian-made drones at Kyiv.", nil, []want{{"ASSAULT", "RUS", "IRN", false}}},
+		// Examples after "such as" or "including" name the sides a
+		// general noun stands for.
+		{"examples of a general noun", "The Secretary-General commended efforts by other countries, such as Oman and Iraq.", []want{{"SUPPORT", "UNO", "OMN", false}, {"SUPPORT", "UNO", "IRQ", false}}, nil},
+		{"examples of a general noun", "Kenya thanked donors including Japan and Norway for their help.", []want{{"SUPPORT", "KEN", "JPN", false}, {"SUPPORT", "KEN", "NOR", false}}, nil},
+		{"examples of a general noun", "The Kenyan minister praised the role of neighbouring states such as Ghana.", []want{{"SUPPORT", "KEN", "GHA", false}}, nil},
+		{"examples of a general noun", "Kenya thanked donors for their help, as did Japan.", nil, []want{{"SUPPORT", "KEN", "JPN", false}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
