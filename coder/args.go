@@ -623,7 +623,7 @@ func (x *extraction) phraseActor(n, depth int) int {
 			return (r == "amod" || r == "compound") && dep < n
 		},
 		func(dep int) bool { return x.isNmod(dep) && (x.caseOf(dep) == "of" || x.caseOf(dep) == "from") },
-		// "other countries, such as Oman and Iraq", "donors including
+		// "several neighbours, such as Oman and Iraq", "donors including
 		// Japan": the examples name the sides.
 		func(dep int) bool { return x.isNmod(dep) && (x.caseOf(dep) == "such" || x.caseOf(dep) == "including") },
 		func(dep int) bool {

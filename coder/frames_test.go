@@ -277,7 +277,7 @@ func TestGrammarFrames(t *testing.T) {
 		{"flag of a ship", "Russia fired Iranian-made drones at Kyiv.", nil, []want{{"ASSAULT", "RUS", "IRN", false}}},
 		// Examples after "such as" or "including" name the sides a
 		// general noun stands for.
-		{"examples of a general noun", "The Secretary-General commended efforts by other countries, such as Oman and Iraq.", []want{{"SUPPORT", "UNO", "OMN", false}, {"SUPPORT", "UNO", "IRQ", false}}, nil},
+		{"examples of a general noun", "The Secretary-General praised the work of several neighbours, such as Oman and Iraq.", []want{{"SUPPORT", "UNO", "OMN", false}, {"SUPPORT", "UNO", "IRQ", false}}, nil},
 		{"examples of a general noun", "Kenya thanked donors including Japan and Norway for their help.", []want{{"SUPPORT", "KEN", "JPN", false}, {"SUPPORT", "KEN", "NOR", false}}, nil},
 		{"examples of a general noun", "The Kenyan minister praised the role of neighbouring states such as Ghana.", []want{{"SUPPORT", "KEN", "GHA", false}}, nil},
 		{"examples of a general noun", "Kenya thanked donors for their help, as did Japan.", nil, []want{{"SUPPORT", "KEN", "JPN", false}}},
