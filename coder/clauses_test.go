@@ -5,11 +5,7 @@ import "testing"
 // Events in the clauses and phrases news wraps them in: collectives set in
 // several places, alternatives, participles, gerunds and causes.
 func TestClausePhrasings(t *testing.T) {
-	cases := []struct {
-		text string
-		want []want
-		not  []want
-	}{
+	cases := []phrasing{
 		// An unnamed collective in a list of places is one actor per place,
 		// also when the parser takes the last place for the subject.
 		{"Armed groups in Syria, Iraq, and Jordan have attacked American troops.",
@@ -79,19 +75,7 @@ func TestClausePhrasings(t *testing.T) {
 		{"Israeli air and artillery strikes on Gaza killed 18 civilians.",
 			[]want{{"ASSAULT", "ISR", "PSE", false}}, nil},
 	}
-	for _, c := range cases {
-		evs := codeText(t, c.text, "2024-05-10")
-		for _, w := range c.want {
-			if !has(evs, w) {
-				t.Errorf("%s\n want %v; got:%s", c.text, w, describe(evs))
-			}
-		}
-		for _, w := range c.not {
-			if has(evs, w) {
-				t.Errorf("%s\n do not want %v; got:%s", c.text, w, describe(evs))
-			}
-		}
-	}
+	checkPhrasings(t, cases)
 }
 
 // A list of days gives one event a day; a month's name is no trigger.

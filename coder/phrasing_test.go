@@ -34,6 +34,32 @@ func has(evs []event.Event, w want) bool {
 	return false
 }
 
+// phrasing is a sentence or two with the events they must and must not
+// give.
+type phrasing struct {
+	text string
+	want []want
+	not  []want
+}
+
+// checkPhrasings codes each case's text, dated 2024-05-10, and checks it.
+func checkPhrasings(t *testing.T, cases []phrasing) {
+	t.Helper()
+	for _, c := range cases {
+		evs := codeText(t, c.text, "2024-05-10")
+		for _, w := range c.want {
+			if !has(evs, w) {
+				t.Errorf("%s\n want %s %s→%s; got:%s", c.text, w.typ, w.actor, w.recipient, describe(evs))
+			}
+		}
+		for _, w := range c.not {
+			if has(evs, w) {
+				t.Errorf("%s\n do not want %s %s→%s; got:%s", c.text, w.typ, w.actor, w.recipient, describe(evs))
+			}
+		}
+	}
+}
+
 func describe(evs []event.Event) string {
 	var b strings.Builder
 	for _, e := range evs {
@@ -254,11 +280,7 @@ func TestSanctionTargetsAmbiguous(t *testing.T) {
 // about, the actor's own country included when the story is set there.
 // Countries named only as sides, or two settings, give no target.
 func TestSettingTarget(t *testing.T) {
-	cases := []struct {
-		text string
-		want []want
-		not  []want
-	}{
+	cases := []phrasing{
 		{"Fighting spread across Peru on Monday. The Secretary-General condemned all acts of violence.", []want{{"ACCUSE", "UNO", "PER", false}}, nil},
 		{"Protests spread across Kenya on Friday. Kenya demanded that Kenyan police respect the law.", []want{{"REQUEST", "KEN", "KEN", false}}, nil},
 		{"Clashes broke out in Chad overnight. The European Union urged restraint on Tuesday.", []want{{"REQUEST", "EUR", "TCD", false}}, nil},
@@ -266,29 +288,13 @@ func TestSettingTarget(t *testing.T) {
 		{"France and Germany condemned the killings.", []want{{"ACCUSE", "FRA", "", false}}, []want{{"ACCUSE", "FRA", "FRA", false}}},
 		{"Pope Francis condemned the attacks on homes in Sudan and Chad.", nil, []want{{"ACCUSE", "VAT", "SDN", false}, {"ACCUSE", "VAT", "TCD", false}}},
 	}
-	for _, c := range cases {
-		evs := codeText(t, c.text, "2024-05-10")
-		for _, w := range c.want {
-			if !has(evs, w) {
-				t.Errorf("%s\n want %s %s→%s; got:%s", c.text, w.typ, w.actor, w.recipient, describe(evs))
-			}
-		}
-		for _, w := range c.not {
-			if has(evs, w) {
-				t.Errorf("%s\n do not want %s %s→%s; got:%s", c.text, w.typ, w.actor, w.recipient, describe(evs))
-			}
-		}
-	}
+	checkPhrasings(t, cases)
 }
 
 // Lexicon phrasings added for classes the folds missed, each with
 // paraphrases and a sentence that must give no such event.
 func TestLexiconPhrasings(t *testing.T) {
-	cases := []struct {
-		text string
-		want []want
-		not  []want
-	}{
+	cases := []phrasing{
 		// opening fire on someone is an attack; firing someone is not
 		{"Kenyan police opened fire on protesters in Nairobi.", []want{{"ASSAULT", "KEN", "KEN", false}}, nil},
 		{"Ugandan soldiers fired at Congolese fishermen on Lake Albert.", []want{{"ASSAULT", "UGA", "COD", false}}, nil},
@@ -335,30 +341,14 @@ func TestLexiconPhrasings(t *testing.T) {
 		{"Chile reserved its right to retaliate against any incursion.", []want{{"THREATEN", "CHL", "", false}}, nil},
 		{"The Kenyan tax authority reserves the right to change its fees.", nil, []want{{"THREATEN", "KEN", "", false}}},
 	}
-	for _, c := range cases {
-		evs := codeText(t, c.text, "2024-05-10")
-		for _, w := range c.want {
-			if !has(evs, w) {
-				t.Errorf("%s\n want %v; got:%s", c.text, w, describe(evs))
-			}
-		}
-		for _, w := range c.not {
-			if has(evs, w) {
-				t.Errorf("%s\n do not want %v; got:%s", c.text, w, describe(evs))
-			}
-		}
-	}
+	checkPhrasings(t, cases)
 }
 
 // "The two countries", "both sides": the two sides of the latest event
 // between two countries that play the same role; nothing where the story
 // has had none.
 func TestPairAnaphora(t *testing.T) {
-	cases := []struct {
-		text string
-		want []want
-		not  []want
-	}{
+	cases := []phrasing{
 		{"Ethiopia and Eritrea signed a border agreement on Monday. The Security Council urged the two countries to respect it.",
 			[]want{{"REQUEST", "UNO", "ETH", false}, {"REQUEST", "UNO", "ERI", false}}, nil},
 		{"Chad and Sudan held talks in Doha on Sunday. Qatar praised both sides for their restraint.",
@@ -370,17 +360,5 @@ func TestPairAnaphora(t *testing.T) {
 		{"Kenya condemned Somalia on Friday. The UN urged both sides to show restraint.",
 			nil, []want{{"REQUEST", "UNO", "KEN", false}, {"REQUEST", "UNO", "SOM", false}}},
 	}
-	for _, c := range cases {
-		evs := codeText(t, c.text, "2024-05-10")
-		for _, w := range c.want {
-			if !has(evs, w) {
-				t.Errorf("%s\n want %v; got:%s", c.text, w, describe(evs))
-			}
-		}
-		for _, w := range c.not {
-			if has(evs, w) {
-				t.Errorf("%s\n do not want %v; got:%s", c.text, w, describe(evs))
-			}
-		}
-	}
+	checkPhrasings(t, cases)
 }
