@@ -281,6 +281,12 @@ func TestGrammarFrames(t *testing.T) {
 		{"examples of a general noun", "Kenya thanked donors including Japan and Norway for their help.", []want{{"SUPPORT", "KEN", "JPN", false}, {"SUPPORT", "KEN", "NOR", false}}, nil},
 		{"examples of a general noun", "The Kenyan minister praised the role of neighbouring states such as Ghana.", []want{{"SUPPORT", "KEN", "GHA", false}}, nil},
 		{"examples of a general noun", "Kenya thanked donors for their help, as did Japan.", nil, []want{{"SUPPORT", "KEN", "JPN", false}}},
+		// An event noun whose aim is to end a conflict between two sides
+		// is between those sides.
+		{"aim between sides", "Kenya welcomed the pact to halt the clashes between Chad and Sudan.", []want{{"AGREE", "TCD", "SDN", true}}, nil},
+		{"aim between sides", "Norway welcomed an accord to end the dispute between Peru and Chile.", []want{{"AGREE", "PER", "CHL", true}}, nil},
+		{"aim between sides", "Ghana praised the agreement to end the border dispute between Mali and Niger.", []want{{"AGREE", "MLI", "NER", true}}, nil},
+		{"aim between sides", "Kenya welcomed the plan to end the fighting between rival clans.", nil, []want{{"AGREE", "KEN", "", true}}},
 		// A time phrase is never the preposition of a pattern's recipient
 		// slot: "on Sunday" is not the "on" of "call on +".
 		{"time phrase is no recipient slot", "On Sunday the Kenyan president called the Ugandan leader.", nil, []want{{"REQUEST", "KEN", "UGA", false}}},
