@@ -839,6 +839,8 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		for _, r := range recips {
 			if pair := x.pairSides(r); pair != nil {
 				sides = append(sides, side{r, pair[0]}, side{r, pair[1]})
+			} else if pair := x.mutualAct(m, r); pair != nil {
+				sides = append(sides, side{r, pair[0]}, side{r, pair[1]})
 			} else {
 				sides = append(sides, side{r, x.recipientActor(r)})
 			}
@@ -897,6 +899,31 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 		}
 	}
 	return x.perDate(evs, x.moreDates(m, exprs, all))
+}
+
+// mutualAct gives both sides of a two-sided act that judging trigger m
+// is aimed at: "Kenya welcomed the agreement" after "Chad and Sudan
+// signed a truce" praises both, as does "welcomed the pact to halt the
+// clashes between Chad and Sudan". Token r is the act's noun; the sides
+// are those of the latest event between two countries (Discourse.Pair)
+// when one of them did the act. Nil otherwise.
+func (x *extraction) mutualAct(m match, r int) []*event.Actor {
+	if !x.judging(m.tr.Type) || x.disc.Pair[0] == nil || x.d.Tokens[r].UPOS != "NOUN" {
+		return nil
+	}
+	sym := x.c.symmetric(x.disc.TriggerTypes[r])
+	for _, tr := range x.c.kb.Triggers(x.lemmaAt(r)) {
+		sym = sym || tr.POS == "N" && tr.Sym
+	}
+	a := x.recipientActor(r)
+	if !sym || a == nil {
+		return nil
+	}
+	if p := x.disc.Pair; p[0].Country == a.Country || p[1].Country == a.Country {
+		p0, p1 := *p[0], *p[1]
+		return []*event.Actor{&p0, &p1}
+	}
+	return nil
 }
 
 // figurative says whether the target of hostile trigger m is one of the

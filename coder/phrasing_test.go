@@ -346,7 +346,7 @@ func TestLexiconPhrasings(t *testing.T) {
 
 // "The two countries", "both sides": the two sides of the latest event
 // between two countries that play the same role; nothing where the story
-// has had none.
+// has had none. Praise or blame of such an event is aimed at both sides.
 func TestPairAnaphora(t *testing.T) {
 	cases := []phrasing{
 		{"Ethiopia and Eritrea signed a border agreement on Monday. The Security Council urged the two countries to respect it.",
@@ -359,6 +359,16 @@ func TestPairAnaphora(t *testing.T) {
 			[]want{{"AGREE", "PER", "BOL", true}}, nil},
 		{"Kenya condemned Somalia on Friday. The UN urged both sides to show restraint.",
 			nil, []want{{"REQUEST", "UNO", "KEN", false}, {"REQUEST", "UNO", "SOM", false}}},
+		// judging a two-sided act is aimed at both its sides, a one-sided
+		// act at its doer
+		{"Chad and Sudan signed a truce on Monday. Kenya welcomed the agreement.",
+			[]want{{"SUPPORT", "KEN", "TCD", false}, {"SUPPORT", "KEN", "SDN", false}}, nil},
+		{"Kenya welcomed the pact to halt the clashes between Chad and Sudan.",
+			[]want{{"SUPPORT", "KEN", "TCD", false}, {"SUPPORT", "KEN", "SDN", false}}, nil},
+		{"Peru and Bolivia held talks in Lima. Chile praised the talks.",
+			[]want{{"SUPPORT", "CHL", "PER", false}, {"SUPPORT", "CHL", "BOL", false}}, nil},
+		{"Chad attacked Sudan on Monday. Kenya condemned the attack.",
+			[]want{{"ACCUSE", "KEN", "TCD", false}}, []want{{"ACCUSE", "KEN", "SDN", false}}},
 	}
 	checkPhrasings(t, cases)
 }
