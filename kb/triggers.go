@@ -408,6 +408,21 @@ func readTSV(fsys fs.FS, name string) ([]tsvLine, error) {
 	return lines, nil
 }
 
+// readTable is readTSV for a table whose lines have one field per name in
+// columns ("pattern kind use"): a line with another count is reported in
+// errs, as "N fields, want M (columns)", and left out.
+func readTable(fsys fs.FS, name, columns string, errs *lexErrors) ([]tsvLine, error) {
+	lines, err := readTSV(fsys, name)
+	want := len(strings.Fields(columns))
+	return slices.DeleteFunc(lines, func(l tsvLine) bool {
+		if len(l.fields) != want {
+			errs.add(name, l.n, "%d fields, want %d (%s)", len(l.fields), want, columns)
+			return true
+		}
+		return false
+	}), err
+}
+
 // lexErrors collects "file:line: reason" problems.
 type lexErrors []error
 
@@ -441,7 +456,7 @@ func parseLexiconMode(fsys fs.FS, raw bool) (*lexicon, error) {
 }
 
 func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
-	lines, err := readTSV(fsys, ploverFile)
+	lines, err := readTable(fsys, ploverFile, "type quad intensity cameo recipient_required symmetric hostile judging proximity setting modes", errs)
 	if err != nil {
 		*errs = append(*errs, err)
 		return
@@ -449,10 +464,6 @@ func (lx *lexicon) parsePlover(fsys fs.FS, errs *lexErrors) {
 	first := map[event.Type]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 11 {
-			errs.add(ploverFile, l.n, "%d fields, want 11 (type quad intensity cameo recipient_required symmetric hostile judging proximity setting modes)", len(f))
-			continue
-		}
 		name := event.Type(f[0])
 		if !slices.Contains(event.Types(), name) {
 			errs.add(ploverFile, l.n, "unknown PLOVER type %q", name)
@@ -753,7 +764,7 @@ func lemmaPhrase(s string) ([]string, bool) {
 }
 
 func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
-	lines, err := readTSV(fsys, reportingFile)
+	lines, err := readTable(fsys, reportingFile, "pattern kind use", errs)
 	if err != nil {
 		*errs = append(*errs, err)
 		return
@@ -761,10 +772,6 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 	first := map[reportingKey]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 3 {
-			errs.add(reportingFile, l.n, "%d fields, want 3 (pattern kind use)", len(f))
-			continue
-		}
 		words, ok := lemmaPhrase(f[0])
 		if !ok {
 			errs.add(reportingFile, l.n, "pattern %q is not lower-case lemmas separated by single spaces", f[0])
@@ -817,7 +824,7 @@ func (lx *lexicon) parseReporting(fsys fs.FS, errs *lexErrors) {
 // parseClasses reads the word classes trigger patterns may name with "@"
 // ("deliver @relief to +"): lines of class and lemma.
 func (lx *lexicon) parseClasses(fsys fs.FS, errs *lexErrors) {
-	lines, err := readTSV(fsys, classesFile)
+	lines, err := readTable(fsys, classesFile, "class lemma", errs)
 	if errors.Is(err, fs.ErrNotExist) {
 		return // no classes: patterns may not name any
 	}
@@ -828,10 +835,6 @@ func (lx *lexicon) parseClasses(fsys fs.FS, errs *lexErrors) {
 	first := map[string]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 2 {
-			errs.add(classesFile, l.n, "%d fields, want 2 (class lemma)", len(f))
-			continue
-		}
 		if _, ok := lemmaPhrase(f[0]); !ok || strings.Contains(f[0], " ") {
 			errs.add(classesFile, l.n, "class %q is not one lower-case word", f[0])
 			continue
@@ -858,7 +861,7 @@ func (lx *lexicon) parseClasses(fsys fs.FS, errs *lexErrors) {
 func (k *KB) InClass(class, lemma string) bool { return k.lex().classes[class][lemma] }
 
 func (lx *lexicon) parseContexts(fsys fs.FS, errs *lexErrors) {
-	lines, err := readTSV(fsys, contextsFile)
+	lines, err := readTable(fsys, contextsFile, "lemma context", errs)
 	if err != nil {
 		*errs = append(*errs, err)
 		return
@@ -866,10 +869,6 @@ func (lx *lexicon) parseContexts(fsys fs.FS, errs *lexErrors) {
 	first := map[string]int{}
 	for _, l := range lines {
 		f := l.fields
-		if len(f) != 2 {
-			errs.add(contextsFile, l.n, "%d fields, want 2 (lemma context)", len(f))
-			continue
-		}
 		if _, ok := lemmaPhrase(f[0]); !ok {
 			errs.add(contextsFile, l.n, "lemma %q is not lower-case lemmas separated by single spaces", f[0])
 			continue
