@@ -488,19 +488,7 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	}
 	// read reads one page's stories, those of sel (with args).
 	read := func(sel string, args []any) error {
-		rows, err := s.r.QueryContext(ctx, sel, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			st, err := scanStory(rows)
-			if err != nil {
-				return err
-			}
-			page.Items = append(page.Items, st)
-		}
-		return rows.Err()
+		return queryAll(ctx, s.r, &page.Items, scanStory, sel, args...)
 	}
 	m := f.sole()
 	if m != nil && isDateSort(q.Sort) && m.single != nil && soleKey {
@@ -738,6 +726,24 @@ const mentionColumns = `e.pk, e.story_pk, d.id, d.source, d.url, d.title, d.date
 	coalesce(t.text, ''), coalesce(t.start, -1)
 	FROM events e JOIN documents d ON d.pk = e.doc_pk LEFT JOIN sentences t ON t.pk = e.sentence_pk`
 
+// queryAll runs query sel with args and appends each row, read by scan, to
+// out.
+func queryAll[T any](ctx context.Context, db queryDB, out *[]T, scan func(scanner) (T, error), sel string, args ...any) error {
+	rows, err := db.QueryContext(ctx, sel, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return err
+		}
+		*out = append(*out, v)
+	}
+	return rows.Err()
+}
+
 func scanMention(r scanner) (Mention, error) {
 	var m Mention
 	var pk, spk int64
@@ -833,19 +839,7 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 		if err != nil {
 			return err
 		}
-		rows, err := s.r.QueryContext(ctx, sel, append(slices.Clip(pf.args), limit, offset)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			m, err := scanMention(rows)
-			if err != nil {
-				return err
-			}
-			page.Items = append(page.Items, m)
-		}
-		return rows.Err()
+		return queryAll(ctx, s.r, &page.Items, scanMention, sel, append(slices.Clip(pf.args), limit, offset)...)
 	}, func() int { return len(page.Items) }); err != nil {
 		return page, err
 	}
@@ -856,20 +850,8 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 }
 
 func (s *queries) mentions(ctx context.Context, where string, arg any) ([]Mention, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+` WHERE `+where+` ORDER BY d.date, e.pk`, arg)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := []Mention{}
-	for rows.Next() {
-		m, err := scanMention(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
+	if err := queryAll(ctx, s.r, &out, scanMention, `SELECT `+mentionColumns+` WHERE `+where+` ORDER BY d.date, e.pk`, arg); err != nil {
 		return nil, err
 	}
 	return out, s.attachMentionReviews(ctx, out)
@@ -916,20 +898,8 @@ func (s *queries) StoryDetails(ctx context.Context, stories []Story) ([]StoryDet
 		out[i] = StoryDetail{Story: st, Reports: []Mention{}}
 	}
 	// In the order Story reads them, story by story.
-	rows, err := s.r.QueryContext(ctx, `SELECT `+mentionColumns+` WHERE e.story_pk IN (`+placeholders(len(pks))+`) ORDER BY e.story_pk, d.date, e.pk`, pks...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var all []Mention
-	for rows.Next() {
-		m, err := scanMention(rows)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, m)
-	}
-	if err := rows.Err(); err != nil {
+	if err := queryAll(ctx, s.r, &all, scanMention, `SELECT `+mentionColumns+` WHERE e.story_pk IN (`+placeholders(len(pks))+`) ORDER BY e.story_pk, d.date, e.pk`, pks...); err != nil {
 		return nil, err
 	}
 	if err := s.attachMentionReviews(ctx, all); err != nil {
