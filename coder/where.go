@@ -497,51 +497,14 @@ func (x *extraction) documentPlace() *event.Location {
 	return loc
 }
 
-// settledCountry is the country the story is set in: the one the text
-// sets things in ("in Aleppo", "across Syria") more often than in any
-// other, or else the one its mentions name most often, when it clearly
-// leads (as for mention.situate); "" where none leads.
+// settledCountry is the country the story is set in (mention.Setting),
+// computed once.
 func (x *extraction) settledCountry() string {
-	if x.settled != nil {
-		return *x.settled
+	if x.settled == nil {
+		c := mention.Setting(x.c.kb, x.ms.Mentions)
+		x.settled = &c
 	}
-	best := ""
-	for _, located := range []bool{true, false} {
-		var counts []string
-		for _, m := range x.ms.Mentions {
-			if m.Country == "" || x.c.kb.Special(m.Country) || m.Kind == mention.Pronoun || located && !(m.Place && m.SetIn) {
-				continue
-			}
-			counts = append(counts, m.Country)
-		}
-		if best = leader(counts, located); best != "" || len(counts) > 0 && located {
-			break
-		}
-	}
-	x.settled = &best
-	return best
-}
-
-// leader is the most frequent of names when it is more frequent than any
-// other, and, unless once is set, named at least twice.
-func leader(names []string, once bool) string {
-	counts := map[string]int{}
-	best, first, second := "", 0, 0
-	for _, c := range names {
-		counts[c]++
-	}
-	for c, n := range counts {
-		switch {
-		case n > first:
-			best, first, second = c, n, first
-		case n > second:
-			second = n
-		}
-	}
-	if first == second || first < 2 && !once {
-		return ""
-	}
-	return best
+	return *x.settled
 }
 
 // placeAfter reads a place phrase from the words that follow the trigger

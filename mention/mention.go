@@ -159,22 +159,8 @@ func situate(d *doc.Document, k *kb.KB, s *Set) {
 		}
 		lo = hi
 	}
-	counts := map[string]int{}
-	for _, m := range s.Mentions {
-		if m.Country != "" && m.Kind != Pronoun && !k.Special(m.Country) {
-			counts[m.Country]++
-		}
-	}
-	main, first, second := "", 0, 0
-	for c, n := range counts {
-		switch {
-		case n > first || n == first && c < main:
-			main, first, second = c, n, first
-		case n > second:
-			second = n
-		}
-	}
-	if first < 2 || first == second {
+	main := leader(countries(k, s.Mentions, false), false)
+	if main == "" {
 		return
 	}
 	for i := range s.Mentions {
@@ -182,6 +168,54 @@ func situate(d *doc.Document, k *kb.KB, s *Set) {
 			m.Country = main
 		}
 	}
+}
+
+// Setting is the country a story is set in: the one its text sets things
+// in ("in Aleppo", "across Syria") more often than in any other; where it
+// sets nothing in any country, the one its mentions name most often, at
+// least twice and more than any other (as situate takes it); "" where
+// none leads.
+func Setting(k *kb.KB, ms []doc.Mention) string {
+	if located := countries(k, ms, true); len(located) > 0 {
+		return leader(located, true)
+	}
+	return leader(countries(k, ms, false), false)
+}
+
+// countries lists the country of each mention that names one (not a
+// pronoun, not a special code), or, if located, of each place a clause is
+// set in.
+func countries(k *kb.KB, ms []doc.Mention, located bool) []string {
+	var out []string
+	for _, m := range ms {
+		if m.Country == "" || k.Special(m.Country) || m.Kind == Pronoun || located && !(m.Place && m.SetIn) {
+			continue
+		}
+		out = append(out, m.Country)
+	}
+	return out
+}
+
+// leader is the most frequent of names when it is more frequent than any
+// other and, unless once is set, named at least twice.
+func leader(names []string, once bool) string {
+	counts := map[string]int{}
+	for _, c := range names {
+		counts[c]++
+	}
+	best, first, second := "", 0, 0
+	for c, n := range counts {
+		switch {
+		case n > first:
+			best, first, second = c, n, first
+		case n > second:
+			second = n
+		}
+	}
+	if first == second || first < 2 && !once {
+		return ""
+	}
+	return best
 }
 
 // envoys says whether m is a plural of an envoy role.
