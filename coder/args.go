@@ -960,30 +960,26 @@ func (x *extraction) agentAfter(n int) int {
 
 // nextMention returns the head of the first mention starting within limit
 // tokens from token from, or -1.
-func (x *extraction) nextMention(from, limit int) int {
-	for j := from; j < len(x.d.Tokens) && j <= from+limit; j++ {
-		if m := x.ms.At(j); m != nil {
-			return m.Head
-		}
-		if x.d.Tokens[j].UPOS == "VERB" || x.d.Tokens[j].UPOS == "PUNCT" {
-			return -1
-		}
-	}
-	return -1
-}
+func (x *extraction) nextMention(from, limit int) int { return x.nextHead(from, limit, false) }
 
 // nextPhrase is nextMention, stopping also at an event noun: in "noted
 // with concern the detention of reporters by police" the phrase after the
 // pattern is the detention, not the reporters inside it.
-func (x *extraction) nextPhrase(from, limit int) int {
+func (x *extraction) nextPhrase(from, limit int) int { return x.nextHead(from, limit, true) }
+
+// nextHead returns the head of the first mention (or, with events, event
+// noun) among the limit+1 tokens from token from, before any verb or
+// punctuation, or -1.
+func (x *extraction) nextHead(from, limit int, events bool) int {
 	for j := from; j < len(x.d.Tokens) && j <= from+limit; j++ {
-		if x.ms.At(j) != nil {
-			return x.ms.At(j).Head
+		if m := x.ms.At(j); m != nil {
+			return m.Head
 		}
-		if t := x.d.Tokens[j]; t.UPOS == "NOUN" && x.disc.TriggerTypes[j] != "" {
+		t := x.d.Tokens[j]
+		if events && t.UPOS == "NOUN" && x.disc.TriggerTypes[j] != "" {
 			return j
 		}
-		if x.d.Tokens[j].UPOS == "VERB" || x.d.Tokens[j].UPOS == "PUNCT" {
+		if t.UPOS == "VERB" || t.UPOS == "PUNCT" {
 			return -1
 		}
 	}

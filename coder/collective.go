@@ -196,9 +196,15 @@ func (x *extraction) pairSides(a int) []*event.Actor {
 	}
 	for _, dep := range x.deps[a] {
 		if w := strings.ToLower(x.d.Tokens[dep].Text); w == "two" || w == "both" {
-			p0, p1 := *x.disc.Pair[0], *x.disc.Pair[1]
-			return []*event.Actor{&p0, &p1}
+			return x.pair()
 		}
 	}
 	return nil
+}
+
+// pair copies the two sides of the latest event between two countries
+// (Discourse.Pair), for events of their own.
+func (x *extraction) pair() []*event.Actor {
+	p0, p1 := *x.disc.Pair[0], *x.disc.Pair[1]
+	return []*event.Actor{&p0, &p1}
 }

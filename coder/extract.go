@@ -920,8 +920,7 @@ func (x *extraction) mutualAct(m match, r int) []*event.Actor {
 		return nil
 	}
 	if p := x.disc.Pair; p[0].Country == a.Country || p[1].Country == a.Country {
-		p0, p1 := *p[0], *p[1]
-		return []*event.Actor{&p0, &p1}
+		return x.pair()
 	}
 	return nil
 }
