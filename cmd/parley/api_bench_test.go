@@ -3,14 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"os"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -63,7 +61,7 @@ func BenchmarkAPIBigStore(b *testing.B) {
 				}
 			}
 			b.Run(fmt.Sprintf("%s/c%d", c.name, conns), func(b *testing.B) {
-				r := loadStatus(b, conns, n, 20*time.Second, c.next)
+				r := load(b, conns, n, 20*time.Second, 11, c.next)
 				b.ReportMetric(float64(r.p50.Microseconds())/1000, "p50-ms")
 				b.ReportMetric(float64(r.p99.Microseconds())/1000, "p99-ms")
 				b.ReportMetric(0, "ns/op")
@@ -286,61 +284,4 @@ func getOK(u string, v any) bool {
 	}
 	defer resp.Body.Close()
 	return resp.StatusCode == http.StatusOK && json.NewDecoder(resp.Body).Decode(v) == nil
-}
-
-// loadStatus is load for the API benchmark: every answer must be 200, and
-// a failure names the request.
-func loadStatus(tb testing.TB, conns, n int, limit time.Duration, next func(rng *rand.Rand) string) loadResult {
-	tb.Helper()
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: conns}, Timeout: 30 * time.Second}
-	var mu sync.Mutex
-	var lat []time.Duration
-	var failure error
-	sent := 0
-	start := time.Now()
-	deadline := start.Add(limit)
-	var wg sync.WaitGroup
-	for w := range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rng := rand.New(rand.NewPCG(uint64(w), 11))
-			for {
-				mu.Lock()
-				if sent >= n || failure != nil || time.Now().After(deadline) {
-					mu.Unlock()
-					return
-				}
-				sent++
-				mu.Unlock()
-				u := next(rng)
-				t0 := time.Now()
-				resp, err := client.Get(u)
-				if err == nil {
-					var body []byte
-					body, err = io.ReadAll(resp.Body)
-					resp.Body.Close()
-					if err == nil && resp.StatusCode != http.StatusOK {
-						err = fmt.Errorf("GET %s: %s: %.200s", u, resp.Status, body)
-					}
-				}
-				d := time.Since(t0)
-				mu.Lock()
-				if err != nil && failure == nil {
-					failure = err
-				}
-				lat = append(lat, d)
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	if failure != nil {
-		tb.Fatal(failure)
-	}
-	r := loadResult{requests: len(lat), elapsed: time.Since(start)}
-	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
-	r.p50, r.p99, r.max = pct(0.50), pct(0.99), lat[len(lat)-1]
-	return r
 }
