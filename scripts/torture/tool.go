@@ -241,18 +241,7 @@ func load(base string, d time.Duration, nOrd, nHos int) int {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(w), 7))
 			for time.Now().Before(deadline) {
-				target := ordinary(base, rng)
-				t0 := time.Now()
-				resp, err := client.Get(target)
-				status := ""
-				if err != nil {
-					status = "error"
-				} else {
-					io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					status = resp.Status
-				}
-				el := time.Since(t0)
+				el, status := timedGet(client, ordinary(base, rng))
 				mu.Lock()
 				lat = append(lat, el)
 				ordStatus[status]++
@@ -318,15 +307,7 @@ func flood(target string, d time.Duration, conns int) {
 		go func() {
 			defer wg.Done()
 			for time.Now().Before(deadline) {
-				t0 := time.Now()
-				resp, err := client.Get(target)
-				status := "error"
-				if err == nil {
-					io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					status = resp.Status
-				}
-				el := time.Since(t0)
+				el, status := timedGet(client, target)
 				mu.Lock()
 				lat = append(lat, el)
 				statuses[status]++
@@ -356,4 +337,17 @@ func docs(db string) {
 		return
 	}
 	fmt.Println(st.Documents)
+}
+
+// timedGet fetches url and reads the whole answer, and returns how long
+// that took and the answer's status ("error" when there was none).
+func timedGet(client *http.Client, url string) (time.Duration, string) {
+	t0 := time.Now()
+	resp, err := client.Get(url)
+	if err != nil {
+		return time.Since(t0), "error"
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return time.Since(t0), resp.Status
 }
