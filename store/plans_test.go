@@ -3,8 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -239,28 +239,13 @@ func testPlansAgree(t *testing.T, b backend) {
 	}
 }
 
+// rowsOf returns every row of a query on qs as one string, its columns
+// joined by spaces (dump).
 func rowsOf(t *testing.T, qs *queries, query string) []string {
 	t.Helper()
-	rows, err := qs.r.QueryContext(context.Background(), query)
-	if err != nil {
-		t.Fatalf("%s: %v", query, err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
 	var out []string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprint(vals...))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
+	for _, row := range dump(t, qs.r, query) {
+		out = append(out, strings.Join(row, " "))
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -80,11 +79,11 @@ func randomReports(n int, seed uint64) []Item {
 }
 
 // dump returns every row of a query as strings, for comparing stores.
-func dump(t *testing.T, db *sql.DB, query string) [][]string {
+func dump(t *testing.T, db queryDB, query string) [][]string {
 	t.Helper()
-	rows, err := db.Query(query)
+	rows, err := db.QueryContext(context.Background(), query)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", query, err)
 	}
 	defer rows.Close()
 	cols, _ := rows.Columns()
