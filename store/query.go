@@ -556,26 +556,7 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 			}
 		}
 	} else {
-		if err := s.densify(ctx, f); err != nil {
-			return page, err
-		}
-		if page.Total, page.Capped, err = s.count(ctx, "stories s", f); err != nil {
-			return page, err
-		}
-		if err := s.textBounded(ctx, q, &page.Capped); err != nil {
-			return page, err
-		}
-		pf := f
-		if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
-			pf = f.walked()
-		}
-		if err := pageAfter(pf, ks, limit, offset, func(pf *filter, limit, offset int) error {
-			sel, err := pageSQL(storyColumns, pf, q.Sort, true)
-			if err != nil {
-				return err
-			}
-			return read(sel, append(slices.Clip(pf.args), limit, offset))
-		}, func() int { return len(page.Items) }); err != nil {
+		if err := filteredPage(ctx, s, q, f, ks, "stories s", storyColumns, true, scanStory, &page); err != nil {
 			return page, err
 		}
 	}
@@ -726,6 +707,35 @@ const mentionColumns = `e.pk, e.story_pk, d.id, d.source, d.url, d.title, d.date
 	coalesce(t.text, ''), coalesce(t.start, -1)
 	FROM events e JOIN documents d ON d.pk = e.doc_pk LEFT JOIN sentences t ON t.pk = e.sentence_pk`
 
+// filteredPage fills page (its Offset and Limit set) with the rows of
+// filter f over table, read as columns by scan: counted (capped at
+// MaxCount), its text match bounded, walked in day order when the count
+// was capped, and paged by keyset ks or by offset. story says whether the
+// rows are stories or raw events.
+func filteredPage[T any](ctx context.Context, s *queries, q Query, f *filter, ks *keyset, table, columns string, story bool, scan func(scanner) (T, error), page *Page[T]) error {
+	if err := s.densify(ctx, f); err != nil {
+		return err
+	}
+	var err error
+	if page.Total, page.Capped, err = s.count(ctx, table, f); err != nil {
+		return err
+	}
+	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
+		return err
+	}
+	pf := f
+	if s.walkPlan(page.Capped, page.Offset, page.Limit) && isDateSort(q.Sort) {
+		pf = f.walked()
+	}
+	return pageAfter(pf, ks, page.Limit, page.Offset, func(pf *filter, limit, offset int) error {
+		sel, err := pageSQL(columns, pf, q.Sort, story)
+		if err != nil {
+			return err
+		}
+		return queryAll(ctx, s.r, &page.Items, scan, sel, append(slices.Clip(pf.args), limit, offset)...)
+	}, func() int { return len(page.Items) })
+}
+
 // queryAll runs query sel with args and appends each row, read by scan, to
 // out.
 func queryAll[T any](ctx context.Context, db queryDB, out *[]T, scan func(scanner) (T, error), sel string, args ...any) error {
@@ -821,26 +831,7 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if err != nil {
 		return page, err
 	}
-	if err := s.densify(ctx, f); err != nil {
-		return page, err
-	}
-	if page.Total, page.Capped, err = s.count(ctx, "events e", f); err != nil {
-		return page, err
-	}
-	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
-		return page, err
-	}
-	pf := f
-	if s.walkPlan(page.Capped, offset, limit) && isDateSort(q.Sort) {
-		pf = f.walked()
-	}
-	if err := pageAfter(pf, ks, limit, offset, func(pf *filter, limit, offset int) error {
-		sel, err := pageSQL(mentionColumns, pf, q.Sort, false)
-		if err != nil {
-			return err
-		}
-		return queryAll(ctx, s.r, &page.Items, scanMention, sel, append(slices.Clip(pf.args), limit, offset)...)
-	}, func() int { return len(page.Items) }); err != nil {
+	if err := filteredPage(ctx, s, q, f, ks, "events e", mentionColumns, false, scanMention, &page); err != nil {
 		return page, err
 	}
 	if len(page.Items) == limit {
