@@ -29,16 +29,7 @@ import (
 // must be 200; the table printed at the end gives p50 and p99 per case and
 // connection count (PARLEY_API_CASES, a regular expression, picks cases).
 func BenchmarkAPIBigStore(b *testing.B) {
-	path := os.Getenv("PARLEY_BIG_STORE")
-	if path == "" {
-		b.Skip("set PARLEY_BIG_STORE=/path/big.db to build (once, several minutes) and load-test a store of ≥1,000,000 events")
-	}
-	st := buildBigStore(b, path, bigStoreEvents(), bigStoreYears())
-	if fi, err := os.Stat(path); err == nil {
-		b.Logf("store %s: %d events, %d stories, %d documents, %d actors, %.0f MB on disk", path,
-			st.Events, st.Stories, st.Documents, st.Actors, float64(fi.Size())/1e6)
-	}
-	base := servedStore(b, path)
+	st, base := bigStoreServed(b)
 	// The served binary's own figures (the store may be of an older
 	// schema than this test's: PARLEY_BENCH_BIN).
 	getJSON(b, base+"/api/stats", &st)

@@ -295,15 +295,10 @@ func load(tb testing.TB, conns, n int, limit time.Duration, seed uint64, next fu
 	return r
 }
 
-// BenchmarkServeBigStore load-tests the three typical queries of issue 4
-// on a store of at least a million events: one actor in one month
-// (/api/events?actor=NAME&from=&to=, the merged events page the UI shows),
-// the timeline of one country (/api/timeline?country=ISO3, all dates) and
-// the network of one event type (/api/network?type=TYPE, all dates). Each
-// request picks its actor, month, country or type at random among the
-// store's 20 busiest actors, its months, its 10 busiest countries and its
-// types. Each query runs until 2,000 answers or 60 s, from 4 connections.
-func BenchmarkServeBigStore(b *testing.B) {
+// bigStoreServed builds (once) the store PARLEY_BIG_STORE names, or skips
+// the benchmark when it names none, and serves it: its figures and the
+// server's base URL.
+func bigStoreServed(b *testing.B) (store.Stats, string) {
 	path := os.Getenv("PARLEY_BIG_STORE")
 	if path == "" {
 		b.Skip("set PARLEY_BIG_STORE=/path/big.db to build (once, several minutes) and load-test a store of ≥1,000,000 events")
@@ -313,7 +308,19 @@ func BenchmarkServeBigStore(b *testing.B) {
 		b.Logf("store %s: %d events, %d stories, %d documents, %d actors, %.0f MB on disk", path,
 			st.Events, st.Stories, st.Documents, st.Actors, float64(fi.Size())/1e6)
 	}
-	base := servedStore(b, path)
+	return st, servedStore(b, path)
+}
+
+// BenchmarkServeBigStore load-tests the three typical queries of issue 4
+// on a store of at least a million events: one actor in one month
+// (/api/events?actor=NAME&from=&to=, the merged events page the UI shows),
+// the timeline of one country (/api/timeline?country=ISO3, all dates) and
+// the network of one event type (/api/network?type=TYPE, all dates). Each
+// request picks its actor, month, country or type at random among the
+// store's 20 busiest actors, its months, its 10 busiest countries and its
+// types. Each query runs until 2,000 answers or 60 s, from 4 connections.
+func BenchmarkServeBigStore(b *testing.B) {
+	st, base := bigStoreServed(b)
 
 	var actorPage store.Page[store.ActorCount]
 	getJSON(b, base+"/api/actors?limit=20", &actorPage)
