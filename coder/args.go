@@ -405,6 +405,12 @@ func (x *extraction) passive(v int, objectless bool) bool {
 		switch x.d.Tokens[dep].Rel {
 		case "aux:pass", "nsubj:pass":
 			return true
+		case "obl:agent":
+			// An agent marks a participle passive even on a verb that
+			// takes no object: "the pact signed by Chile".
+			if t.XPOS == "VBN" {
+				return true
+			}
 		case "aux", "nsubj":
 			bare = false
 		}

@@ -464,13 +464,39 @@ func (x *extraction) twoPhrases(n int) bool {
 }
 
 // lightVerbOf is the light verb (data/light_verbs.txt) whose object or
-// passive subject event noun n is ("sent aid", "aid was delivered"), or -1.
+// passive subject event noun n is ("sent aid", "aid was delivered"), or
+// the light verb's participle that describes n ("sanctions imposed on
+// Iran", "aid sent to Sudan"), or -1.
 func (x *extraction) lightVerbOf(n int) int {
 	t := x.d.Tokens[n]
 	if (t.Rel == "obj" || t.Rel == "nsubj:pass") && t.Head >= 0 && x.d.Tokens[t.Head].UPOS == "VERB" && lightVerbs[x.lemmaAt(t.Head)] {
 		return t.Head
 	}
+	for _, dep := range x.deps[n] {
+		if x.d.Tokens[dep].Rel == "acl" && x.participle(dep) && lightVerbs[x.lemmaAt(dep)] {
+			return dep
+		}
+	}
 	return -1
+}
+
+// participle says whether verb v is a past participle. A reduced relative
+// is one whatever the tagger made of its -ed ("the aid delivered/VBD to
+// Sudan"); a clause with a marker or a subject of its own is not ("the
+// need for continued work").
+func (x *extraction) participle(v int) bool {
+	switch t := x.d.Tokens[v]; t.XPOS {
+	case "VBN":
+		return true
+	case "VBD":
+		for _, dep := range x.deps[v] {
+			if r := x.d.Tokens[dep].Rel; r == "mark" || strings.HasPrefix(r, "nsubj") {
+				return false
+			}
+		}
+		return t.Rel == "acl"
+	}
+	return false
 }
 
 // skippable tokens may stand between pattern words: "gave high marks to",

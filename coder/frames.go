@@ -27,6 +27,8 @@ func (t frameTree) Test(test frames.Test, tok, anchor int) bool {
 		return tok < anchor
 	case "other":
 		return x.ms.Index(tok) != x.ms.Index(anchor)
+	case "participle":
+		return x.participle(tok)
 	case "nosubject":
 		for _, dep := range x.deps[anchor] {
 			if strings.HasPrefix(x.d.Tokens[dep].Rel, "nsubj") {

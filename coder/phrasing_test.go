@@ -372,3 +372,39 @@ func TestPairAnaphora(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A measure put into effect by a support verb ("adopted", "introduced",
+// "sealed"), or described by such a verb's participle ("sanctions imposed
+// on"), and an act named by a participle with a "by" agent ("the treaty
+// signed by"), take their sides from those verbs.
+func TestSupportVerbsAndParticiples(t *testing.T) {
+	cases := []phrasing{
+		{"Norway has introduced sanctions on officials in Belarus.", []want{{"SANCTION", "NOR", "BLR", false}}, nil},
+		{"The Danish government adopted new restrictive measures against five Belarusian generals.", []want{{"SANCTION", "DNK", "BLR", false}}, nil},
+		{"Canada slapped fresh sanctions on Iranian officials on Friday.", []want{{"SANCTION", "CAN", "IRN", false}}, nil},
+		{"Chile and Peru sealed a trade deal on Monday.", []want{{"AGREE", "CHL", "PER", true}}, nil},
+		{"The treaty signed on Monday by the President of Chile and the Prime Minister of Peru ends the dispute.", []want{{"AGREE", "CHL", "PER", true}}, nil},
+		{"The accord, signed by Kenya and Uganda in Nairobi, opens the border.", []want{{"AGREE", "KEN", "UGA", true}}, nil},
+		{"The raids carried out by Kenyan troops in Somalia killed six.", []want{{"ASSAULT", "KEN", "SOM", false}}, nil},
+		{"Referring to the unilateral Japanese sanctions imposed on Iran, the minister said they were illegal.", []want{{"SANCTION", "JPN", "IRN", false}}, nil},
+		{"Kenya welcomed the food aid delivered to Sudan by Qatar.", []want{{"AID", "QAT", "SDN", false}}, nil},
+		{"Qatari aid sent to Sudan reached Darfur on Monday.", []want{{"AID", "QAT", "SDN", false}}, nil},
+		// "by" under a verb that is not a participle is no agent of the noun
+		{"The ministers stressed the need for continued hard work by all Sudanese parties to settle the issues.", nil, []want{{"REQUEST", "SDN", "", false}, {"REQUEST", "SDN", "SDN", false}}},
+	}
+	checkPhrasings(t, cases)
+}
+
+// "I" in a statement is its issuer, named or introduced by title; an
+// office named without a country is nobody's in particular unless the
+// story names the holder's country.
+func TestSpeakerAndBareOffices(t *testing.T) {
+	cases := []phrasing{
+		{"The Foreign Minister of Chile issued the following statement on the elections in Peru: I deplore the violence of recent days and call upon all parties to engage in dialogue.", []want{{"REQUEST", "CHL", "PER", false}}, nil},
+		{"The Ghanaian president issued a statement. I condemn the attack on the Togolese embassy.", []want{{"ACCUSE", "GHA", "", false}}, nil},
+		{"Statement by the Kenyan foreign minister. I welcome the talks between Chad and Sudan.", []want{{"SUPPORT", "KEN", "TCD", false}}, nil},
+		{"The Vice President of the Commission condemned the violence in Peru.", nil, []want{{"ACCUSE", "USA", "PER", false}}},
+		{"The Chancellor visited India on Monday.", nil, []want{{"CONSULT", "DEU", "IND", true}}},
+	}
+	checkPhrasings(t, cases)
+}

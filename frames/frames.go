@@ -72,7 +72,11 @@ func (t Test) Holds(w string) bool {
 //	         "of" phrase says who acted ("the withdrawal of the troops")
 //	nosubject the trigger has no subject of its own (a gerund heading a
 //	         phrase: "fighting between the two armies")
-var Tests = []string{"case", "mention", "actor", "before", "other", "noobject", "nosubject"}
+//	participle the token is a past participle, or a reduced relative
+//	         clause's -ed form ("signed" in "the pact signed by Chile",
+//	         not "continued" in "the need for continued work by all
+//	         parties")
+var Tests = []string{"case", "mention", "actor", "before", "other", "noobject", "nosubject", "participle"}
 
 // Roles say how the phrase a frame matches takes part in the event, as a
 // grammatical relation (the coder's confidence and its argument model read

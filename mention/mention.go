@@ -113,16 +113,26 @@ func (s Stage) Run(d *doc.Document) error {
 // holders names the person behind an office described without a name:
 // "the Secretary-General" (the UN's), "Iranian Foreign Minister" on the
 // article's day. It only resolves an office that exactly one person held
-// then (in the given country, if the phrase names one).
+// then (in the given country, if the phrase names one). An office named
+// with no country ("the Vice President", "the Chancellor") is held in
+// many countries the knowledge base does not list: it resolves only to a
+// holder whose country the document names elsewhere, or to an
+// international organisation's ("the Secretary-General").
 func holders(d *doc.Document, k *kb.KB, s *Set) {
 	day := d.Day()
+	named := map[string]bool{}
+	for _, m := range s.Mentions {
+		if m.Country != "" && m.Kind != Pronoun {
+			named[m.Country] = true
+		}
+	}
 	for i := range s.Mentions {
 		m := &s.Mentions[i]
 		if m.Kind != Person || m.Named || m.Title == "" || m.Plural {
 			continue
 		}
 		h := k.Holders(m.Title, m.Country, day)
-		if len(h) != 1 {
+		if len(h) != 1 || m.Country == "" && !named[h[0].Country] && !k.Special(h[0].Country) {
 			continue
 		}
 		m.Name, m.Country, m.Named = h[0].Name, h[0].Country, true

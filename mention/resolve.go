@@ -153,7 +153,7 @@ func corefer(d *doc.Document, k *kb.KB, s *Set) {
 // pronounAntecedent resolves a personal pronoun: "he"/"she" to the latest
 // person, preferring one that was a subject (news prose keeps its topic in
 // subject position); "they" to the latest group or organisation subject;
-// "I" to the latest named person (the speaker of a statement); "we" to the
+// "I" to the latest named or subject person (the speaker of a statement); "we" to the
 // speaker's organisation, else the latest country or organisation subject.
 func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 	subject := func(o *doc.Mention) bool {
@@ -182,7 +182,10 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		}
 		return s.latest(i, func(o *doc.Mention) bool { return group(o) && o.Plural })
 	case pronSpeaker:
-		return s.latest(i, func(o *doc.Mention) bool { return person(o) && o.Named })
+		// The speaker of a statement is named, or introduced by title as
+		// its issuer: "The Foreign Minister of Chile issued the following
+		// statement: 'I deplore ...'", "Statement by the Foreign Minister".
+		return s.latest(i, func(o *doc.Mention) bool { return person(o) && (o.Named || subject(o) || byPhrase(d, s, o.Head)) })
 	case pronIt, pronOrganisation:
 		// "it": a country or an organisation, "the group": an
 		// organisation; the latest one that was a subject, else the latest.
@@ -205,6 +208,17 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		return s.latest(i, func(o *doc.Mention) bool { return person(o) && o.Named })
 	}
 	return -1
+}
+
+// byPhrase says whether token h heads a "by" phrase ("a statement by
+// the minister").
+func byPhrase(d *doc.Document, s *Set, h int) bool {
+	for _, dep := range s.deps[h] {
+		if t := d.Tokens[dep]; t.Rel == "case" && strings.EqualFold(t.Text, "by") {
+			return true
+		}
+	}
+	return false
 }
 
 // describedBy finds the antecedent of a definite description: the latest

@@ -70,6 +70,10 @@ func fixPhrases(words, upos, xpos []string) {
 					upos[k], xpos[k] = "PROPN", "NNP" // The Secretary-General calls
 				}
 			}
+		case xpos[i] == "NN" && upos[i] == "NOUN":
+			if coordinatedBareVerb(words, upos, xpos, i) {
+				upos[i], xpos[i] = "VERB", "VBP" // deplore the violence and call upon
+			}
 		case (xpos[i] == "VBZ" || xpos[i] == "VBP") && upos[i] == "VERB":
 			if i >= 2 && upos[i-1] == "PROPN" && hasBits(words[i], wnNounS) {
 				j := i - 1
@@ -253,6 +257,31 @@ func coordinatedVerb(words, upos, xpos []string, i int) bool {
 		}
 	}
 	return verb && hasBits(words[i], wnVerbS)
+}
+
+// coordinatedBareVerb is coordinatedVerb for a present tense without -s:
+// after a first-person or plural subject ("We deplore the violence and
+// call upon all parties", "They reject the plan and urge its authors to")
+// the second verb is tagged as a singular noun. A verb not in -s (VBP)
+// comes before it, WordNet knows the word as a verb, and an object or
+// one of the prepositions of "call on", "call for", "appeal to" follows.
+func coordinatedBareVerb(words, upos, xpos []string, i int) bool {
+	if i < 2 || i+1 >= len(words) || upos[i-1] != "CCONJ" || capitalised(words[i]) {
+		return false
+	}
+	switch next := strings.ToLower(words[i+1]); {
+	case xpos[i+1] == "DT" || xpos[i+1] == "PRP$" || xpos[i+1] == "NNP" || xpos[i+1] == "NNPS":
+	case xpos[i+1] == "PRP" && objectPronoun(words[i+1]):
+	case upos[i+1] == "ADP" && (next == "on" || next == "upon" || next == "for" || next == "to"):
+	default:
+		return false
+	}
+	for j := 0; j < i-1; j++ {
+		if xpos[j] == "VBP" && upos[j] == "VERB" {
+			return hasBits(words[i], wnVerb)
+		}
+	}
+	return false
 }
 
 // complementStart reports whether the word at k can open what follows a

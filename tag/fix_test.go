@@ -65,6 +65,10 @@ func TestFixPhrasesNews(t *testing.T) {
 		{"The official yesterday condemned the attack .", "official", "NOUN", "NN"},
 		{"The weapons seized in the raid were destroyed .", "seized", "VERB", "VBN"},
 		{"The US imposes sanctions on Iran .", "imposes", "VERB", "VBZ"},
+		{"I deplore the bloodshed of recent weeks and call upon all sides to talk .", "call", "VERB", "VBP"},
+		{"We reject the verdict and call for a new trial .", "call", "VERB", "VBP"},
+		{"I regret the loss of life and appeal to all parties .", "appeal", "VERB", "VBP"},
+		{"We share the grief and anger of the families .", "anger", "NOUN", "NN"},
 	} {
 		words := strings.Fields(c.sentence)
 		up, xp := make([]string, len(words)), make([]string, len(words))
