@@ -668,6 +668,43 @@ func (x *extraction) obliqueWith(h int, w string) int {
 	return -1
 }
 
+// complementPartner is the side a two-sided verb's infinitive complement
+// is done with: "Chile and Peru agreed to restore ties with Bolivia" is an
+// agreement with Bolivia, as is "agreed to hold talks with Bolivia". It
+// returns -1 when the complement names no such side.
+func (x *extraction) complementPartner(v int) int {
+	for _, c := range x.deps[v] {
+		if r := x.d.Tokens[c].Rel; r != "xcomp" && r != "advcl" || !x.hasMarkTo(c) {
+			continue
+		}
+		phrases := []int{c}
+		for _, o := range x.deps[c] {
+			if x.d.Tokens[o].Rel == "obj" {
+				phrases = append(phrases, o)
+			}
+		}
+		for _, p := range phrases {
+			for _, dep := range x.deps[p] {
+				r := x.d.Tokens[dep].Rel
+				if (strings.HasPrefix(r, "obl") || strings.HasPrefix(r, "nmod")) && x.caseOf(dep) == "with" && x.namesActor(dep) {
+					return dep
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// hasMarkTo says whether verb v is an infinitive marked by "to".
+func (x *extraction) hasMarkTo(v int) bool {
+	for _, dep := range x.deps[v] {
+		if t := x.d.Tokens[dep]; t.Rel == "mark" && strings.EqualFold(t.Text, "to") {
+			return true
+		}
+	}
+	return false
+}
+
 // inTime says whether token i is part of a time expression ("on Sunday",
 // "in March"): such a phrase tells when, never whom.
 func (x *extraction) inTime(i int) bool {
@@ -725,6 +762,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 {
 		if r := x.frameRecipients(m); len(r) > 0 {
 			recips, rvia = r, "frame"
+		}
+	}
+	if tr.Sym && tr.POS == "V" && len(recips) == 0 {
+		if r := x.complementPartner(m.head); r >= 0 {
+			recips, rvia = x.conjuncts(r), "complement's partner"
 		}
 	}
 	if x.c.ImplicitRecipients && !tr.NoRecip && len(recips) == 0 {

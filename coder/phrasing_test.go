@@ -408,3 +408,19 @@ func TestSpeakerAndBareOffices(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A clause after "after", "before" or "since" keeps its subject however
+// the parse first hung it, and what two sides agree to do with a third is
+// an agreement with that third.
+func TestSubordinateClauseSides(t *testing.T) {
+	cases := []phrasing{
+		{"The reporter was released after Chile, the Dominican Republic, Peru and Bolivia agreed in May to restore ties with Cuba.",
+			[]want{{"AGREE", "CHL", "CUB", true}, {"AGREE", "DOM", "CUB", true}, {"AGREE", "BOL", "CUB", true}}, nil},
+		{"The envoy was freed after Spain, Portugal and Greece agreed in March to restore ties with Morocco.",
+			[]want{{"AGREE", "ESP", "MAR", true}, {"AGREE", "GRC", "MAR", true}}, nil},
+		{"Chile agreed to hold talks with Bolivia on water rights.", []want{{"AGREE", "CHL", "BOL", true}}, nil},
+		{"Peru agreed with Bolivia to reopen the border.", []want{{"AGREE", "PER", "BOL", true}}, nil},
+		{"Chile and Peru agreed to work together on fisheries.", []want{{"AGREE", "CHL", "PER", true}}, []want{{"AGREE", "CHL", "", false}}},
+	}
+	checkPhrasings(t, cases)
+}

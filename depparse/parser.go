@@ -118,7 +118,7 @@ func (p *Parser) parseSpan(words, upos, xpos []string, heads []int, rels []strin
 	n := len(words)
 	if alts == nil {
 		p.parseOnly(words, upos, xpos, heads, rels, nil)
-		repair(words, upos, heads[:n], rels[:n])
+		repair(words, upos, xpos, heads[:n], rels[:n])
 		return
 	}
 	p.parseOnly(words, upos, xpos, heads, rels, alts)
@@ -126,7 +126,7 @@ func (p *Parser) parseSpan(words, upos, xpos []string, heads []int, rels []strin
 	rawRels := make([]string, n)
 	copy(raw, heads[:n])
 	copy(rawRels, rels[:n])
-	repair(words, upos, heads[:n], rels[:n])
+	repair(words, upos, xpos, heads[:n], rels[:n])
 	for i := range n {
 		if heads[i] != raw[i] {
 			alts[i] = Alternative{Head: raw[i], Rel: rawRels[i]}

@@ -32,6 +32,11 @@ import "strings"
 //     does.
 //
 //   - a clause after a subordinating preposition read as a prepositional
+//     phrase with a relative clause ("was freed after Chile and Peru agreed
+//     to ...": Chile obl, agreed its acl). A past tense is no reduced
+//     relative: the noun is its subject, "after" its marker.
+//
+//   - a clause after a subordinating preposition read as a prepositional
 //     phrase and a second main clause ("celebrated Eid after a hafling was
 //     reported": hafling obl, reported conj). A conjunct with its own
 //     auxiliary, no conjunction and no subject, right after such a phrase,
@@ -63,12 +68,13 @@ func phraseRel(r string) bool {
 }
 
 // repair fixes heads (1-based, 0 = root) and rels in place.
-func repair(words, upos []string, heads []int, rels []string) {
+func repair(words, upos, xpos []string, heads []int, rels []string) {
 	n := len(words)
 	agents(words, heads, rels)
 	nounAgents(words, upos, heads, rels)
 	reportingTail(words, upos, heads, rels)
 	subordinateClauses(words, upos, heads, rels)
+	pastAfterSubordinator(words, upos, xpos, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
 			continue
@@ -391,5 +397,90 @@ func subordinateClauses(words, upos []string, heads []int, rels []string) {
 			rels[n] = "nsubj:pass"
 		}
 		rels[v] = "advcl"
+	}
+}
+
+// pastAfterSubordinator repairs "X after N V-ed" parsed as X's obl N with V
+// its acl: a verb tagged past tense (VBD), with no subject, marker or
+// auxiliary of its own, modifying a noun marked by a subordinator, heads
+// a clause of which the noun is the subject ("freed after Chile and Peru
+// agreed to ..."). A participle (VBN) is left a reduced relative ("after
+// the talks held in Lima").
+func pastAfterSubordinator(words, upos, xpos []string, heads []int, rels []string) {
+	for v := range heads {
+		if upos[v] != "VERB" || v >= len(xpos) || xpos[v] != "VBD" {
+			continue
+		}
+		n := -1 // the noun, 0-based
+		switch rels[v] {
+		case "acl":
+			n = heads[v] - 1
+		case "advcl":
+			// "... after Chile , Peru and Bolivia agreed": the clause
+			// hung beside the phrase that ends right before it.
+			for d := v - 1; d >= 0; d-- {
+				if heads[d] == heads[v] && rels[d] == "obl" {
+					if spans(heads, d+1, v, d+1) {
+						n = d
+					}
+					break
+				}
+			}
+		}
+		if n < 0 || n > v || (rels[n] != "obl" && rels[n] != "nmod") || !nominalTag(upos[n]) {
+			continue
+		}
+		own := false
+		m := -1
+		for d := range heads {
+			switch {
+			case heads[d] == v+1 && (strings.HasPrefix(rels[d], "nsubj") || rels[d] == "mark" || strings.HasPrefix(rels[d], "aux")):
+				own = true
+			case heads[d] == n+1 && d < n && rels[d] == "case" && subordinator(words[d]):
+				m = d
+			}
+		}
+		if own || m < 0 {
+			continue
+		}
+		heads[m], rels[m] = v+1, "mark"
+		heads[v], rels[v] = heads[n], "advcl"
+		heads[n], rels[n] = v+1, "nsubj"
+	}
+	// The same clause with the subject split at its first comma ("after
+	// Spain , Portugal and Greece agreed": Spain obl of the main verb,
+	// Portugal the subject of "agreed"): the first conjunct heads the
+	// subject, and "after" marks the clause.
+	for s := 2; s < len(heads); s++ {
+		v := heads[s] - 1
+		if rels[s] != "nsubj" || v < s || v < 0 || rels[v] != "advcl" || words[s-1] != "," {
+			continue
+		}
+		n := s - 2
+		if heads[n] != heads[v] || rels[n] != "obl" || !nominalTag(upos[n]) || upos[s] != upos[n] {
+			continue
+		}
+		m := -1
+		mark := false
+		for d := range heads {
+			switch {
+			case heads[d] == n+1 && d < n && rels[d] == "case" && subordinator(words[d]):
+				m = d
+			case heads[d] == v+1 && rels[d] == "mark":
+				mark = true
+			}
+		}
+		if m < 0 || mark {
+			continue
+		}
+		heads[m], rels[m] = v+1, "mark"
+		heads[n], rels[n] = v+1, "nsubj"
+		heads[s-1] = s + 1
+		heads[s], rels[s] = n+1, "conj"
+		for d := range heads {
+			if heads[d] == s+1 && rels[d] == "conj" {
+				heads[d] = n + 1
+			}
+		}
 	}
 }

@@ -30,7 +30,7 @@ func TestRepairOnTreebanks(t *testing.T) {
 			tag.Default().Tag(words, up, xp)
 			Default().parseOnly(words, up, xp, heads, rels, nil)
 			rh, rr := slices.Clone(heads), slices.Clone(rels)
-			repair(words, up, rh, rr)
+			repair(words, up, xp, rh, rr)
 			changed := false
 			for i, w := range s.Words {
 				if rh[i] == heads[i] && rr[i] == rels[i] {
@@ -78,6 +78,10 @@ func TestRepairNews(t *testing.T) {
 		{"The hospital in the old town was shelled by government artillery overnight .", "by", "artillery", "case"},
 		{"The UN condemned the detention of seven staff members by the Houthis .", "Houthis", "detention", "nmod"},
 		{"Arnor has celebrated Eid at Osgiliath with Gondor after a hafling was reported on the pass of Cirith Ungol .", "reported", "celebrated", "advcl"},
+		{"The envoy was freed after Spain , Portugal and Greece agreed in March to restore ties with Morocco .", "Spain", "agreed", "nsubj"},
+		{"The envoy was freed after Spain , Portugal and Greece agreed in March to restore ties with Morocco .", "agreed", "freed", "advcl"},
+		{"Talks resumed in Lima after Chile withdrew its troops .", "Chile", "withdrew", "nsubj"},
+		{"Prices rose sharply after Gondor imposed a tariff on grain .", "Gondor", "imposed", "nsubj"},
 		{"Arnor has celebrated Eid at Osgiliath with Gondor after a hafling was reported on the pass of Cirith Ungol .", "hafling", "reported", "nsubj:pass"},
 		{"Fornost welcomed the resumption of ties after a long rift , the official news agency WFNA said on Thursday .", "agency", "said", "nsubj"},
 		{"Fornost welcomed the resumption of ties after a long rift , the official news agency WFNA said on Thursday .", "said", "welcomed", "parataxis"},
