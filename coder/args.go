@@ -250,9 +250,10 @@ func (x *extraction) governingVerb(n int) (int, bool) {
 }
 
 // conjHead is the verb that conjunct verb v is coordinated with. A
-// tensed verb cannot share a bare verb's auxiliary: in "Egypt said the
+// tensed verb cannot share another verb's auxiliary: in "Egypt said the
 // crossing would open and praised Qatar" the parse may hang "praised" on
-// "open", but it is coordinated with "said", which governs that clause.
+// "open", but it is coordinated with "said", which governs that clause
+// (so in "trusts that the disputes will be resolved and calls on").
 // (A participle with no auxiliary of its own beside a bare verb is a past
 // tense the tagger mistook.)
 func (x *extraction) conjHead(v int) int {
@@ -263,7 +264,10 @@ func (x *extraction) conjHead(v int) int {
 	}
 	ht := x.d.Tokens[h]
 	ownTense := finite(t.XPOS) || t.XPOS == "VBN" && !x.hasAux(v)
-	if ownTense && ht.XPOS == "VB" && ht.Rel == "ccomp" && ht.Head >= 0 && finite(x.d.Tokens[ht.Head].XPOS) {
+	// A participle shares its conjunct's auxiliary ("have been jailed,
+	// tortured or killed"); a verb in -s or -ed does not.
+	cannotShare := ht.XPOS == "VB" && ownTense || x.hasAux(h) && finite(t.XPOS)
+	if cannotShare && ht.Rel == "ccomp" && ht.Head >= 0 && finite(x.d.Tokens[ht.Head].XPOS) {
 		return ht.Head
 	}
 	return h
@@ -355,7 +359,12 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		if o := x.judgedObject(v); o >= 0 {
 			return o, "subject"
 		}
-		if t.XPOS == "VBG" || t.XPOS == "VBN" {
+		if t.XPOS == "VBG" || t.XPOS == "VBN" || t.XPOS == "VB" && x.hasMarkTo(v) && x.disc.TriggerTypes[t.Head] == event.Consult && x.d.Tokens[t.Head].XPOS == "VBD" {
+			// "called the Peruvian president to congratulate him": what a
+			// call or visit that took place was made to do, its maker did.
+			// Other purposes are intentions ("deployed troops to restore
+			// order", "will engage the parties to de-escalate") and stay
+			// without an actor.
 			return x.subjectWith(t.Head, depth+1, false)
 		}
 	}

@@ -424,3 +424,21 @@ func TestSubordinateClauseSides(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// What a call or visit that took place was made to do, its maker did; an
+// event noun as a copula's predicate is its subject's; a second verb in
+// -s after "and" keeps the first one's subject.
+func TestPurposeAndPredicateActors(t *testing.T) {
+	cases := []phrasing{
+		{"The Chilean president called the Peruvian president today to congratulate him on the election.", []want{{"SUPPORT", "CHL", "PER", false}}, nil},
+		{"The Kenyan first lady called the UN Secretary-General to express her deep concern over the crisis in Sudan.", []want{{"ACCUSE", "KEN", "SDN", false}}, nil},
+		{"The Ghanaian foreign minister visited Lomé on Monday to praise Togo for its mediation.", []want{{"SUPPORT", "GHA", "TGO", false}}, nil},
+		{"Kenya deployed troops to the border to attack the Somali militia.", nil, []want{{"ASSAULT", "KEN", "SOM", false}}},
+		{"Kenya has been in contact with Uganda and Tanzania to try to end the crisis.", []want{{"CONSULT", "KEN", "UGA", true}, {"CONSULT", "KEN", "TZA", true}}, nil},
+		{"Chile is in talks with Peru over the border.", []want{{"CONSULT", "CHL", "PER", true}}, nil},
+		{"Ghana remains in close communication with Togo.", []want{{"CONSULT", "GHA", "TGO", true}}, nil},
+		{"The blast was the work of a Chilean militia.", nil, []want{{"CONSULT", "CHL", "", true}}},
+		{"The Secretary-General trusts that the disputes will be resolved and calls on all Venezuelan leaders to show restraint.", []want{{"REQUEST", "UNO", "VEN", false}}, nil},
+	}
+	checkPhrasings(t, cases)
+}

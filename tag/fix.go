@@ -242,12 +242,11 @@ func coordinatedVerb(words, upos, xpos []string, i int) bool {
 	if i < 2 || i+1 >= len(words) || upos[i-1] != "CCONJ" {
 		return false
 	}
-	switch xpos[i+1] {
-	case "DT", "PRP$", "PRP", "NNP", "NNPS":
+	switch next := strings.ToLower(words[i+1]); {
+	case xpos[i+1] == "DT" || xpos[i+1] == "PRP$" || xpos[i+1] == "NNP" || xpos[i+1] == "NNPS":
+	case xpos[i+1] == "PRP" && objectPronoun(words[i+1]):
+	case upos[i+1] == "ADP" && (next == "on" || next == "upon" || next == "for"):
 	default:
-		return false
-	}
-	if xpos[i+1] == "PRP" && !objectPronoun(words[i+1]) {
 		return false
 	}
 	verb := false

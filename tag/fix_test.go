@@ -67,6 +67,8 @@ func TestFixPhrasesNews(t *testing.T) {
 		{"The US imposes sanctions on Iran .", "imposes", "VERB", "VBZ"},
 		{"I deplore the bloodshed of recent weeks and call upon all sides to talk .", "call", "VERB", "VBP"},
 		{"We reject the verdict and call for a new trial .", "call", "VERB", "VBP"},
+		{"The Secretary-General trusts that the disputes will be resolved and calls on all leaders to show restraint .", "calls", "VERB", "VBZ"},
+		{"The envoy regrets the delay and calls for calm .", "calls", "VERB", "VBZ"},
 		{"I regret the loss of life and appeal to all parties .", "appeal", "VERB", "VBP"},
 		{"We share the grief and anger of the families .", "anger", "NOUN", "NN"},
 	} {
