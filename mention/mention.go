@@ -35,9 +35,11 @@ import (
 // Set is the mentions of one document, in text order.
 type Set struct {
 	Mentions []doc.Mention
-	at       []int32 // token index → index of the mention covering it, or -1
-	speaker  int     // the mention "I" first refers to, or -1
-	deps     [][]int // token → its dependents (doc.Document.Dependents)
+	at       []int32    // token index → index of the mention covering it, or -1
+	speaker  int        // the mention "I" first refers to, or -1
+	quote    quote      // the latest quotation attributed to a speaker
+	issuer   *kb.Entity // the institution that published the document, if not a news medium
+	deps     [][]int    // token → its dependents (doc.Document.Dependents)
 }
 
 // Dependents returns the parse's dependents index the set was resolved
@@ -63,7 +65,7 @@ func (s *Set) Index(i int) int {
 // Find finds and resolves the mentions of an annotated document, sets
 // them as its Mentions layer and returns them indexed.
 func Find(d *doc.Document, k *kb.KB) *Set {
-	s := &Set{at: make([]int32, len(d.Tokens)), speaker: -1, deps: d.Dependents()}
+	s := &Set{at: make([]int32, len(d.Tokens)), speaker: -1, quote: quote{speaker: -1}, deps: d.Dependents()}
 	for i := range s.at {
 		s.at[i] = -1
 	}
@@ -74,6 +76,7 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	enrich(d, s)
 	enrich(d, s) // a second pass lets information travel two links
 	holders(d, k, s)
+	s.issuer = issuerOf(d, k)
 	corefer(d, k, s)
 	enrich(d, s) // what coreference resolved travels on: "its forces" take "its" country
 	setInConjuncts(d, s)

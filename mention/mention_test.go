@@ -137,3 +137,33 @@ func TestGazetteerPlaceAfterPreposition(t *testing.T) {
 		}
 	}
 }
+
+// "I" and "we" in a quotation are its speaker, named after it or before
+// it in the paragraph; outside quotation, in a document an institution
+// published, they are that institution.
+func TestFirstPersonSpeakers(t *testing.T) {
+	day := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		source, text, pronoun, after, country string
+	}{
+		{"", "Kenya spoke with Chad. \"We condemn the coup in Niger,\" said the Ghanaian foreign minister.", "We", "", "GHA"},
+		{"", "The Peruvian envoy noted: \"Today we welcome the truce in Chad.\" Kenya agreed.", "we", "", "PER"},
+		{"", "The Chilean minister said: \"We condemn the raid.\"\n\n\"We also call on Bolivia to talk,\" the minister added.", "We", "also", "CHL"},
+		{"", "\"I am deeply concerned,\" the Togolese president told reporters after meeting Kenya's president.", "I", "", "TGO"},
+		{"European Union, statement by the High Representative (eeas.europa.eu)", "I continue to follow the situation in Kosovo. I spoke with President Vučić this week.", "I", "spoke", "EUR"},
+		{"European Union (eeas.europa.eu)", "We urge Serbia and Kosovo to talk. \"We will not give in,\" the Serbian president said.", "We", "will", "SRB"},
+	}
+	for _, c := range cases {
+		d := &doc.Document{Date: day, Source: c.source, Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		from := 0
+		if c.after != "" {
+			from = strings.Index(d.Text, c.after) - len(c.pronoun) - 1
+		}
+		m := find(t, d, s, c.pronoun, from)
+		if m.Country != c.country {
+			t.Errorf("%q in %q: %s (%s), want %s", c.pronoun, c.text, m.Country, m.Name, c.country)
+		}
+	}
+}

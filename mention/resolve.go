@@ -103,58 +103,153 @@ func (s *Set) CaseOf(d *doc.Document, n int) string {
 
 // corefer links surnames, definite descriptions and pronouns to earlier
 // mentions, copying the antecedent's resolution.
+//
+// First-person pronouns are resolved last, once the speakers their quotes
+// are attributed to are known ("'We condemn the coup,' he said").
 func corefer(d *doc.Document, k *kb.KB, s *Set) {
-	for i := range s.Mentions {
-		m := &s.Mentions[i]
-		ante := -1
-		switch {
-		case m.Kind == Pronoun:
-			ante = s.pronounAntecedent(d, i)
-		case m.Kind == Person && m.Named && !strings.Contains(m.Name, " "):
-			// A surname alone: "Marzouk" after "Abu Marzouk".
-			ante = s.latest(i, func(o *doc.Mention) bool {
-				return o.Kind == Person && o.Named && o.Country != "" && hasWord(o.Name, m.Name)
-			})
-		case !m.Named && definite(d, m.First):
-			ante = s.describedBy(i)
-		}
-		if ante < 0 {
-			continue
-		}
-		if m.Kind == Pronoun && m.Role == pronSpeaker && s.speaker < 0 {
-			s.speaker = ante
-		}
-		a := &s.Mentions[ante]
-		m.Ref = ante
-		m.Name = a.Name
-		if m.Kind == Country && a.Kind != Country {
-			// "the country" of a person is that person's country.
-			if c, ok := k.Country(a.Country); ok {
-				m.Name = c.Name
+	for _, first := range []bool{false, true} {
+		for i := range s.Mentions {
+			if m := &s.Mentions[i]; (m.Kind == Pronoun && (m.Role == pronSpeaker || m.Role == pronWe)) == first {
+				s.resolve(d, k, i)
 			}
 		}
-		if m.Country == "" || m.Kind == Pronoun || m.Kind == Person {
-			m.Country = a.Country
-		}
-		if m.Sector == "" || m.Kind == Pronoun {
-			m.Sector = a.Sector
-		}
-		if a.Title != "" {
-			// "his Iranian colleague" is the deputy foreign minister.
-			m.Title = a.Title
-		}
-		if a.Place && !m.Place {
-			m.Place, m.Lat, m.Lon = true, a.Lat, a.Lon
-		}
-		m.Named = m.Named || a.Named
 	}
+}
+
+// issuerOf is the institution a document's source line names as its
+// publisher when that is no news medium ("European Union, EEAS statement
+// by the High Representative", "Cabinet of Ministers of Ukraine"), or nil.
+func issuerOf(d *doc.Document, k *kb.KB) *kb.Entity {
+	src, _, _ := strings.Cut(d.Source, ",")
+	src, _, _ = strings.Cut(src, "(")
+	words := strings.Fields(src)
+	if len(words) == 0 {
+		return nil
+	}
+	n, ents := k.Match(words)
+	if n != len(words) || len(ents) == 0 {
+		return nil
+	}
+	e := best(ents)
+	if e.Kind == Person || e.Sector == "MED" || e.Country == "" {
+		return nil
+	}
+	return &e
+}
+
+// quote is the latest quotation whose speaker a sentence names.
+type quote struct {
+	paragraph, sentence int
+	speaker             int // mention index
+}
+
+// quoteSpeaker is the speaker of the quotation first-person pronoun i
+// stands in: the subject of a reporting verb of its sentence ("'We
+// condemn the coup,' said the spokesman", "he noted: 'today we
+// welcome ...'"), or of the quotation the paragraph opened in the
+// sentences just before. It returns -1 outside such a quotation.
+func (s *Set) quoteSpeaker(d *doc.Document, k *kb.KB, i int) int {
+	m := &s.Mentions[i]
+	sent := d.Sentences[m.Sentence]
+	quoted := false
+	for t := sent.First; t < sent.Last; t++ {
+		switch d.Tokens[t].Text {
+		case "\"", "“", "”", "``", "''":
+			quoted = true
+		}
+	}
+	if quoted {
+		for v := sent.First; v < sent.Last; v++ {
+			t := d.Tokens[v]
+			if t.UPOS != "VERB" {
+				continue
+			}
+			if n, ok := k.Reporting([]string{strings.ToLower(t.Lemma)}); !ok || n != 1 {
+				continue
+			}
+			for _, dep := range s.deps[v] {
+				j := s.Index(dep)
+				if j < 0 || j == i || !strings.HasPrefix(d.Tokens[dep].Rel, "nsubj") {
+					continue
+				}
+				o := &s.Mentions[j]
+				if o.Kind == Pronoun && (o.Role == pronSpeaker || o.Role == pronWe) || o.Country == "" && o.Kind != Person {
+					continue
+				}
+				s.quote = quote{paragraph: sent.Paragraph, sentence: m.Sentence, speaker: j}
+				return j
+			}
+		}
+	}
+	if q := s.quote; q.speaker >= 0 && q.paragraph == sent.Paragraph && m.Sentence-q.sentence <= 3 {
+		return q.speaker
+	}
+	return -1
+}
+
+// resolve resolves mention i against the mentions before it.
+func (s *Set) resolve(d *doc.Document, k *kb.KB, i int) {
+	m := &s.Mentions[i]
+	ante := -1
+	switch {
+	case m.Kind == Pronoun && (m.Role == pronSpeaker || m.Role == pronWe):
+		ante = s.quoteSpeaker(d, k, i)
+		if ante < 0 && s.issuer != nil {
+			// Outside quotation, a statement's "I" and "we" are
+			// the institution that issued it.
+			m.Name, m.Country, m.Sector = s.issuer.Name, s.issuer.Country, s.issuer.Sector
+			return
+		}
+		if ante < 0 {
+			ante = s.pronounAntecedent(d, i)
+		}
+	case m.Kind == Pronoun:
+		ante = s.pronounAntecedent(d, i)
+	case m.Kind == Person && m.Named && !strings.Contains(m.Name, " "):
+		// A surname alone: "Marzouk" after "Abu Marzouk".
+		ante = s.latest(i, func(o *doc.Mention) bool {
+			return o.Kind == Person && o.Named && o.Country != "" && hasWord(o.Name, m.Name)
+		})
+	case !m.Named && definite(d, m.First):
+		ante = s.describedBy(i)
+	}
+	if ante < 0 {
+		return
+	}
+	if m.Kind == Pronoun && m.Role == pronSpeaker && s.speaker < 0 {
+		s.speaker = ante
+	}
+	a := &s.Mentions[ante]
+	m.Ref = ante
+	m.Name = a.Name
+	if m.Kind == Country && a.Kind != Country {
+		// "the country" of a person is that person's country.
+		if c, ok := k.Country(a.Country); ok {
+			m.Name = c.Name
+		}
+	}
+	if m.Country == "" || m.Kind == Pronoun || m.Kind == Person {
+		m.Country = a.Country
+	}
+	if m.Sector == "" || m.Kind == Pronoun {
+		m.Sector = a.Sector
+	}
+	if a.Title != "" {
+		// "his Iranian colleague" is the deputy foreign minister.
+		m.Title = a.Title
+	}
+	if a.Place && !m.Place {
+		m.Place, m.Lat, m.Lon = true, a.Lat, a.Lon
+	}
+	m.Named = m.Named || a.Named
 }
 
 // pronounAntecedent resolves a personal pronoun: "he"/"she" to the latest
 // person, preferring one that was a subject (news prose keeps its topic in
 // subject position); "they" to the latest group or organisation subject;
-// "I" to the latest named or subject person (the speaker of a statement); "we" to the
-// speaker's organisation, else the latest country or organisation subject.
+// "I" to the latest person named, or a subject or "by" phrase (the speaker
+// of a statement); "we" to the speaker's organisation, else the latest
+// country or organisation subject.
 func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 	subject := func(o *doc.Mention) bool {
 		t := d.Tokens[o.Head]
@@ -244,6 +339,13 @@ func (s *Set) describedBy(i int) int {
 	}
 	if j := s.latest(i, func(o *doc.Mention) bool { return o.Named && o.Role == m.Role && compatible(m, o) }); j >= 0 {
 		return j
+	}
+	if m.Kind == Person && m.Country == "" {
+		// "The Chilean minister said ... the minister added": the
+		// latest of that role whose country is known.
+		if j := s.latest(i, func(o *doc.Mention) bool { return o.Kind == Person && o.Role == m.Role && o.Country != "" }); j >= 0 {
+			return j
+		}
 	}
 	if m.Kind == Person && m.Country != "" {
 		return s.latest(i, func(o *doc.Mention) bool {
