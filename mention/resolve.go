@@ -107,9 +107,9 @@ func (s *Set) CaseOf(d *doc.Document, n int) string {
 // First-person pronouns are resolved last, once the speakers their quotes
 // are attributed to are known ("'We condemn the coup,' he said").
 func corefer(d *doc.Document, k *kb.KB, s *Set) {
-	for _, first := range []bool{false, true} {
+	for _, firstPerson := range []bool{false, true} {
 		for i := range s.Mentions {
-			if m := &s.Mentions[i]; (m.Kind == Pronoun && (m.Role == pronSpeaker || m.Role == pronWe)) == first {
+			if m := &s.Mentions[i]; (m.Kind == Pronoun && (m.Role == pronSpeaker || m.Role == pronWe)) == firstPerson {
 				s.resolve(d, k, i)
 			}
 		}
