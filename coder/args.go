@@ -839,8 +839,9 @@ func (x *extraction) recipientsOf(m match) []int {
 			return x.conjuncts(a)
 		}
 		// "condemned the attack ... by M23": the parse may hang the agent
-		// of the event noun on the verb.
-		if a := x.byPhrase(m.head); a >= 0 {
+		// of the event noun on the verb. A passive verb's "by" phrase is
+		// its own agent ("the drills were condemned by Japan").
+		if a := x.byPhrase(m.head); a >= 0 && !x.passive(m.head, false) {
 			n = a
 		}
 	}

@@ -376,15 +376,22 @@ func (x *extraction) recipientActor(r int) *event.Actor {
 	if !x.definiteNoun(r) {
 		return nil
 	}
+	// "the attack" is the latest attack reported, unless it names another
+	// target: "the attack on Rwanda" after an attack on Burundi is another
+	// one. The noun's type is the one it was found as here ("the drills":
+	// MOBILIZE), else the first of its patterns' types reported before.
+	types := []event.Type{x.disc.TriggerTypes[r]}
 	for _, tr := range x.c.kb.Triggers(x.lemmaAt(r)) {
 		if tr.POS == "N" {
-			// "the attack" is the latest attack reported, unless it names
-			// another target: "the attack on Rwanda" after an attack on
-			// Burundi is another one.
-			if own := x.ownTarget(r); own != "" && country(x.disc.LastTargets[tr.Type]) != own {
+			types = append(types, tr.Type)
+		}
+	}
+	for _, t := range types {
+		if a := x.disc.LastOfType[t]; a != nil {
+			if own := x.ownTarget(r); own != "" && country(x.disc.LastTargets[t]) != own {
 				return nil
 			}
-			return x.disc.LastOfType[tr.Type]
+			return a
 		}
 	}
 	return nil

@@ -442,3 +442,16 @@ func TestPurposeAndPredicateActors(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A condemnation told in the passive is the agent's, aimed at whoever did
+// the act condemned, also when an earlier sentence named the doer.
+func TestPassiveJudgement(t *testing.T) {
+	cases := []phrasing{
+		{"China held large drills near the island on Monday. The drills were condemned by Japan as a reckless provocation.", []want{{"ACCUSE", "JPN", "CHN", false}}, []want{{"ACCUSE", "JPN", "JPN", false}}},
+		{"Russian jets bombed the port on Friday. The raid was denounced by France.", []want{{"ACCUSE", "FRA", "RUS", false}}, nil},
+		{"The Kenyan army's raid on the camp was condemned by Uganda.", []want{{"ACCUSE", "UGA", "KEN", false}}, nil},
+		{"The truce signed by Chad and Sudan was welcomed by Kenya.", []want{{"SUPPORT", "KEN", "TCD", false}}, nil},
+		{"Kenya condemned the raid by Somali militants.", []want{{"ACCUSE", "KEN", "SOM", false}}, nil},
+	}
+	checkPhrasings(t, cases)
+}
