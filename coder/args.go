@@ -62,6 +62,16 @@ func (x *extraction) actorsFound(m match) (heads []int, via, frame string) {
 	// cannot be passive, so a bare participle there is a mis-tagged past
 	// tense ("students demonstrated in Dhaka"), not "those detained".
 	objectless := m.tr.POS == "V" && (m.tr.Recipient < 0 || kb.IsPreposition(m.tr.Words[m.tr.Recipient]))
+	if m.tr.POS == "V" && m.tr.Recipient >= 0 && m.tr.Words[m.tr.Recipient] == "by" {
+		// "Kenya was alarmed by the raids": a pattern whose "by" phrase
+		// is what the subject feels ("alarm by +") is no passive; its
+		// subject is the actor.
+		for _, dep := range x.deps[h] {
+			if x.d.Tokens[dep].Rel == "nsubj:pass" {
+				return x.subjects(x.subjectPhrase(dep)), "subject", ""
+			}
+		}
+	}
 	s, via := x.subjectWith(h, 0, objectless)
 	if s < 0 {
 		return nil, "", ""

@@ -455,3 +455,15 @@ func TestPassiveJudgement(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A "by" phrase that says what the subject feels ("alarmed by") names
+// the act judged, not an agent.
+func TestFeelingBy(t *testing.T) {
+	cases := []phrasing{
+		{"Kenya was alarmed by the Rwandan raids on Goma.", []want{{"ACCUSE", "KEN", "RWA", false}}, []want{{"ACCUSE", "RWA", "KEN", false}}},
+		{"Ghana is deeply concerned by the Togolese crackdown on protesters.", []want{{"ACCUSE", "GHA", "TGO", false}}, nil},
+		{"Chile was dismayed by the Peruvian decision to close the border.", []want{{"ACCUSE", "CHL", "PER", false}}, nil},
+		{"Kenya was attacked by Somali militants on Monday.", []want{{"ASSAULT", "SOM", "KEN", false}}, []want{{"ASSAULT", "KEN", "SOM", false}}},
+	}
+	checkPhrasings(t, cases)
+}
