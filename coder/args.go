@@ -848,6 +848,11 @@ func (x *extraction) recipientsOf(m match) []int {
 		if a := x.agentAfter(k); a >= 0 {
 			return x.conjuncts(a)
 		}
+		if a := x.agentUnder(k); a >= 0 && x.judging(m.tr.Type) {
+			// "concerned by the repeated launches of missiles by North
+			// Korea": the agent of the act judged, under its phrase.
+			return x.conjuncts(a)
+		}
 		// "condemned the attack ... by M23": the parse may hang the agent
 		// of the event noun on the verb. A passive verb's "by" phrase is
 		// its own agent ("the drills were condemned by Japan").
@@ -979,6 +984,28 @@ func (x *extraction) agentAfter(n int) int {
 				return m.Head
 			}
 			return -1
+		}
+	}
+	return -1
+}
+
+// agentUnder is the "by" agent naming an actor that the parse hung on
+// noun n or on n's "of" phrase ("launches of missiles by North Korea"),
+// or -1.
+func (x *extraction) agentUnder(n int) int {
+	for _, dep := range x.deps[n] {
+		if !x.isNmod(dep) {
+			continue
+		}
+		if x.caseOf(dep) == "by" && x.namesActor(dep) {
+			return dep
+		}
+		if x.caseOf(dep) == "of" {
+			for _, dd := range x.deps[dep] {
+				if x.isNmod(dd) && x.caseOf(dd) == "by" && x.namesActor(dd) {
+					return dd
+				}
+			}
 		}
 	}
 	return -1

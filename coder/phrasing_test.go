@@ -463,6 +463,8 @@ func TestFeelingBy(t *testing.T) {
 		{"Kenya was alarmed by the Rwandan raids on Goma.", []want{{"ACCUSE", "KEN", "RWA", false}}, []want{{"ACCUSE", "RWA", "KEN", false}}},
 		{"Ghana is deeply concerned by the Togolese crackdown on protesters.", []want{{"ACCUSE", "GHA", "TGO", false}}, nil},
 		{"Chile was dismayed by the Peruvian decision to close the border.", []want{{"ACCUSE", "CHL", "PER", false}}, nil},
+		{"Kenya is deeply concerned by the repeated launches of ballistic missiles by North Korea.", []want{{"ACCUSE", "KEN", "PRK", false}}, nil},
+		{"Chile deplored the repeated incursions of fishing boats by Peru.", []want{{"ACCUSE", "CHL", "PER", false}}, nil},
 		{"Kenya was attacked by Somali militants on Monday.", []want{{"ASSAULT", "SOM", "KEN", false}}, []want{{"ASSAULT", "KEN", "SOM", false}}},
 	}
 	checkPhrasings(t, cases)
