@@ -115,7 +115,7 @@ next:
 	for _, e := range evs {
 		k := dyadKey(&e, symmetric)
 		for _, i := range byDyad[k] {
-			if datesFit(&out[i], &e) && !distinct(&out[i], &e) {
+			if datesFit(&out[i], &e) && !distinct(&out[i], &e) && !twoStatements(&out[i], &e, symmetric) {
 				combine(&out[i], &e)
 				continue next
 			}
@@ -170,6 +170,7 @@ func distinct(a, b *event.Event) bool {
 	if a.Mode != "" && b.Mode != "" && a.Mode != b.Mode {
 		return true
 	}
+
 	la, lb := a.Location, b.Location
 	if la == nil || lb == nil || la.Resolution < 2 || lb.Resolution < 2 {
 		return false
@@ -180,6 +181,18 @@ func distinct(a, b *event.Event) bool {
 		return false
 	}
 	return la.Name != lb.Name && !strings.Contains(la.Name, lb.Name) && !strings.Contains(lb.Name, la.Name)
+}
+
+// twoStatements says whether two reports of one side's words to another
+// are two things said: a demand, a rebuke or praise told in two sentences
+// in other words ("called for a ceasefire", then "urged the army to
+// withdraw") is two statements, each a happening of its own.
+// Meetings and agreements (symmetric types) and sanctions told twice are
+// one happening, and the same words in two sentences are one statement
+// repeated.
+func twoStatements(a, b *event.Event, symmetric func(event.Type) bool) bool {
+	verbal := a.Quad == 1 || a.Quad == 3
+	return verbal && !symmetric(a.Type) && a.Type != event.Sanction && a.Sentence != b.Sentence && !strings.EqualFold(a.Trigger, b.Trigger)
 }
 
 // combine folds report b into event a, keeping what b knows better: a

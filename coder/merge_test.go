@@ -33,3 +33,28 @@ func TestMerge(t *testing.T) {
 		}
 	}
 }
+
+// Two things one side said to another, in two sentences in other words,
+// are two events; the same words repeated, a meeting told twice, or a
+// sanction told twice are one.
+func TestMergeStatements(t *testing.T) {
+	ev := func(typ event.Type, quad, sentence int, trigger string) event.Event {
+		return event.Event{Type: typ, Quad: quad, Sentence: sentence, Trigger: trigger, Modality: "asserted", Date: "2024-05-10", DatePrecision: "day",
+			Actor: &event.Actor{Country: "UNO"}, Recipient: &event.Actor{Country: "SDN"}}
+	}
+	for _, tc := range []struct {
+		name string
+		evs  []event.Event
+		want int
+	}{
+		{"two demands", []event.Event{ev(event.Request, 1, 2, "called for"), ev(event.Request, 1, 5, "urged")}, 2},
+		{"a rebuke repeated", []event.Event{ev(event.Accuse, 3, 0, "condemns"), ev(event.Accuse, 3, 3, "condemns")}, 1},
+		{"one sentence", []event.Event{ev(event.Accuse, 3, 3, "condemned"), ev(event.Accuse, 3, 3, "deplored")}, 1},
+		{"a visit and a meeting", []event.Event{ev(event.Consult, 1, 0, "visited"), ev(event.Consult, 1, 1, "met")}, 1},
+		{"sanctions told twice", []event.Event{ev(event.Sanction, 3, 0, "sanctions"), ev(event.Sanction, 3, 2, "measures")}, 1},
+	} {
+		if got := merge(tc.evs, Default().symmetric); len(got) != tc.want {
+			t.Errorf("%s: %d events, want %d", tc.name, len(got), tc.want)
+		}
+	}
+}
