@@ -188,11 +188,12 @@ func distinct(a, b *event.Event) bool {
 // in other words ("called for a ceasefire", then "urged the army to
 // withdraw") is two statements, each a happening of its own.
 // Meetings and agreements (symmetric types) and sanctions told twice are
-// one happening, and the same words in two sentences are one statement
-// repeated.
+// one happening, the same words in two sentences are one statement
+// repeated, and a headline or lead sums up what the body then tells.
 func twoStatements(a, b *event.Event, symmetric func(event.Type) bool) bool {
 	verbal := a.Quad == 1 || a.Quad == 3
-	return verbal && !symmetric(a.Type) && a.Type != event.Sanction && a.Sentence != b.Sentence && !strings.EqualFold(a.Trigger, b.Trigger)
+	summary := min(a.Sentence, b.Sentence) <= 1
+	return verbal && !symmetric(a.Type) && a.Type != event.Sanction && a.Sentence != b.Sentence && !summary && !strings.EqualFold(a.Trigger, b.Trigger)
 }
 
 // combine folds report b into event a, keeping what b knows better: a

@@ -51,7 +51,8 @@ func TestMergeStatements(t *testing.T) {
 		{"a rebuke repeated", []event.Event{ev(event.Accuse, 3, 0, "condemns"), ev(event.Accuse, 3, 3, "condemns")}, 1},
 		{"one sentence", []event.Event{ev(event.Accuse, 3, 3, "condemned"), ev(event.Accuse, 3, 3, "deplored")}, 1},
 		{"a visit and a meeting", []event.Event{ev(event.Consult, 1, 0, "visited"), ev(event.Consult, 1, 1, "met")}, 1},
-		{"sanctions told twice", []event.Event{ev(event.Sanction, 3, 0, "sanctions"), ev(event.Sanction, 3, 2, "measures")}, 1},
+		{"sanctions told twice", []event.Event{ev(event.Sanction, 3, 2, "sanctions"), ev(event.Sanction, 3, 4, "measures")}, 1},
+		{"headline and body", []event.Event{ev(event.Request, 1, 0, "calls for"), ev(event.Request, 1, 4, "urged")}, 1},
 	} {
 		if got := merge(tc.evs, Default().symmetric); len(got) != tc.want {
 			t.Errorf("%s: %d events, want %d", tc.name, len(got), tc.want)
