@@ -167,3 +167,19 @@ func TestFirstPersonSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// A surname after an honorific is the person named in full before it.
+func TestSurnameAfterHonorific(t *testing.T) {
+	for _, c := range []struct{ text, surname, country string }{
+		{"The Chilean president, Jorge Alvarado, met the Peruvian leader. Later, Peru praised Mr. Alvarado.", "Mr. Alvarado", "CHL"},
+		{"Kenyan opposition leader Ruth Wanjiku met the envoy. Mrs. Wanjiku said little.", "Mrs. Wanjiku", "KEN"},
+		{"Ghana's health minister, Kofi Mensah, visited Lomé. Dr. Mensah met Togolese doctors.", "Dr. Mensah", "GHA"},
+	} {
+		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		if m := find(t, d, s, c.surname, 0); m.Country != c.country {
+			t.Errorf("%q in %q: %s (%s), want %s", c.surname, c.text, m.Country, m.Name, c.country)
+		}
+	}
+}

@@ -187,6 +187,20 @@ func (s *Set) quoteSpeaker(d *doc.Document, k *kb.KB, i int) int {
 	return -1
 }
 
+// withoutHonorific drops a leading "Mr.", "Mrs.", "Ms.", "Dr." or "Mister"
+// from a name: "Mr. Alvarado" is "Alvarado".
+func withoutHonorific(name string) string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok {
+		return name
+	}
+	switch strings.ToLower(strings.TrimSuffix(first, ".")) {
+	case "mr", "mrs", "ms", "dr", "mister", "madam", "madame":
+		return rest
+	}
+	return name
+}
+
 // resolve resolves mention i against the mentions before it.
 func (s *Set) resolve(d *doc.Document, k *kb.KB, i int) {
 	m := &s.Mentions[i]
@@ -205,10 +219,12 @@ func (s *Set) resolve(d *doc.Document, k *kb.KB, i int) {
 		}
 	case m.Kind == Pronoun:
 		ante = s.pronounAntecedent(d, i)
-	case m.Kind == Person && m.Named && !strings.Contains(m.Name, " "):
-		// A surname alone: "Marzouk" after "Abu Marzouk".
+	case m.Kind == Person && m.Named && !strings.Contains(withoutHonorific(m.Name), " "):
+		// A surname alone: "Marzouk" after "Abu Marzouk", "Mr. Alvarado"
+		// after "Jorge Alvarado".
+		name := withoutHonorific(m.Name)
 		ante = s.latest(i, func(o *doc.Mention) bool {
-			return o.Kind == Person && o.Named && o.Country != "" && hasWord(o.Name, m.Name)
+			return o.Kind == Person && o.Named && o.Country != "" && hasWord(o.Name, name)
 		})
 	case !m.Named && definite(d, m.First):
 		ante = s.describedBy(i)
