@@ -1145,6 +1145,21 @@ func (x *extraction) impliedRecipient(m match, act *event.Actor) *event.Actor {
 		return x.soleCountry(m, act)
 	case event.Protest:
 		return foreign(x.condemnedTarget(m))
+	case event.Coerce:
+		return domestic(act)
+	}
+	return nil
+}
+
+// domestic is the country a state's own coercion is aimed at when its
+// text names no one the country is known of: "the regime detained
+// opposition figures", "police arrested dozens" are done to the state's
+// own people. A group that is no state organ is not assumed to act at
+// home.
+func domestic(act *event.Actor) *event.Actor {
+	switch act.Sector {
+	case "", "GOV", "MIL", "COP", "JUD":
+		return &event.Actor{Name: "unidentified", Country: act.Country, Sector: "UNK", Code: act.Country + "UNK"}
 	}
 	return nil
 }

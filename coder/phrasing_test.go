@@ -469,3 +469,16 @@ func TestFeelingBy(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A state's coercion of people whose country the text does not give is
+// aimed at its own people; a rebel group's is not assumed to be.
+func TestDomesticCoercion(t *testing.T) {
+	cases := []phrasing{
+		{"The Venezuelan government detained a key opposition figure on Friday.", []want{{"COERCE", "VEN", "VEN", false}}, nil},
+		{"The Belarusian authorities jailed three bloggers on Monday.", []want{{"COERCE", "BLR", "BLR", false}}, nil},
+		{"Ugandan police arrested a prominent lawyer in Kampala.", []want{{"COERCE", "UGA", "UGA", false}}, nil},
+		{"Amnesty International condemned Iran's detention of a journalist.", []want{{"COERCE", "IRN", "IRN", false}, {"ACCUSE", "NGO", "IRN", false}}, nil},
+		{"Kenyan rebels detained a journalist.", nil, []want{{"COERCE", "KEN", "KEN", false}}},
+	}
+	checkPhrasings(t, cases)
+}
