@@ -150,6 +150,11 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 // the one its mentions name most often, when one clearly leads. A story
 // about Myanmar's army says "the military" without repeating "Myanmar".
 func situate(d *doc.Document, k *kb.KB, s *Set) {
+	for i := range s.Mentions {
+		if m := &s.Mentions[i]; m.Country == "" && m.Kind != Pronoun && unRoles[lastWord(m.Role)] {
+			m.Country = "UNO"
+		}
+	}
 	// First the sentence: "Police in Nairobi arrested dozens of
 	// protesters" is set in one country, which the police and the
 	// protesters take. Only places the sentence sets itself in count: in
@@ -803,6 +808,8 @@ var (
 	placeWordsFile string
 	//go:embed data/anaphor_kinds.tsv
 	anaphorKindsFile string
+	//go:embed data/un_roles.txt
+	unRolesFile string
 
 	ledByWords     = wordlist.MustParse("mention/data/led_by.txt", ledByFile)                   // "US-led": the side that leads
 	anaphoricNouns = wordlist.MustParse("mention/data/anaphoric_nouns.txt", anaphoricNounsFile) // "the group": an organisation named before
@@ -810,6 +817,7 @@ var (
 	// several of them with no country named are the parties of a meeting,
 	// not the country the story is about.
 	envoyRoles      = wordlist.MustParse("mention/data/envoy_roles.txt", envoyRolesFile)
+	unRoles         = wordlist.MustParse("mention/data/un_roles.txt", unRolesFile)                 // "peacekeepers": the UN's unless a country is named
 	timeWords       = wordlist.MustParse("mention/data/time_words.txt", timeWordsFile)             // "officials today said"
 	settlementNouns = wordlist.MustParse("mention/data/settlement_nouns.txt", settlementNounsFile) // "the town of ..."
 	calendarWords   = wordlist.MustParse("mention/data/calendar_words.txt", calendarWordsFile)     // proper nouns that name times, not actors

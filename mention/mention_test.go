@@ -183,3 +183,21 @@ func TestSurnameAfterHonorific(t *testing.T) {
 		}
 	}
 }
+
+// Peacekeepers with no country named are the UN's, not the country the
+// story is set in; with one named they are that country's.
+func TestPeacekeepers(t *testing.T) {
+	for _, c := range []struct{ text, role, country string }{
+		{"Gunmen attacked a convoy near Gao in Mali. Two peacekeepers were killed.", "peacekeepers", "UNO"},
+		{"Fighting spread in Juba, South Sudan. The peacekeepers sheltered civilians.", "peacekeepers", "UNO"},
+		{"Militias shelled Goma in Congo. The blue helmets withdrew from the town.", "helmets", "UNO"},
+		{"Clashes erupted in Karabakh. Russian peacekeepers stood by.", "peacekeepers", "RUS"},
+	} {
+		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		if m := find(t, d, s, c.role, 0); m.Country != c.country {
+			t.Errorf("%q in %q: %s, want %s", c.role, c.text, m.Country, c.country)
+		}
+	}
+}
