@@ -201,3 +201,21 @@ func TestPeacekeepers(t *testing.T) {
 		}
 	}
 }
+
+// A possessive in a phrase fronted before the main clause looks ahead to
+// that clause's subject; elsewhere it looks back.
+func TestCataphoricPossessive(t *testing.T) {
+	for _, c := range []struct{ text, after, country string }{
+		{"The US condemned the arrests. Rather than jailing its critics, the Venezuelan government should talk to them.", "jailing", "VEN"},
+		{"Chile met Peru. In its statement on Friday, the Bolivian ministry rejected the plan.", "In", "BOL"},
+		{"Kenya closed the border. Despite its denials, the Ugandan army moved troops north.", "Despite", "UGA"},
+		{"The Ugandan army moved troops north. Kenya said its border was closed.", "said", "KEN"},
+	} {
+		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		if m := find(t, d, s, "its", strings.Index(c.text, c.after)); m.Country != c.country {
+			t.Errorf("its in %q: %s (%s), want %s", c.text, m.Country, m.Name, c.country)
+		}
+	}
+}

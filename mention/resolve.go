@@ -187,6 +187,42 @@ func (s *Set) quoteSpeaker(d *doc.Document, k *kb.KB, i int) int {
 	return -1
 }
 
+// mainSubjectAfter is the subject of its sentence's main clause when
+// pronoun i stands in a phrase fronted before it ("Rather than jailing its
+// critics, the government should ...", "In its statement, the ministry
+// said ..."): a possessive there looks ahead to that subject. It returns
+// -1 otherwise.
+func (s *Set) mainSubjectAfter(d *doc.Document, i int) int {
+	m := &s.Mentions[i]
+	sent := d.Sentences[m.Sentence]
+	root := -1
+	for t := sent.First; t < sent.Last; t++ {
+		if d.Tokens[t].Head < 0 {
+			root = t
+			break
+		}
+	}
+	if root < 0 || m.Head > root {
+		return -1
+	}
+	for _, dep := range s.deps[root] {
+		if !strings.HasPrefix(d.Tokens[dep].Rel, "nsubj") || dep < m.Head {
+			continue
+		}
+		// The pronoun must hang on the main verb by a fronted phrase,
+		// not inside the subject itself ("its forces said").
+		for h := m.Head; h >= 0 && h != root; h = d.Tokens[h].Head {
+			if h == dep {
+				return -1
+			}
+		}
+		if j := s.Index(dep); j >= 0 {
+			return j
+		}
+	}
+	return -1
+}
+
 // withoutHonorific drops a leading "Mr.", "Mrs.", "Ms.", "Dr." or "Mister"
 // from a name: "Mr. Alvarado" is "Alvarado".
 func withoutHonorific(name string) string {
@@ -303,6 +339,9 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		body := func(o *doc.Mention) bool {
 			return resolved(o) && !o.Plural && (o.Named || s.Mentions[i].Role == pronIt) && (o.Kind == Organisation || o.Kind == Group || o.Kind == Body ||
 				o.Kind == Country && s.Mentions[i].Role == pronIt)
+		}
+		if j := s.mainSubjectAfter(d, i); j >= 0 && body(&s.Mentions[j]) {
+			return j
 		}
 		if j := s.latest(i, func(o *doc.Mention) bool { return body(o) && subject(o) }); j >= 0 {
 			return j
