@@ -345,7 +345,9 @@ func (x *extraction) subjectWith(v, depth int, objectless bool) (int, string) {
 		// complement its object, or its "on" phrase, as subject (object
 		// control); "plans to attack" and "called the president to
 		// congratulate him" lend their own subject.
-		if x.c.kb.InClass("influence", x.lemmaAt(t.Head)) {
+		if bare := (t.XPOS == "VB" || t.XPOS == "VBP") && !x.hasMarkTo(v); bare || x.c.kb.InClass("influence", x.lemmaAt(t.Head)) {
+			// "saw police throw rocks", "made the army withdraw": a bare
+			// infinitive is done by the verb's object, whatever the verb.
 			for _, dep := range x.deps[t.Head] {
 				r := x.d.Tokens[dep].Rel
 				object := r == "obj" || r == "iobj" || strings.HasPrefix(r, "obl") && (x.caseOf(dep) == "on" || x.caseOf(dep) == "upon")

@@ -482,3 +482,15 @@ func TestDomesticCoercion(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A bare infinitive is done by its verb's object ("saw police beat"); a
+// news outlet is not who "they" did something.
+func TestBareInfinitiveAndPress(t *testing.T) {
+	cases := []phrasing{
+		{"A Kenyan reporter saw Ugandan soldiers beat protesters near the border.", []want{{"ASSAULT", "UGA", "", false}}, []want{{"ASSAULT", "KEN", "", false}}},
+		{"Witnesses watched Chadian troops shell the Sudanese village.", []want{{"ASSAULT", "TCD", "SDN", false}}, nil},
+		{"Kenya made Somalia withdraw its troops from the border.", []want{{"RETREAT", "SOM", "", false}}, nil},
+		{"Protests spread in Khartoum, Voice of America reported. They accused the Sudanese government of corruption.", nil, []want{{"ACCUSE", "USA", "SDN", false}}},
+	}
+	checkPhrasings(t, cases)
+}

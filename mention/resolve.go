@@ -314,8 +314,11 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 	}
 	resolved := func(o *doc.Mention) bool { return o.Country != "" && o.Kind != Pronoun }
 	person := func(o *doc.Mention) bool { return o.Kind == Person && resolved(o) }
+	// A news outlet reports; "they" and "it" are seldom the outlet
+	// ("Voice of America reported ... They accused the government").
+	press := func(o *doc.Mention) bool { return o.Sector == "MED" || o.Sector == "JRN" }
 	group := func(o *doc.Mention) bool {
-		return resolved(o) && (o.Kind == Organisation || o.Kind == Country || o.Kind == Group || o.Kind == Body)
+		return resolved(o) && !press(o) && (o.Kind == Organisation || o.Kind == Country || o.Kind == Group || o.Kind == Body)
 	}
 	switch s.Mentions[i].Role {
 	case pronPerson:
@@ -337,7 +340,7 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		// "it": a country or an organisation, "the group": an
 		// organisation; the latest one that was a subject, else the latest.
 		body := func(o *doc.Mention) bool {
-			return resolved(o) && !o.Plural && (o.Named || s.Mentions[i].Role == pronIt) && (o.Kind == Organisation || o.Kind == Group || o.Kind == Body ||
+			return resolved(o) && !press(o) && !o.Plural && (o.Named || s.Mentions[i].Role == pronIt) && (o.Kind == Organisation || o.Kind == Group || o.Kind == Body ||
 				o.Kind == Country && s.Mentions[i].Role == pronIt)
 		}
 		if j := s.mainSubjectAfter(d, i); j >= 0 && body(&s.Mentions[j]) {
