@@ -394,7 +394,14 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			i++
 			continue
 		}
-		if n, c := k.MatchAdjective(words[i:]); n > 0 && (t.UPOS == "ADJ" || t.UPOS == "PROPN" || t.UPOS == "NOUN") {
+		n, c := k.MatchAdjective(words[i:])
+		if n == 0 && !startsUpper(t.Text) && startsUpper(t.Lemma) {
+			// "the russian military": a nationality written in lower
+			// case, which the lemmatiser knows only as a proper adjective
+			// ("polish" and "us" are words of their own and stay so).
+			n, c = k.MatchAdjective([]string{t.Lemma})
+		}
+		if n > 0 && (t.UPOS == "ADJ" || t.UPOS == "PROPN" || t.UPOS == "NOUN") {
 			chunks = append(chunks, chunk{kind: cAdj, first: i, last: i + n, country: c})
 			i += n
 			continue

@@ -219,3 +219,28 @@ func TestCataphoricPossessive(t *testing.T) {
 		}
 	}
 }
+
+// A nationality written in lower case names its country when the word is
+// nothing else; "polish" and "us" stay words.
+func TestLowerCaseNationality(t *testing.T) {
+	for _, c := range []struct{ text, phrase, country string }{
+		{"The russian military shelled hospitals in Kharkiv.", "military", "RUS"},
+		{"Ukraine said russian troops fired on the town.", "troops", "RUS"},
+		{"The iranian navy seized a tanker.", "navy", "IRN"},
+	} {
+		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		if m := find(t, d, s, c.phrase, 0); m.Country != c.country {
+			t.Errorf("%q in %q: %s, want %s", c.phrase, c.text, m.Country, c.country)
+		}
+	}
+	d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: "Give us the polish troops use on their boots."}
+	nlp.Annotate(d)
+	s := Find(d, kb.Default())
+	for _, m := range s.Mentions {
+		if m.Country == "POL" || m.Country == "USA" {
+			t.Errorf("%q: %s %s", d.Text, m.Name, m.Country)
+		}
+	}
+}
