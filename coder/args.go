@@ -73,6 +73,12 @@ func (x *extraction) actorsFound(m match) (heads []int, via, frame string) {
 		}
 	}
 	s, via := x.subjectWith(h, 0, objectless)
+	if s < 0 && m.tr.POS == "V" && x.hostile(m.tr.Type) && x.passive(h, objectless) {
+		// "its troops were shelled from the Pakistani side": a hostile
+		// act told in the passive came from whoever its "from" phrase
+		// names.
+		s, via = x.fromSide(h), "agent"
+	}
 	if s < 0 {
 		return nil, "", ""
 	}
@@ -986,6 +992,25 @@ func (x *extraction) agentAfter(n int) int {
 				return m.Head
 			}
 			return -1
+		}
+	}
+	return -1
+}
+
+// fromSide is the head of verb v's "from" phrase when it names an actor
+// other than a town or region ("from the Pakistani side", "from Lebanon"),
+// or -1.
+func (x *extraction) fromSide(v int) int {
+	for _, dep := range x.deps[v] {
+		if !strings.HasPrefix(x.d.Tokens[dep].Rel, "obl") || x.caseOf(dep) != "from" {
+			continue
+		}
+		k := dep
+		if x.ms.At(k) == nil {
+			k = x.phraseActor(dep, 0) // "the Pakistani side"
+		}
+		if m := x.ms.At(k); m != nil && m.Country != "" && m.Kind != mention.Place {
+			return k
 		}
 	}
 	return -1

@@ -494,3 +494,15 @@ func TestBareInfinitiveAndPress(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A hostile act told in the passive came from the side its "from" phrase
+// names; a reported clause keeps its subject.
+func TestAttackFromSide(t *testing.T) {
+	cases := []phrasing{
+		{"India says its troops along the border were shelled on Thursday from the Pakistani side.", []want{{"ASSAULT", "PAK", "IND", false}}, nil},
+		{"Kenyan positions were attacked from Somali territory overnight.", []want{{"ASSAULT", "SOM", "KEN", false}}, nil},
+		{"Armenia said its border posts were shelled from Azerbaijani positions.", []want{{"ASSAULT", "AZE", "ARM", false}}, nil},
+		{"Two Kenyan soldiers were evacuated from Somalia on Monday.", nil, []want{{"ASSAULT", "SOM", "KEN", false}}},
+	}
+	checkPhrasings(t, cases)
+}

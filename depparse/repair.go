@@ -31,6 +31,11 @@ import "strings"
 //     members). The by-phrase belongs to the event noun, as its object
 //     does.
 //
+//   - the subject of a reported clause taken as the reporting verb's object
+//     ("India says its troops were shelled": troops obj of says). A
+//     reporting verb whose clause has an auxiliary and no subject of its
+//     own lends it the object standing between them.
+//
 //   - a clause after a subordinating preposition read as a prepositional
 //     phrase with a relative clause ("was freed after Chile and Peru agreed
 //     to ...": Chile obl, agreed its acl). A past tense is no reduced
@@ -75,6 +80,7 @@ func repair(words, upos, xpos []string, heads []int, rels []string) {
 	reportingTail(words, upos, heads, rels)
 	subordinateClauses(words, upos, heads, rels)
 	pastAfterSubordinator(words, upos, xpos, heads, rels)
+	reportedSubjects(words, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
 			continue
@@ -481,6 +487,40 @@ func pastAfterSubordinator(words, upos, xpos []string, heads []int, rels []strin
 			if heads[d] == s+1 && rels[d] == "conj" {
 				heads[d] = n + 1
 			}
+		}
+	}
+}
+
+// reportedSubjects repairs "X says N AUX V-ed" parsed with N as the object
+// of "says" and V as its clausal complement without a subject: N is V's
+// subject (nsubj:pass after a passive auxiliary).
+func reportedSubjects(words []string, heads []int, rels []string) {
+	for v := range heads {
+		if rels[v] != "ccomp" || heads[v] < 1 || !reportingVerb(words[heads[v]-1]) {
+			continue
+		}
+		h := heads[v] - 1
+		obj, aux, pass := -1, false, false
+		for d := range heads {
+			switch {
+			case heads[d] == h+1 && rels[d] == "obj" && d > h && d < v:
+				obj = d
+			case heads[d] == v+1 && strings.HasPrefix(rels[d], "nsubj"):
+				obj, aux = -2, false
+			case heads[d] == v+1 && strings.HasPrefix(rels[d], "aux") && d < v:
+				aux = true
+				pass = pass || rels[d] == "aux:pass"
+			}
+			if obj == -2 {
+				break
+			}
+		}
+		if obj < 0 || !aux {
+			continue
+		}
+		heads[obj], rels[obj] = v+1, "nsubj"
+		if pass {
+			rels[obj] = "nsubj:pass"
 		}
 	}
 }
