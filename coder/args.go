@@ -814,7 +814,9 @@ func (x *extraction) recipientsOf(m match) []int {
 		for _, dep := range x.deps[m.head] {
 			switch x.d.Tokens[dep].Rel {
 			case "obj", "nsubj:pass":
-				n = dep
+				if n < 0 {
+					n = dep // of two objects (a parse error: "detained them off Gujarat"), the first
+				}
 			}
 		}
 		if relativeClause(x.d.Tokens[m.head].Rel) && (n >= 0 && x.relativePronoun(n) || n < 0 && x.relativeNonSubject(m.head)) {

@@ -244,3 +244,19 @@ func TestLowerCaseNationality(t *testing.T) {
 		}
 	}
 }
+
+// An object pronoun is not its own verb's subject.
+func TestObjectPronounNotSubject(t *testing.T) {
+	for _, c := range []struct{ text, after, country string }{
+		{"Three Pakistani fishermen strayed into Indian waters. The Indian coast guard detained them.", "detained", "PAK"},
+		{"Two Chilean fishermen entered the zone. Peruvian soldiers escorted them out.", "escorted", "CHL"},
+		{"Nepali traders crossed the border. The Indian police fined them.", "fined", "NPL"},
+	} {
+		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		if m := find(t, d, s, "them", strings.Index(c.text, c.after)); m.Country != c.country {
+			t.Errorf("them in %q: %s (%s), want %s", c.text, m.Country, m.Name, c.country)
+		}
+	}
+}

@@ -312,7 +312,15 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		// collective subject.
 		return strings.HasPrefix(t.Rel, "nmod") && t.Head >= 0 && strings.HasPrefix(d.Tokens[t.Head].Rel, "nsubj")
 	}
-	resolved := func(o *doc.Mention) bool { return o.Country != "" && o.Kind != Pronoun }
+	// An object pronoun is never its own verb's subject: in "the coast
+	// guard detained them", "them" are others (a possessive may be:
+	// "Kenya closed its border").
+	p := d.Tokens[s.Mentions[i].Head]
+	clauseMate := func(o *doc.Mention) bool {
+		t := d.Tokens[o.Head]
+		return (p.Rel == "obj" || p.Rel == "iobj") && t.Head == p.Head && strings.HasPrefix(t.Rel, "nsubj")
+	}
+	resolved := func(o *doc.Mention) bool { return o.Country != "" && o.Kind != Pronoun && !clauseMate(o) }
 	person := func(o *doc.Mention) bool { return o.Kind == Person && resolved(o) }
 	// A news outlet reports; "they" and "it" are seldom the outlet
 	// ("Voice of America reported ... They accused the government").
