@@ -702,6 +702,31 @@ func (x *extraction) complementPartner(v int) int {
 	return -1
 }
 
+// complementTarget is the side a threat's infinitive aims at: "a threat to
+// retaliate against South Korea", "threatened to strike Chad". It returns
+// -1 when the complement names none.
+func (x *extraction) complementTarget(h int) int {
+	for _, c := range x.deps[h] {
+		if r := x.d.Tokens[c].Rel; r != "xcomp" && r != "acl" && r != "advcl" || !x.hasMarkTo(c) {
+			continue
+		}
+		for _, dep := range x.deps[c] {
+			r := x.d.Tokens[dep].Rel
+			target := r == "obj" || strings.HasPrefix(r, "obl") && (x.caseOf(dep) == "against" || x.caseOf(dep) == "on" || x.caseOf(dep) == "at")
+			if !target {
+				continue
+			}
+			if x.namesActor(dep) {
+				return dep
+			}
+			if k := x.phraseActor(dep, 0); k >= 0 && x.namesActor(k) {
+				return k // "Sudanese positions"
+			}
+		}
+	}
+	return -1
+}
+
 // hasMarkTo says whether verb v is an infinitive marked by "to".
 func (x *extraction) hasMarkTo(v int) bool {
 	for _, dep := range x.deps[v] {
@@ -774,6 +799,11 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if tr.Sym && tr.POS == "V" && len(recips) == 0 {
 		if r := x.complementPartner(m.head); r >= 0 {
 			recips, rvia = x.conjuncts(r), "complement's partner"
+		}
+	}
+	if tr.Type == event.Threaten && len(recips) == 0 {
+		if r := x.complementTarget(m.head); r >= 0 {
+			recips, rvia = x.conjuncts(r), "complement's target"
 		}
 	}
 	if x.c.ImplicitRecipients && !tr.NoRecip && len(recips) == 0 {

@@ -506,3 +506,17 @@ func TestAttackFromSide(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A threat's infinitive names whom it aims at; a hyphenated participle
+// before a noun modifies it ("US-led strikes").
+func TestThreatTargetsAndLedBy(t *testing.T) {
+	cases := []phrasing{
+		{"Iran's threat to retaliate against Israel came on Thursday.", []want{{"THREATEN", "IRN", "ISR", false}}, nil},
+		{"The Chadian army's warning to strike at Sudanese positions alarmed observers.", []want{{"THREATEN", "TCD", "SDN", false}}, nil},
+		{"Kenya threatened to expel Somali diplomats.", []want{{"THREATEN", "KEN", "SOM", false}}, nil},
+		{"US-led strikes on Houthi targets in Yemen began early on Friday.", []want{{"ASSAULT", "USA", "YEM", false}}, nil},
+		{"Saudi-led jets bombed Houthi positions in Yemen.", []want{{"ASSAULT", "SAU", "YEM", false}}, nil},
+		{"Kenya's threat to leave the talks worried Uganda.", nil, []want{{"THREATEN", "KEN", "UGA", false}}},
+	}
+	checkPhrasings(t, cases)
+}

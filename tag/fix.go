@@ -33,6 +33,10 @@ import "strings"
 // A form in -ing after a determiner or possessive and before a preposition
 // is a noun ("gave its backing to", "the shelling of"), not a gerund.
 //
+// A hyphenated compound ending in a participle before a noun ("US-led
+// strikes", "earthquake-hit Turkey") is tagged as a verb; it is an
+// adjective.
+//
 // And nationalities coordinated before a noun are tagged as names ("a reply
 // to French and German criticism": French/NNP), which the parser then hangs
 // on the noun before them.
@@ -44,6 +48,10 @@ func fixPhrases(words, upos, xpos []string) {
 		fixNationalities(words, upos, xpos, i)
 	}
 	for i := 0; i < n; i++ {
+		if upos[i] == "VERB" && i+1 < n && participleCompound(words[i]) && (upos[i+1] == "NOUN" || upos[i+1] == "PROPN" || upos[i+1] == "ADJ") {
+			upos[i], xpos[i] = "ADJ", "JJ" // US-led strikes, earthquake-hit Turkey
+			continue
+		}
 		switch {
 		case xpos[i] == "JJ" && upos[i] == "ADJ":
 			if v := finiteAfter(words, upos, xpos, i+1); v >= 0 && determinerLed(upos, xpos, i) && nounHead(words, i) {
@@ -281,6 +289,22 @@ func coordinatedBareVerb(words, upos, xpos []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// participleCompound reports whether w is a hyphenated compound ending in a
+// past participle ("US-led", "earthquake-hit", "Iran-backed",
+// "state-owned"): before a noun it modifies it, as an adjective.
+func participleCompound(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || k == len(w)-1 {
+		return false
+	}
+	last := strings.ToLower(w[k+1:])
+	switch last {
+	case "led", "hit", "held", "run", "made", "born", "built", "won", "struck", "stricken", "torn", "ridden", "bred", "fed":
+		return true
+	}
+	return strings.HasSuffix(last, "ed") && hasBits(last, wnVerbEd)
 }
 
 // complementStart reports whether the word at k can open what follows a
