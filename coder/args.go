@@ -851,6 +851,13 @@ func (x *extraction) recipientsOf(m match) []int {
 			n = x.nextMention(slot+1, 5)
 		}
 	}
+	if n >= 0 && x.relativePronoun(n) {
+		// "the entities on which Japan imposed sanctions": the phrase
+		// is the noun the relative clause describes.
+		if v := x.d.Tokens[n].Head; v >= 0 && relativeClause(x.d.Tokens[v].Rel) {
+			n = x.d.Tokens[v].Head
+		}
+	}
 	if n < 0 {
 		return nil
 	}

@@ -619,7 +619,9 @@ func (x *extraction) find(w string, from int, sent doc.Sentence, prep, afterNoun
 		limit = 2
 	}
 	for j := from; j < sent.Last && j <= from+limit+1; j++ {
-		if x.wordIs(j, w) || strings.EqualFold(x.d.Tokens[j].Text, w) {
+		if (x.wordIs(j, w) || strings.EqualFold(x.d.Tokens[j].Text, w)) && !(prep && x.timeCase(j)) {
+			// "sanctions on Friday": a preposition of a time phrase
+			// marks no recipient.
 			return j, true
 		}
 		if !skippable(x.d.Tokens[j]) && !x.compoundBefore(j, w) {
@@ -631,7 +633,7 @@ func (x *extraction) find(w string, from int, sent doc.Sentence, prep, afterNoun
 				if t.UPOS == "VERB" || t.UPOS == "AUX" || t.Text == "," || t.Text == ";" || t.UPOS == "SCONJ" {
 					return 0, false
 				}
-				if strings.EqualFold(t.Text, w) {
+				if strings.EqualFold(t.Text, w) && !x.timeCase(k) {
 					return k, true
 				}
 			}
@@ -667,7 +669,7 @@ func (x *extraction) obliqueWith(h int, w string) int {
 			continue
 		}
 		for _, c := range x.deps[dep] {
-			if x.d.Tokens[c].Rel == "case" && strings.EqualFold(x.d.Tokens[c].Text, w) && !x.inTime(c) {
+			if x.d.Tokens[c].Rel == "case" && strings.EqualFold(x.d.Tokens[c].Text, w) && !x.timeCase(c) {
 				return c
 			}
 		}
@@ -735,6 +737,13 @@ func (x *extraction) hasMarkTo(v int) bool {
 		}
 	}
 	return false
+}
+
+// timeCase says whether token j is part of a time expression or the
+// preposition of one ("on" of "on Friday").
+func (x *extraction) timeCase(j int) bool {
+	h := x.d.Tokens[j].Head
+	return x.inTime(j) || x.d.Tokens[j].Rel == "case" && h >= 0 && x.inTime(h)
 }
 
 // inTime says whether token i is part of a time expression ("on Sunday",

@@ -520,3 +520,17 @@ func TestThreatTargetsAndLedBy(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A relative clause whose pronoun is the act's object or target points
+// back to the noun it describes; a time phrase's preposition marks no
+// target.
+func TestRelativeTargets(t *testing.T) {
+	cases := []phrasing{
+		{"The Lebanese village of Aitaroun, which Israeli jets struck on Monday, lies near the border.", []want{{"ASSAULT", "ISR", "LBN", false}}, nil},
+		{"The Syrian port, which Russian missiles hit overnight, was closed.", []want{{"ASSAULT", "RUS", "SYR", false}}, nil},
+		{"The North Korean entities on which Japan imposed sanctions on Friday include two shipping firms.", []want{{"SANCTION", "JPN", "PRK", false}}, nil},
+		{"The Iranian officials against whom Canada imposed sanctions on Monday include a general.", []want{{"SANCTION", "CAN", "IRN", false}}, nil},
+		{"Japan imposed sanctions on Friday.", nil, []want{{"SANCTION", "JPN", "JPN", false}}},
+	}
+	checkPhrasings(t, cases)
+}

@@ -31,6 +31,12 @@ import "strings"
 //     members). The by-phrase belongs to the event noun, as its object
 //     does.
 //
+//   - a relative clause whose pronoun is its object read as a noun phrase
+//     ("the village, which Israeli jets struck on Monday, ...": which a
+//     determiner of jets, struck a reduced relative on jets). After a
+//     comma, "which" opens a clause: the noun is its subject, "which" its
+//     object, and the clause describes the noun before the comma.
+//
 //   - the subject of a reported clause taken as the reporting verb's object
 //     ("India says its troops were shelled": troops obj of says). A
 //     reporting verb whose clause has an auxiliary and no subject of its
@@ -81,6 +87,7 @@ func repair(words, upos, xpos []string, heads []int, rels []string) {
 	subordinateClauses(words, upos, heads, rels)
 	pastAfterSubordinator(words, upos, xpos, heads, rels)
 	reportedSubjects(words, heads, rels)
+	relativeObjects(words, upos, heads, rels)
 	for i := 0; i < n; i++ {
 		if upos[i] != "NOUN" || !timeNoun(words[i]) {
 			continue
@@ -522,5 +529,36 @@ func reportedSubjects(words []string, heads []int, rels []string) {
 		if pass {
 			rels[obj] = "nsubj:pass"
 		}
+	}
+}
+
+// relativeObjects repairs ", which N V-ed" parsed as one noun phrase with
+// "which" a determiner or possessive of N and V a reduced relative on N:
+// V heads a relative clause on the noun N hangs on, N is V's subject and
+// "which" its object.
+func relativeObjects(words, upos []string, heads []int, rels []string) {
+	for w := 1; w+2 < len(words); w++ {
+		if !strings.EqualFold(words[w], "which") || words[w-1] != "," || (rels[w] != "nmod:poss" && rels[w] != "det") {
+			continue
+		}
+		n := heads[w] - 1 // the noun "which" was hung on
+		if n <= w || !nominalTag(upos[n]) || heads[n] < 1 || heads[n]-1 >= w {
+			continue
+		}
+		v := -1
+		for d := n + 1; d < len(words); d++ {
+			if heads[d] == n+1 && rels[d] == "acl" && upos[d] == "VERB" {
+				v = d
+				break
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		a := heads[n] // the noun before the comma, 1-based
+		heads[v], rels[v] = a, "acl:relcl"
+		heads[n], rels[n] = v+1, "nsubj"
+		heads[w], rels[w] = v+1, "obj"
+		heads[w-1] = v + 1
 	}
 }
