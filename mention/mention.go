@@ -35,11 +35,12 @@ import (
 // Set is the mentions of one document, in text order.
 type Set struct {
 	Mentions []doc.Mention
-	at       []int32    // token index → index of the mention covering it, or -1
-	speaker  int        // the mention "I" first refers to, or -1
-	quote    quote      // the latest quotation attributed to a speaker
-	issuer   *kb.Entity // the institution that published the document, if not a news medium
-	deps     [][]int    // token → its dependents (doc.Document.Dependents)
+	at       []int32     // token index → index of the mention covering it, or -1
+	speaker  int         // the mention "I" first refers to, or -1
+	quote    quote       // the latest quotation attributed to a speaker
+	issuer   *kb.Entity  // the institution that published the document, if not a news medium
+	labels   map[int]int // paragraph → the speaker its transcript label names, or -1
+	deps     [][]int     // token → its dependents (doc.Document.Dependents)
 }
 
 // Dependents returns the parse's dependents index the set was resolved
@@ -75,8 +76,8 @@ func Find(d *doc.Document, k *kb.KB) *Set {
 	}
 	enrich(d, s)
 	enrich(d, s) // a second pass lets information travel two links
-	holders(d, k, s)
 	s.issuer = issuerOf(d, k)
+	holders(d, k, s)
 	corefer(d, k, s)
 	enrich(d, s) // what coreference resolved travels on: "its forces" take "its" country
 	setInConjuncts(d, s)
@@ -119,8 +120,9 @@ func (s Stage) Run(d *doc.Document) error {
 // then (in the given country, if the phrase names one). An office named
 // with no country ("the Vice President", "the Chancellor") is held in
 // many countries the knowledge base does not list: it resolves only to a
-// holder whose country the document names elsewhere, or to an
-// international organisation's ("the Secretary-General").
+// holder whose country the document names elsewhere, or whose government
+// published it, or to an international organisation's ("the
+// Secretary-General").
 func holders(d *doc.Document, k *kb.KB, s *Set) {
 	day := d.Day()
 	named := map[string]bool{}
@@ -135,7 +137,14 @@ func holders(d *doc.Document, k *kb.KB, s *Set) {
 			continue
 		}
 		h := k.Holders(m.Title, m.Country, day)
-		if len(h) != 1 || m.Country == "" && !named[h[0].Country] && !k.Special(h[0].Country) {
+		if m.Country == "" && s.issuer != nil {
+			// "The Prime Minister" in a statement of the British
+			// government is Britain's.
+			if own := k.Holders(m.Title, s.issuer.Country, day); len(own) == 1 {
+				h = own
+			}
+		}
+		if len(h) != 1 || m.Country == "" && !named[h[0].Country] && !k.Special(h[0].Country) && (s.issuer == nil || h[0].Country != s.issuer.Country) {
 			continue
 		}
 		m.Name, m.Country, m.Named = h[0].Name, h[0].Country, true

@@ -260,3 +260,29 @@ func TestObjectPronounNotSubject(t *testing.T) {
 		}
 	}
 }
+
+// A state's own statement: its bare offices are its own, "we" is its
+// government; a transcript's label names who says "I".
+func TestIssuerStateAndTranscriptLabels(t *testing.T) {
+	day := time.Date(2018, 5, 11, 0, 0, 0, 0, time.UTC)
+	cases := []struct {
+		source, text, phrase, after, country string
+	}{
+		{"UK Prime Minister's Office, 10 Downing Street (gov.uk)", "The Prime Minister spoke to the President of France today.", "The Prime Minister", "", "GBR"},
+		{"Global Affairs Canada, news release", "We condemn the detention of two Canadians in Iran.", "We", "", "CAN"},
+		{"President of Russia (kremlin.ru)", "We discussed trade with our Chinese partners.", "We", "", "RUS"},
+		{"President of Russia (kremlin.ru)", "Vladimir Putin met the Kazakh president.\n\nPresident of Kazakhstan Kassym-Jomart Tokayev: Thank you. I am grateful for this visit.", "I", "am", "KAZ"},
+	}
+	for _, c := range cases {
+		d := &doc.Document{Date: day, Source: c.source, Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		from := 0
+		if c.after != "" {
+			from = strings.Index(d.Text, c.after) - len(c.phrase) - 1
+		}
+		if m := find(t, d, s, c.phrase, from); m.Country != c.country {
+			t.Errorf("%q in %q (source %q): %s (%s), want %s", c.phrase, c.text, c.source, m.Country, m.Name, c.country)
+		}
+	}
+}

@@ -117,24 +117,43 @@ func corefer(d *doc.Document, k *kb.KB, s *Set) {
 }
 
 // issuerOf is the institution a document's source line names as its
-// publisher when that is no news medium ("European Union, EEAS statement
-// by the High Representative", "Cabinet of Ministers of Ukraine"), or nil.
+// publisher when that is no news medium, or nil. The line's first part
+// may name it outright ("European Union, EEAS statement by the High
+// Representative") or as a state's office: one that opens with the state
+// ("UK Foreign and Commonwealth Office", "Australian Minister for Foreign
+// Affairs") or ends with it ("President of Russia", "Cabinet of Ministers
+// of Ukraine"), which stands for that state's government.
 func issuerOf(d *doc.Document, k *kb.KB) *kb.Entity {
 	src, _, _ := strings.Cut(d.Source, ",")
 	src, _, _ = strings.Cut(src, "(")
+	src = strings.TrimSpace(src)
 	words := strings.Fields(src)
 	if len(words) == 0 {
 		return nil
 	}
-	n, ents := k.Match(words)
-	if n != len(words) || len(ents) == 0 {
+	if n, ents := k.Match(words); n == len(words) && len(ents) > 0 {
+		e := best(ents)
+		if e.Kind == Person || e.Sector == "MED" || e.Country == "" {
+			return nil
+		}
+		return &e
+	}
+	country := ""
+	if n, ents := k.Match(words); n > 0 && n < len(words) && best(ents).Kind == Country {
+		country = best(ents).Country // "UK Ministry of Defence"
+	} else if n, c := k.MatchAdjective(words); n > 0 && n < len(words) {
+		country = c // "Australian Minister for Foreign Affairs"
+	} else {
+		for i := len(words) - 1; i > 0 && country == ""; i-- {
+			if n, ents := k.Match(words[i:]); n == len(words)-i && len(ents) > 0 && best(ents).Kind == Country {
+				country = best(ents).Country // "President of Russia", "Global Affairs Canada"
+			}
+		}
+	}
+	if country == "" || k.Special(country) {
 		return nil
 	}
-	e := best(ents)
-	if e.Kind == Person || e.Sector == "MED" || e.Country == "" {
-		return nil
-	}
-	return &e
+	return &kb.Entity{Name: src, Country: country, Sector: "GOV", Kind: Organisation}
 }
 
 // quote is the latest quotation whose speaker a sentence names.
@@ -184,7 +203,46 @@ func (s *Set) quoteSpeaker(d *doc.Document, k *kb.KB, i int) int {
 	if q := s.quote; q.speaker >= 0 && q.paragraph == sent.Paragraph && m.Sentence-q.sentence <= 3 {
 		return q.speaker
 	}
-	return -1
+	return s.labelledSpeaker(d, sent.Paragraph)
+}
+
+// labelledSpeaker is the person a transcript's paragraph opens with as its
+// speaker ("President of Kazakhstan Kassym-Jomart Tokayev: Mr President,
+// ..."), or -1. Each paragraph is looked at once.
+func (s *Set) labelledSpeaker(d *doc.Document, paragraph int) int {
+	if j, ok := s.labels[paragraph]; ok {
+		return j
+	}
+	if s.labels == nil {
+		s.labels = map[int]int{}
+	}
+	s.labels[paragraph] = -1
+	for _, sent := range d.Sentences {
+		if sent.Paragraph != paragraph {
+			continue
+		}
+		first := sent.First
+		if d.Tokens[first].UPOS == "DET" {
+			first++
+		}
+		j := s.Index(first)
+		if j < 0 || s.Mentions[j].First != first {
+			break
+		}
+		// The person's name and title may run on (", Foreign
+		// Minister"); the label ends at the first colon.
+		o := &s.Mentions[j]
+		for t := o.Last; t < sent.Last && t < o.Last+6; t++ {
+			if d.Tokens[t].Text == ":" {
+				if o.Kind == Person && o.Country != "" {
+					s.labels[paragraph] = j
+				}
+				break
+			}
+		}
+		break
+	}
+	return s.labels[paragraph]
 }
 
 // mainSubjectAfter is the subject of its sentence's main clause when
