@@ -62,7 +62,23 @@ func (x *extraction) modality(m match) event.Modality {
 			}
 		}
 		t := x.d.Tokens[v]
-		if t.Rel != "xcomp" && t.Rel != "ccomp" && t.Rel != "conj" || t.Head < 0 {
+		if t.Head < 0 {
+			break
+		}
+		if t.Rel == "advcl" && x.markedBy(v, "by") {
+			// "need to de-escalate by withdrawing troops": the means
+			// shares the modality of what it serves.
+			v = t.Head
+			continue
+		}
+		if o := x.d.Tokens[t.Head]; t.Rel == "acl" && x.hasMarkTo(v) && o.Rel == "obj" && o.Head >= 0 {
+			// "expects the police to stand down", parsed with the
+			// infinitive on the object: the object's verb embeds it.
+			note(modalityOf("embed", x.lemmaAt(o.Head)))
+			v = o.Head
+			continue
+		}
+		if t.Rel != "xcomp" && t.Rel != "ccomp" && t.Rel != "conj" {
 			break
 		}
 		if t.Rel != "conj" {
@@ -72,6 +88,16 @@ func (x *extraction) modality(m match) event.Modality {
 		v = x.conjHead(v)
 	}
 	return best
+}
+
+// markedBy says whether verb v's clause is introduced by subordinator w.
+func (x *extraction) markedBy(v int, w string) bool {
+	for _, dep := range x.deps[v] {
+		if t := x.d.Tokens[dep]; t.Rel == "mark" && strings.EqualFold(t.Text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAux says whether verb v has an auxiliary of its own.

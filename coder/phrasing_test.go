@@ -144,6 +144,11 @@ func TestModality(t *testing.T) {
 		{"Vladimir Putin will meet Recep Tayyip Erdogan in Sochi.", "future"},
 		{"Russia may impose sanctions on Moldova.", "hypothetical"},
 		{"Iran wants to attack Israel.", "hypothetical"},
+		// the means of an act shares its modality
+		{"Chile and Peru need to ease tensions by withdrawing their troops from the border.", "hypothetical"},
+		{"Kenya must calm the region by withdrawing its soldiers from Somalia.", "hypothetical"},
+		// an infinitive the parse hung on the object of "expect"
+		{"I expect the Kenyan police to suspend operations and the Ugandan protesters to stand down.", "hypothetical"},
 	}
 	all := *Default()
 	all.AllModalities = true
@@ -162,6 +167,13 @@ func TestModality(t *testing.T) {
 			t.Errorf("%s: no %s event in%s", c.text, c.modality, describe(all.Code(&doc.Document{ID: "t", Date: mustDay(t, "2024-05-10"), Text: c.text})))
 		}
 	}
+}
+
+// The means of an act that happened happened too.
+func TestAssertedMeans(t *testing.T) {
+	checkPhrasings(t, []phrasing{
+		{"Chile eased tensions on Monday by withdrawing its troops from the border.", []want{{"RETREAT", "CHL", "", false}}, nil},
+	})
 }
 
 // Dates resolve against the publication date (a Friday).
