@@ -286,3 +286,21 @@ func TestIssuerStateAndTranscriptLabels(t *testing.T) {
 		}
 	}
 }
+
+// "Secretary" before a name is the title of the person named.
+func TestSecretaryTitle(t *testing.T) {
+	for _, c := range []struct{ text, name, country string }{
+		{"Secretary Blinken met the Kenyan president on Monday.", "Secretary Blinken", "USA"},
+		{"On Monday Secretary Pompeo spoke with the Colombian president.", "Secretary Pompeo", "USA"},
+	} {
+		d := &doc.Document{Date: time.Date(2021, 1, 5, 0, 0, 0, 0, time.UTC), Text: c.text}
+		if strings.Contains(c.name, "Blinken") {
+			d.Date = time.Date(2022, 5, 10, 0, 0, 0, 0, time.UTC)
+		}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		if m := find(t, d, s, c.name, 0); m.Country != c.country || m.First != find(t, d, s, "Secretary", 0).First {
+			t.Errorf("%q in %q: %s %q, want one mention of %s", c.name, c.text, m.Country, m.Name, c.country)
+		}
+	}
+}
