@@ -820,12 +820,22 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	}
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" {
 		// "drone attacks targeting the Kherson region", "missiles hitting
-		// the base": a participle describing the event noun names its target.
+		// the base": a participle describing the event noun names its
+		// target, also one on the noun's "of" phrase ("a barrage of
+		// missiles hitting the base").
+		phrases := []int{m.head}
 		for _, dep := range x.deps[m.head] {
-			if t := x.d.Tokens[dep]; t.Rel == "acl" && t.UPOS == "VERB" {
-				for _, o := range x.deps[dep] {
-					if x.d.Tokens[o].Rel == "obj" {
-						recips, rvia = x.conjuncts(o), "participle object"
+			if x.isNmod(dep) && x.caseOf(dep) == "of" {
+				phrases = append(phrases, dep)
+			}
+		}
+		for _, p := range phrases {
+			for _, dep := range x.deps[p] {
+				if t := x.d.Tokens[dep]; t.Rel == "acl" && t.UPOS == "VERB" {
+					for _, o := range x.deps[dep] {
+						if x.d.Tokens[o].Rel == "obj" && len(recips) == 0 {
+							recips, rvia = x.conjuncts(o), "participle object"
+						}
 					}
 				}
 			}

@@ -546,3 +546,15 @@ func TestRelativeTargets(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A participle on an attack noun's "of" phrase names the target; firing
+// a barrage is the firer's attack.
+func TestBarrageTargets(t *testing.T) {
+	cases := []phrasing{
+		{"Hezbollah fired a barrage of rockets hitting an Israeli base near the border.", []want{{"ASSAULT", "LBN", "ISR", false}}, nil},
+		{"The Houthis launched a barrage of missiles striking Saudi oil facilities.", []want{{"ASSAULT", "YEM", "SAU", false}}, nil},
+		{"Hamas fired a salvo of rockets at Israel on Monday.", []want{{"ASSAULT", "PSE", "ISR", false}}, nil},
+		{"Kenya fired its finance minister.", nil, []want{{"ASSAULT", "KEN", "KEN", false}}},
+	}
+	checkPhrasings(t, cases)
+}
