@@ -208,11 +208,17 @@ var mutualSides = map[string]bool{"second side": true, "other side": true}
 // demand.
 func (x *extraction) describesNoun(m match) bool {
 	t := x.d.Tokens[m.head]
-	if m.tr.POS != "V" || t.Rel != "acl" || t.XPOS != "VBG" || t.Head < 0 {
+	if m.tr.POS != "V" || t.Rel != "acl" || t.Head < 0 {
 		return false
 	}
 	nt := x.disc.TriggerTypes[t.Head]
-	return nt != "" && (nt == m.tr.Type || x.hostile(m.tr.Type))
+	if nt != "" && x.participle(m.head) && lightVerbs[x.lemmaAt(m.head)] {
+		// "the deal struck between Kenya and Uganda", "the talks held
+		// in Doha": the support verb's participle only tells of the
+		// noun's act.
+		return true
+	}
+	return t.XPOS == "VBG" && nt != "" && (nt == m.tr.Type || x.hostile(m.tr.Type))
 }
 
 // bestMatch finds the pattern that fits token i: the longest (the lexicon

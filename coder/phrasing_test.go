@@ -558,3 +558,14 @@ func TestBarrageTargets(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// A participle describing an event noun may name its sides.
+func TestParticipleBetween(t *testing.T) {
+	cases := []phrasing{
+		{"Kenya welcomed the agreement reached between Chile and Bolivia to resume ties.", []want{{"AGREE", "CHL", "BOL", true}}, nil},
+		{"The UN praised the accord signed between Chad and Sudan in Doha.", []want{{"AGREE", "TCD", "SDN", true}}, nil},
+		{"Ghana hailed the deal struck between Kenya and Uganda on Monday.", []want{{"AGREE", "KEN", "UGA", true}}, []want{{"ASSAULT", "KEN", "UGA", false}}},
+		{"The agreement reached in Lima was welcomed.", nil, []want{{"AGREE", "PER", "PER", true}}},
+	}
+	checkPhrasings(t, cases)
+}
