@@ -98,6 +98,15 @@ func (x *extraction) actorsFound(m match) (heads []int, via, frame string) {
 	if len(subjects) == 1 && m.tr.Sym {
 		subjects = append(subjects, x.coordinatedByWords(s)...)
 	}
+	if len(subjects) == 1 && m.tr.Sym {
+		// "Chile and Peru met on Monday. They agreed to ...": a plural
+		// pronoun stands for the sides its antecedent coordinates.
+		if p := x.ms.At(subjects[0]); p != nil && p.Kind == mention.Pronoun && p.Ref >= 0 {
+			if sides := x.conjuncts(x.ms.Mentions[p.Ref].Head); len(sides) > 1 {
+				subjects = sides
+			}
+		}
+	}
 	return subjects, via, ""
 }
 

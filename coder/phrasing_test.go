@@ -569,3 +569,15 @@ func TestParticipleBetween(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// "They" after coordinated subjects stands for all of them, as the sides
+// of a two-sided act.
+func TestTheyCoordinated(t *testing.T) {
+	cases := []phrasing{
+		{"The Chilean president and his Peruvian counterpart met in Lima on Monday. They agreed on a series of steps to end the dispute.", []want{{"AGREE", "CHL", "PER", true}}, nil},
+		{"Chad and Sudan held talks in Doha on Friday. They signed a truce on Saturday.", []want{{"AGREE", "TCD", "SDN", true}}, nil},
+		{"Ghana and Togo signed a pact on Monday. They held talks in Accra on Tuesday.", []want{{"CONSULT", "GHA", "TGO", true}}, nil},
+		{"The Kenyan police arrested three men. They were released on Friday.", nil, []want{{"AGREE", "KEN", "KEN", true}}},
+	}
+	checkPhrasings(t, cases)
+}

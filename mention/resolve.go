@@ -393,7 +393,23 @@ func (s *Set) pronounAntecedent(d *doc.Document, i int) int {
 		}
 		return s.latest(i, person)
 	case pronThey:
-		if j := s.latest(i, func(o *doc.Mention) bool { return group(o) && (o.Plural || o.Kind == Organisation) && subject(o) }); j >= 0 {
+		// "The Chilean president and his Peruvian counterpart met ...
+		// They agreed": coordinated subjects are a plural antecedent
+		// (the first stands for the coordination).
+		coordinated := func(o *doc.Mention) bool {
+			if !resolved(o) || !strings.HasPrefix(d.Tokens[o.Head].Rel, "nsubj") {
+				return false
+			}
+			for _, dep := range s.deps[o.Head] {
+				if d.Tokens[dep].Rel == "conj" && s.Index(dep) >= 0 {
+					return true
+				}
+			}
+			return false
+		}
+		if j := s.latest(i, func(o *doc.Mention) bool {
+			return group(o) && (o.Plural || o.Kind == Organisation) && subject(o) || coordinated(o)
+		}); j >= 0 {
 			return j
 		}
 		return s.latest(i, func(o *doc.Mention) bool { return group(o) && o.Plural })
