@@ -440,7 +440,14 @@ func chunkSentence(d *doc.Document, k *kb.KB, s *Set, si int, sent doc.Sentence,
 			}
 			// A role noun modifying another noun names no actor: "drone
 			// attack", "army base", "police station".
-			if n > 0 && (isNominal(toks[i+n-1].UPOS) || usedAsNoun(toks, i+n-1)) && !modifies(toks[i+n-1], sent.First+i+n-1) {
+			// A role before another role joins it: "rebel spokesman",
+			// "opposition negotiators" are the rebels' and the opposition's.
+			beforeRole := false
+			if n > 0 && i+n < len(lemmas) {
+				m, _ := k.Role(lemmas[i+n:])
+				beforeRole = m > 0
+			}
+			if n > 0 && (isNominal(toks[i+n-1].UPOS) || usedAsNoun(toks, i+n-1) || beforeRole) && (!modifies(toks[i+n-1], sent.First+i+n-1) || beforeRole) {
 				chunks = append(chunks, chunk{kind: cRole, first: i, last: i + n, role: r, roleText: strings.Join(lemmas[i:i+n], " ")})
 				i += n
 				continue
@@ -560,14 +567,18 @@ func build(d *doc.Document, k *kb.KB, si int, sent doc.Sentence, toks []doc.Toke
 			m.Country, m.Sector, m.Kind, m.Plural = c.country, "CVL", Group, true
 			m.Name = text(d, sent.First+c.first, sent.First+c.last)
 		case cRole:
+			// A title after a collective's role is one of the collective's
+			// people: "rebel negotiators" are rebels, "opposition leader"
+			// the opposition's.
+			ofCollective := m.Role != "" && m.Sector != "" && (m.Kind == Group || m.Kind == Body) && m.Title == ""
 			m.Role = c.roleText
-			if m.Sector == "" || c.role.Kind == Person {
+			if m.Sector == "" || c.role.Kind == Person && !ofCollective {
 				m.Sector = c.role.Sector
 			}
 			if c.role.Kind == Person {
 				m.Title = c.roleText
 			}
-			if m.Kind == "" || m.Kind == Country || m.Kind == Organisation {
+			if m.Kind == "" || m.Kind == Country || m.Kind == Organisation || ofCollective && c.role.Kind == Person {
 				m.Kind = c.role.Kind
 			}
 			last := toks[c.last-1]

@@ -304,3 +304,19 @@ func TestSecretaryTitle(t *testing.T) {
 		}
 	}
 }
+
+// A title after a collective's role is one of the collective's people.
+func TestCollectiveTitles(t *testing.T) {
+	for _, c := range []struct{ text, phrase, sector string }{
+		{"The government and rebel negotiators reached a deal.", "rebel negotiators", "REB"},
+		{"Police arrested a rebel spokesman in Goma.", "rebel spokesman", "REB"},
+		{"The Kenyan foreign minister met the press.", "foreign minister", "GOV"},
+	} {
+		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
+		nlp.Annotate(d)
+		s := Find(d, kb.Default())
+		if m := find(t, d, s, c.phrase, 0); m.Sector != c.sector {
+			t.Errorf("%q in %q: %s, want %s", c.phrase, c.text, m.Sector, c.sector)
+		}
+	}
+}
