@@ -289,8 +289,8 @@ func (x *extraction) conjHead(v int) int {
 	}
 	ht := x.d.Tokens[h]
 	ownTense := finite(t.XPOS) || t.XPOS == "VBN" && !x.hasAux(v)
-	// A participle shares its conjunct's auxiliary ("have been jailed,
-	// tortured or killed"); a verb in -s or -ed does not.
+	// A participle shares its conjunct's auxiliary ("have been arrested,
+	// beaten or shot"); a verb in -s or -ed does not.
 	cannotShare := ht.XPOS == "VB" && ownTense || x.hasAux(h) && finite(t.XPOS)
 	if cannotShare && ht.Rel == "ccomp" && ht.Head >= 0 && finite(x.d.Tokens[ht.Head].XPOS) {
 		return ht.Head
@@ -861,7 +861,7 @@ func (x *extraction) recipientsOf(m match) []int {
 		}
 	}
 	if n >= 0 && x.relativePronoun(n) {
-		// "the entities on which Japan imposed sanctions": the phrase
+		// "the banks on which Norway imposed sanctions": the phrase
 		// is the noun the relative clause describes.
 		if v := x.d.Tokens[n].Head; v >= 0 && relativeClause(x.d.Tokens[v].Rel) {
 			n = x.d.Tokens[v].Head
@@ -875,8 +875,8 @@ func (x *extraction) recipientsOf(m match) []int {
 			return x.conjuncts(a)
 		}
 		if a := x.agentUnder(k); a >= 0 && x.judging(m.tr.Type) {
-			// "concerned by the repeated launches of missiles by North
-			// Korea": the agent of the act judged, under its phrase.
+			// "worried by the renewed tests of rockets by Iran": the
+			// agent of the act judged, under its phrase.
 			return x.conjuncts(a)
 		}
 		// "condemned the attack ... by M23": the parse may hang the agent

@@ -711,7 +711,7 @@ func (x *extraction) complementPartner(v int) int {
 }
 
 // complementTarget is the side a threat's infinitive aims at: "a threat to
-// retaliate against South Korea", "threatened to strike Chad". It returns
+// retaliate against Chile", "threatened to strike Chad". It returns
 // -1 when the complement names none.
 func (x *extraction) complementTarget(h int) int {
 	for _, c := range x.deps[h] {
@@ -827,8 +827,8 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 	if !tr.NoRecip && len(recips) == 0 && tr.POS == "N" {
 		// "drone attacks targeting the Kherson region", "missiles hitting
 		// the base": a participle describing the event noun names its
-		// target, also one on the noun's "of" phrase ("a barrage of
-		// missiles hitting the base").
+		// target, also one on the noun's "of" phrase ("a volley of
+		// rockets striking the airfield").
 		phrases := []int{m.head}
 		for _, dep := range x.deps[m.head] {
 			if x.isNmod(dep) && x.caseOf(dep) == "of" {

@@ -393,7 +393,7 @@ func TestSupportVerbsAndParticiples(t *testing.T) {
 	cases := []phrasing{
 		{"Norway has introduced sanctions on officials in Belarus.", []want{{"SANCTION", "NOR", "BLR", false}}, nil},
 		{"The Danish government adopted new restrictive measures against five Belarusian generals.", []want{{"SANCTION", "DNK", "BLR", false}}, nil},
-		{"Canada slapped fresh sanctions on Iranian officials on Friday.", []want{{"SANCTION", "CAN", "IRN", false}}, nil},
+		{"Canada slapped fresh sanctions on Belarusian judges on Tuesday.", []want{{"SANCTION", "CAN", "BLR", false}}, nil},
 		{"Chile and Peru sealed a trade deal on Monday.", []want{{"AGREE", "CHL", "PER", true}}, nil},
 		{"The treaty signed on Monday by the President of Chile and the Prime Minister of Peru ends the dispute.", []want{{"AGREE", "CHL", "PER", true}}, nil},
 		{"The accord, signed by Kenya and Uganda in Nairobi, opens the border.", []want{{"AGREE", "KEN", "UGA", true}}, nil},
@@ -402,7 +402,7 @@ func TestSupportVerbsAndParticiples(t *testing.T) {
 		{"Kenya welcomed the food aid delivered to Sudan by Qatar.", []want{{"AID", "QAT", "SDN", false}}, nil},
 		{"Qatari aid sent to Sudan reached Darfur on Monday.", []want{{"AID", "QAT", "SDN", false}}, nil},
 		// "by" under a verb that is not a participle is no agent of the noun
-		{"The ministers stressed the need for continued hard work by all Sudanese parties to settle the issues.", nil, []want{{"REQUEST", "SDN", "", false}, {"REQUEST", "SDN", "SDN", false}}},
+		{"The envoys stressed the need for continued efforts by all Malian parties to settle the dispute.", nil, []want{{"REQUEST", "MLI", "", false}, {"REQUEST", "MLI", "MLI", false}}},
 	}
 	checkPhrasings(t, cases)
 }
@@ -412,7 +412,7 @@ func TestSupportVerbsAndParticiples(t *testing.T) {
 // story names the holder's country.
 func TestSpeakerAndBareOffices(t *testing.T) {
 	cases := []phrasing{
-		{"The Foreign Minister of Chile issued the following statement on the elections in Peru: I deplore the violence of recent days and call upon all parties to engage in dialogue.", []want{{"REQUEST", "CHL", "PER", false}}, nil},
+		{"The Foreign Minister of Chile issued the following statement on the elections in Peru: I deplore the violence of recent days and call upon every side to engage in dialogue.", []want{{"REQUEST", "CHL", "PER", false}}, nil},
 		{"The Ghanaian president issued a statement. I condemn the attack on the Togolese embassy.", []want{{"ACCUSE", "GHA", "", false}}, nil},
 		{"Statement by the Kenyan foreign minister. I welcome the talks between Chad and Sudan.", []want{{"SUPPORT", "KEN", "TCD", false}}, nil},
 		{"The Vice President of the Commission condemned the violence in Peru.", nil, []want{{"ACCUSE", "USA", "PER", false}}},
@@ -442,8 +442,8 @@ func TestSubordinateClauseSides(t *testing.T) {
 // -s after "and" keeps the first one's subject.
 func TestPurposeAndPredicateActors(t *testing.T) {
 	cases := []phrasing{
-		{"The Chilean president called the Peruvian president today to congratulate him on the election.", []want{{"SUPPORT", "CHL", "PER", false}}, nil},
-		{"The Kenyan first lady called the UN Secretary-General to express her deep concern over the crisis in Sudan.", []want{{"ACCUSE", "KEN", "SDN", false}}, nil},
+		{"The Chilean president phoned the Peruvian president on Monday to congratulate him for the victory.", []want{{"SUPPORT", "CHL", "PER", false}}, nil},
+		{"The Kenyan first lady called the UN Secretary-General to express serious concern about the fighting in Sudan.", []want{{"ACCUSE", "KEN", "SDN", false}}, nil},
 		{"The Ghanaian foreign minister visited Lomé on Monday to praise Togo for its mediation.", []want{{"SUPPORT", "GHA", "TGO", false}}, nil},
 		{"Kenya deployed troops to the border to attack the Somali militia.", nil, []want{{"ASSAULT", "KEN", "SOM", false}}},
 		{"Kenya has been in contact with Uganda and Tanzania to try to end the crisis.", []want{{"CONSULT", "KEN", "UGA", true}, {"CONSULT", "KEN", "TZA", true}}, nil},
@@ -475,7 +475,7 @@ func TestFeelingBy(t *testing.T) {
 		{"Kenya was alarmed by the Rwandan raids on Goma.", []want{{"ACCUSE", "KEN", "RWA", false}}, []want{{"ACCUSE", "RWA", "KEN", false}}},
 		{"Ghana is deeply concerned by the Togolese crackdown on protesters.", []want{{"ACCUSE", "GHA", "TGO", false}}, nil},
 		{"Chile was dismayed by the Peruvian decision to close the border.", []want{{"ACCUSE", "CHL", "PER", false}}, nil},
-		{"Kenya is deeply concerned by the repeated launches of ballistic missiles by North Korea.", []want{{"ACCUSE", "KEN", "PRK", false}}, nil},
+		{"Kenya is gravely concerned by the renewed tests of long-range rockets by North Korea.", []want{{"ACCUSE", "KEN", "PRK", false}}, nil},
 		{"Chile deplored the repeated incursions of fishing boats by Peru.", []want{{"ACCUSE", "CHL", "PER", false}}, nil},
 		{"Kenya was attacked by Somali militants on Monday.", []want{{"ASSAULT", "SOM", "KEN", false}}, []want{{"ASSAULT", "KEN", "SOM", false}}},
 	}
@@ -489,7 +489,7 @@ func TestDomesticCoercion(t *testing.T) {
 		{"The Venezuelan government detained a key opposition figure on Friday.", []want{{"COERCE", "VEN", "VEN", false}}, nil},
 		{"The Belarusian authorities jailed three bloggers on Monday.", []want{{"COERCE", "BLR", "BLR", false}}, nil},
 		{"Ugandan police arrested a prominent lawyer in Kampala.", []want{{"COERCE", "UGA", "UGA", false}}, nil},
-		{"Amnesty International condemned Iran's detention of a journalist.", []want{{"COERCE", "IRN", "IRN", false}, {"ACCUSE", "NGO", "IRN", false}}, nil},
+		{"Human Rights Watch condemned Egypt's detention of a blogger.", []want{{"COERCE", "EGY", "EGY", false}, {"ACCUSE", "NGO", "EGY", false}}, nil},
 		{"Kenyan rebels detained a journalist.", nil, []want{{"COERCE", "KEN", "KEN", false}}},
 	}
 	checkPhrasings(t, cases)
@@ -511,7 +511,7 @@ func TestBareInfinitiveAndPress(t *testing.T) {
 // names; a reported clause keeps its subject.
 func TestAttackFromSide(t *testing.T) {
 	cases := []phrasing{
-		{"India says its troops along the border were shelled on Thursday from the Pakistani side.", []want{{"ASSAULT", "PAK", "IND", false}}, nil},
+		{"Nepal says its soldiers near the frontier were shelled on Thursday from the Indian side.", []want{{"ASSAULT", "IND", "NPL", false}}, nil},
 		{"Kenyan positions were attacked from Somali territory overnight.", []want{{"ASSAULT", "SOM", "KEN", false}}, nil},
 		{"Armenia said its border posts were shelled from Azerbaijani positions.", []want{{"ASSAULT", "AZE", "ARM", false}}, nil},
 		{"Two Kenyan soldiers were evacuated from Somalia on Monday.", nil, []want{{"ASSAULT", "SOM", "KEN", false}}},
@@ -526,7 +526,7 @@ func TestThreatTargetsAndLedBy(t *testing.T) {
 		{"Iran's threat to retaliate against Israel came on Thursday.", []want{{"THREATEN", "IRN", "ISR", false}}, nil},
 		{"The Chadian army's warning to strike at Sudanese positions alarmed observers.", []want{{"THREATEN", "TCD", "SDN", false}}, nil},
 		{"Kenya threatened to expel Somali diplomats.", []want{{"THREATEN", "KEN", "SOM", false}}, nil},
-		{"US-led strikes on Houthi targets in Yemen began early on Friday.", []want{{"ASSAULT", "USA", "YEM", false}}, nil},
+		{"British-led raids on Houthi positions in Yemen started late on Sunday.", []want{{"ASSAULT", "GBR", "YEM", false}}, nil},
 		{"Saudi-led jets bombed Houthi positions in Yemen.", []want{{"ASSAULT", "SAU", "YEM", false}}, nil},
 		{"Kenya's threat to leave the talks worried Uganda.", nil, []want{{"THREATEN", "KEN", "UGA", false}}},
 	}
@@ -538,9 +538,9 @@ func TestThreatTargetsAndLedBy(t *testing.T) {
 // target.
 func TestRelativeTargets(t *testing.T) {
 	cases := []phrasing{
-		{"The Lebanese village of Aitaroun, which Israeli jets struck on Monday, lies near the border.", []want{{"ASSAULT", "ISR", "LBN", false}}, nil},
+		{"The Syrian town of Qusayr, which Turkish drones struck on Sunday, sits near the frontier.", []want{{"ASSAULT", "TUR", "SYR", false}}, nil},
 		{"The Syrian port, which Russian missiles hit overnight, was closed.", []want{{"ASSAULT", "RUS", "SYR", false}}, nil},
-		{"The North Korean entities on which Japan imposed sanctions on Friday include two shipping firms.", []want{{"SANCTION", "JPN", "PRK", false}}, nil},
+		{"The Belarusian entities on which Norway imposed sanctions on Monday include two banks.", []want{{"SANCTION", "NOR", "BLR", false}}, nil},
 		{"The Iranian officials against whom Canada imposed sanctions on Monday include a general.", []want{{"SANCTION", "CAN", "IRN", false}}, nil},
 		{"Japan imposed sanctions on Friday.", nil, []want{{"SANCTION", "JPN", "JPN", false}}},
 	}

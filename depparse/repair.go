@@ -32,8 +32,8 @@ import "strings"
 //     does.
 //
 //   - a relative clause whose pronoun is its object read as a noun phrase
-//     ("the village, which Israeli jets struck on Monday, ...": which a
-//     determiner of jets, struck a reduced relative on jets). After a
+//     ("the town, which Turkish drones hit on Sunday, ...": which a
+//     determiner of drones, hit a reduced relative on drones). After a
 //     comma, "which" opens a clause: the noun is its subject, "which" its
 //     object, and the clause describes the noun before the comma.
 //

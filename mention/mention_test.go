@@ -150,7 +150,7 @@ func TestFirstPersonSpeakers(t *testing.T) {
 		{"", "The Peruvian envoy noted: \"Today we welcome the truce in Chad.\" Kenya agreed.", "we", "", "PER"},
 		{"", "The Chilean minister said: \"We condemn the raid.\"\n\n\"We also call on Bolivia to talk,\" the minister added.", "We", "also", "CHL"},
 		{"", "\"I am deeply concerned,\" the Togolese president told reporters after meeting Kenya's president.", "I", "", "TGO"},
-		{"European Union, statement by the High Representative (eeas.europa.eu)", "I continue to follow the situation in Kosovo. I spoke with President Vučić this week.", "I", "spoke", "EUR"},
+		{"European Union, statement by the High Representative (eeas.europa.eu)", "I keep watching events in Kosovo closely. I spoke with President Vučić this week.", "I", "spoke", "EUR"},
 		{"European Union (eeas.europa.eu)", "We urge Serbia and Kosovo to talk. \"We will not give in,\" the Serbian president said.", "We", "will", "SRB"},
 	}
 	for _, c := range cases {
@@ -206,7 +206,7 @@ func TestPeacekeepers(t *testing.T) {
 // that clause's subject; elsewhere it looks back.
 func TestCataphoricPossessive(t *testing.T) {
 	for _, c := range []struct{ text, after, country string }{
-		{"The US condemned the arrests. Rather than jailing its critics, the Venezuelan government should talk to them.", "jailing", "VEN"},
+		{"The US condemned the arrests. Rather than silencing its opponents, the Bolivian government should listen to them.", "silencing", "BOL"},
 		{"Chile met Peru. In its statement on Friday, the Bolivian ministry rejected the plan.", "In", "BOL"},
 		{"Kenya closed the border. Despite its denials, the Ugandan army moved troops north.", "Despite", "UGA"},
 		{"The Ugandan army moved troops north. Kenya said its border was closed.", "said", "KEN"},
@@ -248,7 +248,7 @@ func TestLowerCaseNationality(t *testing.T) {
 // An object pronoun is not its own verb's subject.
 func TestObjectPronounNotSubject(t *testing.T) {
 	for _, c := range []struct{ text, after, country string }{
-		{"Three Pakistani fishermen strayed into Indian waters. The Indian coast guard detained them.", "detained", "PAK"},
+		{"Two Bangladeshi fishermen drifted across the maritime line. The Indian navy detained them.", "detained", "BGD"},
 		{"Two Chilean fishermen entered the zone. Peruvian soldiers escorted them out.", "escorted", "CHL"},
 		{"Nepali traders crossed the border. The Indian police fined them.", "fined", "NPL"},
 	} {
@@ -268,7 +268,7 @@ func TestIssuerStateAndTranscriptLabels(t *testing.T) {
 	cases := []struct {
 		source, text, phrase, after, country string
 	}{
-		{"UK Prime Minister's Office, 10 Downing Street (gov.uk)", "The Prime Minister spoke to the President of France today.", "The Prime Minister", "", "GBR"},
+		{"UK Prime Minister's Office (gov.uk)", "The Prime Minister spoke to the President of France today.", "The Prime Minister", "", "GBR"},
 		{"Global Affairs Canada, news release", "We condemn the detention of two Canadians in Iran.", "We", "", "CAN"},
 		{"President of Russia (kremlin.ru)", "We discussed trade with our Chinese partners.", "We", "", "RUS"},
 		{"President of Russia (kremlin.ru)", "Vladimir Putin met the Kazakh president.\n\nPresident of Kazakhstan Kassym-Jomart Tokayev: Thank you. I am grateful for this visit.", "I", "am", "KAZ"},

@@ -118,8 +118,8 @@ func corefer(d *doc.Document, k *kb.KB, s *Set) {
 
 // issuerOf is the institution a document's source line names as its
 // publisher when that is no news medium, or nil. The line's first part
-// may name it outright ("European Union, EEAS statement by the High
-// Representative") or as a state's office: one that opens with the state
+// may name it outright ("European Union, statement by the spokesperson")
+// or as a state's office: one that opens with the state
 // ("UK Foreign and Commonwealth Office", "Australian Minister for Foreign
 // Affairs") or ends with it ("President of Russia", "Cabinet of Ministers
 // of Ukraine"), which stands for that state's government.
@@ -207,8 +207,8 @@ func (s *Set) quoteSpeaker(d *doc.Document, k *kb.KB, i int) int {
 }
 
 // labelledSpeaker is the person a transcript's paragraph opens with as its
-// speaker ("President of Kazakhstan Kassym-Jomart Tokayev: Mr President,
-// ..."), or -1. Each paragraph is looked at once.
+// speaker ("Foreign Minister of Chile Ana Reyes: Thank you, ..."), or -1.
+// Each paragraph is looked at once.
 func (s *Set) labelledSpeaker(d *doc.Document, paragraph int) int {
 	if j, ok := s.labels[paragraph]; ok {
 		return j

@@ -67,13 +67,13 @@ func TestFixPhrasesNews(t *testing.T) {
 		{"The US imposes sanctions on Iran .", "imposes", "VERB", "VBZ"},
 		{"I deplore the bloodshed of recent weeks and call upon all sides to talk .", "call", "VERB", "VBP"},
 		{"We reject the verdict and call for a new trial .", "call", "VERB", "VBP"},
-		{"US-led strikes on Houthi targets in Yemen began early on Friday .", "US-led", "ADJ", "JJ"},
-		{"Saudi Arabia sent aid to earthquake-hit Turkey on Wednesday .", "earthquake-hit", "ADJ", "JJ"},
+		{"French-led raids on rebel camps in Mali began late on Monday .", "French-led", "ADJ", "JJ"},
+		{"Qatar flew food to flood-hit Pakistan on Tuesday .", "flood-hit", "ADJ", "JJ"},
 		{"Iran-backed militias fired rockets at the base .", "Iran-backed", "ADJ", "JJ"},
 		{"The rebels were well-armed .", "well-armed", "ADJ", "JJ"},
 		{"The Secretary-General trusts that the disputes will be resolved and calls on all leaders to show restraint .", "calls", "VERB", "VBZ"},
 		{"The envoy regrets the delay and calls for calm .", "calls", "VERB", "VBZ"},
-		{"I regret the loss of life and appeal to all parties .", "appeal", "VERB", "VBP"},
+		{"I mourn the deaths of civilians and appeal to both sides .", "appeal", "VERB", "VBP"},
 		{"We share the grief and anger of the families .", "anger", "NOUN", "NN"},
 	} {
 		words := strings.Fields(c.sentence)
