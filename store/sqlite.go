@@ -239,6 +239,15 @@ CREATE INDEX events_type ON events(type, day, quad, actor_country, recipient_cou
 DROP INDEX stories_type;
 CREATE INDEX stories_type ON stories(type, day, quad, actor_country, recipient_country);
 `},
+	// A page of stories read in day order (a filter matching many)
+	// tests each story on the way, as raw events do (migration 8): with
+	// stories_day(day, quad) a place, several types or modes read the
+	// story itself to be tested (a place of one story in 40: 1 ms a
+	// page, 0.2 with the columns in the index).
+	{"covering story walk index", `
+CREATE INDEX stories_walk ON stories(day, quad, type, mode, actor_country, recipient_country, place_pk);
+DROP INDEX stories_day;
+`},
 }
 
 const modeQuadIndexes = `
