@@ -44,6 +44,7 @@ var planQueries = []Query{
 	{Actor: "Kuleba", Sort: "date"}, {Recipient: "Lavrov", Sort: "-date", Offset: 3}, {Source: "bbc", From: "2023-10-04"},
 	{Sort: "date"}, {Sort: "place"}, {Sort: "-place", Country: "RUS"}, {Sort: "actor"}, {Sort: "-recipient", Source: "TASS"},
 	{Actor: "Bogdanov", Sort: "date"}, {Source: "IRNA", Sort: "-date", Offset: 5}, {Sort: "-date", Offset: 11},
+	{Sort: "place", Offset: 40}, {Sort: "-place", Type: "CONSULT"}, {Sort: "place", Actor: "Lavrov"},
 }
 
 // storyIDs and eventIDs page through every match of q (in pages of 7),
@@ -124,6 +125,7 @@ func pageIDs(t *testing.T, q Query, after bool, page func(Query) ([]string, stri
 // the filter's indexes, every filter through the stories) and with those
 // of a large one (every member set tested per story, counts capped at 3,
 // unfiltered pages at any offset read from the day at that offset,
+// stories sorted by place read place by place,
 // pages read in day order, one actor or outlet read from its member table,
 // in its index's day order when the name names one, or grouped by story,
 // counts reading a filter's only set joined to its rows). The
@@ -133,11 +135,11 @@ func TestPlansAgree(t *testing.T) { eachBackend(t, testPlansAgree) }
 
 func testPlansAgree(t *testing.T, b backend) {
 	s := randomStore(t, b, 300)
-	defer func(d, c, o int, m, j, k, x bool) {
-		denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount = d, c, o, m, j, k, x
-	}(denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount)
+	defer func(d, c, o int, m, j, k, x, p bool) {
+		denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst = d, c, o, m, j, k, x, p
+	}(denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst)
 	for _, q := range planQueries {
-		denseAt, countCap, deepOffset, soleMembers, countJoin, textCount = 1<<30, 1<<30, 1<<30, false, false, false
+		denseAt, countCap, deepOffset, soleMembers, countJoin, textCount, placesFirst = 1<<30, 1<<30, 1<<30, false, false, false, false
 		small, smallPage := storyIDs(t, s, q)
 		smallEvents, smallEventPage := eventIDs(t, s, q)
 		// Exact counts read through a filter's only set joined to its
@@ -165,7 +167,7 @@ func testPlansAgree(t *testing.T, b backend) {
 			denseAt int
 			soleKey bool
 		}{{"dense", 0, true}, {"member table", 1 << 30, true}, {"member table grouped", 1 << 30, false}} {
-			denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount = large.denseAt, 3, 0, true, true, large.soleKey, true
+			denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst = large.denseAt, 3, 0, true, true, large.soleKey, true, true
 			big, bigPage := storyIDs(t, s, q)
 			bigEvents, bigEventPage := eventIDs(t, s, q)
 			if !slices.Equal(small, big) {

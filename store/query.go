@@ -764,6 +764,11 @@ func filteredPage[T any](ctx context.Context, s *queries, q Query, f *filter, ks
 		}
 		return queryAll(ctx, s.r, &page.Items, scan, sel, append(slices.Clip(pf.args), limit, offset)...)
 	}
+	if key := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(q.Sort)), "-"); story && key == "place" && s.dialect.walk && placesFirst {
+		return s.placePage(ctx, f, ks, strings.HasPrefix(strings.TrimSpace(q.Sort), "-"), page.Limit, page.Offset,
+			func(sel string, args []any) error { return queryAll(ctx, s.r, &page.Items, scan, sel, args...) },
+			func() int { return len(page.Items) })
+	}
 	if ks == nil && len(f.conds) == 0 && page.Offset >= deepOffset && s.dialect.nullsLow && newestFirst(q.Sort) {
 		if done, err := s.deepPage(ctx, table, page.Limit, page.Offset, read, func() int { return len(page.Items) }); done || err != nil {
 			return err
@@ -813,6 +818,67 @@ func (s *queries) deepPage(ctx context.Context, table string, limit, offset int,
 		return true, read(f.with(t+".day IS NULL"), limit-have(), 0)
 	}
 	return true, nil
+}
+
+// placesFirst lets stories sorted by place be read place by place
+// (placePage; a variable for the tests, which compare both ways).
+var placesFirst = true
+
+// placePage reads a page of stories matching f sorted by their place's
+// name (SQLite; desc: Z to A), ties newest first, the stories without a
+// place last (sortOrder): read (a query and its arguments) appends rows,
+// have counts them. Joining every story to its place to sort them all
+// cost 15-20 ms for 80,000 stories; here the places are read in name
+// order (places_name) and each one's stories from stories_place, so a
+// page sorts the stories of its own places only. The stories without a
+// place follow, newest first, once the placed ones end.
+func (s *queries) placePage(ctx context.Context, f *filter, ks *keyset, desc bool, limit, offset int,
+	read func(sel string, args []any) error, have func() int) error {
+	dir := " ASC"
+	if desc {
+		dir = " DESC"
+	}
+	_, order, err := sortOrder(map[bool]string{false: "place", true: "-place"}[desc], true)
+	if err != nil {
+		return err
+	}
+	page := func(from string, g *filter, inner string, n, off int) error {
+		return read(`SELECT `+storyColumns+` WHERE s.pk IN (SELECT s.pk FROM `+from+g.where()+` ORDER BY `+inner+
+			` LIMIT ? OFFSET ?) ORDER BY `+order, append(slices.Clip(g.args), n, off))
+	}
+	placed := func(g *filter, n, off int) error {
+		// CROSS JOIN keeps SQLite's join order: places first.
+		return page("places p CROSS JOIN stories s", g.with("s.place_pk = p.pk"), "p.name"+dir+", s.pk DESC", n, off)
+	}
+	unplaced := func(g *filter, n, off int) error {
+		return page("stories s", g.with("s.place_pk IS NULL"), "s.pk DESC", n, off)
+	}
+	switch {
+	case ks != nil && ks.value == nil:
+		// After a story without a place: the rest of those.
+		return unplaced(f.with("s.pk < ?", ks.after), limit, 0)
+	case ks != nil:
+		cond, args := ks.from()
+		if err := placed(f.with(cond, args...), limit, 0); err != nil || have() == limit {
+			return err
+		}
+		return unplaced(f, limit-have(), 0)
+	}
+	if err := placed(f, limit, offset); err != nil || have() == limit {
+		return err
+	}
+	off := 0
+	if have() == 0 && offset > 0 {
+		// The offset is past the placed stories: they are counted to
+		// find where among the others it falls.
+		var n int
+		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+f.with("s.place_pk IS NOT NULL").where(),
+			f.args...).Scan(&n); err != nil {
+			return err
+		}
+		off = max(offset-n, 0)
+	}
+	return unplaced(f, limit-have(), off)
 }
 
 // newestFirst says whether sort is the default order, newest first.

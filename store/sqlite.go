@@ -248,6 +248,11 @@ CREATE INDEX stories_type ON stories(type, day, quad, actor_country, recipient_c
 CREATE INDEX stories_walk ON stories(day, quad, type, mode, actor_country, recipient_country, place_pk);
 DROP INDEX stories_day;
 `},
+	// Stories sorted by place are read place by place, in name order
+	// (placePage).
+	{"place name index", `
+CREATE INDEX places_name ON places(name);
+`},
 }
 
 const modeQuadIndexes = `
