@@ -420,3 +420,49 @@ func TestContextsOf(t *testing.T) {
 		t.Error("a cut JSON read without error")
 	}
 }
+
+// TestMentionCache: a raw event read again (decoded once, then copied)
+// is the same, with its newest review, and a change to a copy read
+// before does not reach it.
+func TestMentionCache(t *testing.T) { eachBackend(t, testMentionCache) }
+
+func testMentionCache(t *testing.T, b backend) {
+	s := randomStore(t, b, 40)
+	ctx := context.Background()
+	page, err := s.Events(ctx, Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m *Mention
+	for i := range page.Items {
+		if it := &page.Items[i]; it.Event.Actor != nil && it.Event.Location != nil && len(it.Highlight) > 0 && len(it.Event.Contexts) > 0 {
+			m = it
+			break
+		}
+	}
+	if m == nil {
+		t.Fatal("no raw event with an actor, a place, contexts and a highlight")
+	}
+	want, _ := json.Marshal(m)
+	m.Event.Actor.Name, m.Event.Location.Name, m.Event.Contexts[0], m.Highlight[0].Text = "changed", "changed", "changed", "changed"
+	again, err := s.Event(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := json.Marshal(again); string(got) != string(want) {
+		t.Errorf("read again:\n%s\nfirst read:\n%s", got, want)
+	}
+	if _, err := s.AddReview(ctx, m.ID, NewReview{Verdict: "wrong", Reviewer: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	reviewed, err := s.Event(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reviewed.Review == nil || reviewed.Review.Verdict != "wrong" {
+		t.Errorf("read after a review: review %+v", reviewed.Review)
+	}
+	if again, err = s.Event(ctx, m.ID); err != nil || again.Review == nil {
+		t.Errorf("read after a review, again: %+v, %v", again.Review, err)
+	}
+}

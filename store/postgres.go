@@ -102,7 +102,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Postgres, err
 		return nil, err
 	}
 	s.db = stdlib.OpenDBFromPool(s.pool)
-	s.queries = queries{r: numbered{s.db}, window: s.window, dialect: postgresDialect}
+	s.queries = queries{r: numbered{s.db}, window: s.window, dialect: postgresDialect, decoded: &mentionCache{}}
 	return s, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/parley-events/parley/event"
@@ -905,16 +906,24 @@ func queryAll[T any](ctx context.Context, db queryDB, out *[]T, scan func(scanne
 	return rows.Err()
 }
 
-func scanMention(r scanner) (Mention, error) {
+// scanMention reads a raw event (mentionColumns), decoded once: a raw
+// event never changes once stored (no statement updates or deletes raw
+// events, documents or sentences), so what its JSON decodes to, and its
+// highlight, are kept (decoded) and the next read of it copies them.
+// Decoding was a third of a page of raw events.
+func (s *queries) scanMention(r scanner) (Mention, error) {
 	var m Mention
 	var pk, spk int64
-	var js string
+	var js []byte
 	var start int
 	if err := r.Scan(&pk, &spk, &m.DocID, &m.Source, &m.URL, &m.Title, &m.DocDate, &js, &m.Sentence, &start); err != nil {
 		return m, err
 	}
+	if c, ok := s.decoded.get(pk); ok {
+		return c, nil
+	}
 	m.ID, m.StoryID = eventID(pk), storyID(spk)
-	if err := json.Unmarshal([]byte(js), &m.Event); err != nil {
+	if err := json.Unmarshal(js, &m.Event); err != nil {
 		return m, fmt.Errorf("event %s: stored JSON unreadable: %w", m.ID, err)
 	}
 	if m.Event.Text == "" {
@@ -923,7 +932,79 @@ func scanMention(r scanner) (Mention, error) {
 	if start >= 0 {
 		m.Highlight = highlight(m.Sentence, start, &m.Event)
 	}
+	s.decoded.put(pk, m)
 	return m, nil
+}
+
+// mentionCache keeps raw events as read, without their review (which
+// changes), by row: two generations of at most mentionCacheSize each;
+// when the newer is full it becomes the older, and the older is dropped.
+// Each read gets a copy of its own (copyMention).
+type mentionCache struct {
+	mu       sync.Mutex
+	cur, old map[int64]Mention
+}
+
+// mentionCacheSize bounds a generation of mentionCache (a raw event as
+// read is 2-3 KB).
+const mentionCacheSize = 4096
+
+func (c *mentionCache) get(pk int64) (Mention, bool) {
+	c.mu.Lock()
+	m, ok := c.cur[pk]
+	if !ok {
+		m, ok = c.old[pk]
+	}
+	c.mu.Unlock()
+	if !ok {
+		return Mention{}, false
+	}
+	return copyMention(m), true
+}
+
+func (c *mentionCache) put(pk int64, m Mention) {
+	m = copyMention(m)
+	m.Review = nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.cur) >= mentionCacheSize {
+		c.old, c.cur = c.cur, nil
+	}
+	if c.cur == nil {
+		c.cur = make(map[int64]Mention, mentionCacheSize)
+	}
+	c.cur[pk] = m
+}
+
+// copyMention is m with nothing shared: its actors, place, reasons,
+// contexts and highlight are copies.
+func copyMention(m Mention) Mention {
+	e := &m.Event
+	for _, a := range []**event.Actor{&e.Actor, &e.Recipient, &e.Attribution} {
+		if *a != nil {
+			c := **a
+			*a = &c
+		}
+	}
+	if e.Location != nil {
+		l := *e.Location
+		e.Location = &l
+	}
+	if e.Why != nil {
+		w := *e.Why
+		e.Why = &w
+	}
+	if e.Contexts != nil {
+		e.Contexts = slices.Clone(e.Contexts)
+	}
+	if m.Highlight != nil {
+		m.Highlight = slices.Clone(m.Highlight)
+	}
+	if m.Review != nil {
+		r := *m.Review
+		m.Review = &r
+	}
+	return m
 }
 
 // highlight cuts a sentence that starts at byte start of its document into
@@ -982,7 +1063,7 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	if err != nil {
 		return page, err
 	}
-	if err := filteredPage(ctx, s, q, f, ks, "events e", mentionColumns, false, scanMention, &page); err != nil {
+	if err := filteredPage(ctx, s, q, f, ks, "events e", mentionColumns, false, s.scanMention, &page); err != nil {
 		return page, err
 	}
 	if len(page.Items) == limit {
@@ -993,7 +1074,7 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 
 func (s *queries) mentions(ctx context.Context, where string, arg any) ([]Mention, error) {
 	out := []Mention{}
-	if err := queryAll(ctx, s.r, &out, scanMention, `SELECT `+mentionColumns+` WHERE `+where+` ORDER BY d.date, e.pk`, arg); err != nil {
+	if err := queryAll(ctx, s.r, &out, s.scanMention, `SELECT `+mentionColumns+` WHERE `+where+` ORDER BY d.date, e.pk`, arg); err != nil {
 		return nil, err
 	}
 	return out, s.attachMentionReviews(ctx, out)
@@ -1107,7 +1188,7 @@ func (s *queries) StoryRecords(ctx context.Context, stories []Story) ([]StoryRec
 		return out, nil
 	}
 	var ms []Mention
-	if err := queryAll(ctx, s.r, &ms, scanMention, `SELECT `+mentionColumns+` WHERE e.pk IN (`+placeholders(len(firsts))+`)`, firsts...); err != nil {
+	if err := queryAll(ctx, s.r, &ms, s.scanMention, `SELECT `+mentionColumns+` WHERE e.pk IN (`+placeholders(len(firsts))+`)`, firsts...); err != nil {
 		return nil, err
 	}
 	for k := range ms {
@@ -1159,7 +1240,7 @@ func (s *queries) Event(ctx context.Context, id string) (*Mention, error) {
 	if !ok {
 		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
 	}
-	m, err := scanMention(s.r.QueryRowContext(ctx, `SELECT `+mentionColumns+` WHERE e.pk = ?`, pk))
+	m, err := s.scanMention(s.r.QueryRowContext(ctx, `SELECT `+mentionColumns+` WHERE e.pk = ?`, pk))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The read side of the store (query.go) is one implementation over
@@ -25,6 +26,8 @@ type queries struct {
 	r       queryDB
 	window  int // de-duplication window in days: bounds story-member lookups
 	dialect dialect
+	// decoded keeps the raw events read (scanMention).
+	decoded *mentionCache
 }
 
 // dialect is what differs between the databases in read queries.
@@ -109,4 +112,72 @@ func dollarPlaceholders(query string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// prepared runs a SQLite store's read queries as prepared statements,
+// kept by their SQL: the same pages are asked again and again with other
+// values, and preparing a page's query (its joins and subqueries) cost
+// about a tenth of a page. At most maxPrepared are kept (a query with a
+// list of n values is a query of its own for each n); the others are
+// run as they come.
+type prepared struct {
+	db *sql.DB
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// maxPrepared bounds the statements prepared kept (each connection of the
+// pool prepares its own copy of one when it first runs it).
+const maxPrepared = 256
+
+// stmt returns the statement of query, preparing it on first use, or nil
+// when it cannot be kept (the cache is full, or it does not prepare: the
+// query run directly says why).
+func (p *prepared) stmt(ctx context.Context, query string) *sql.Stmt {
+	p.mu.Lock()
+	st, ok := p.m[query]
+	full := len(p.m) >= maxPrepared
+	p.mu.Unlock()
+	if ok || full {
+		return st
+	}
+	st, err := p.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if had, ok := p.m[query]; ok {
+		st.Close()
+		return had
+	}
+	if p.m == nil {
+		p.m = map[string]*sql.Stmt{}
+	}
+	p.m[query] = st
+	return st
+}
+
+func (p *prepared) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := p.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return p.db.QueryContext(ctx, query, args...)
+}
+
+func (p *prepared) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := p.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return p.db.QueryRowContext(ctx, query, args...)
+}
+
+// close closes the statements kept.
+func (p *prepared) close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, st := range p.m {
+		st.Close()
+	}
+	p.m = nil
 }

@@ -27,7 +27,8 @@ type SQLite struct {
 	wstmts  [numWriteStmts]*sql.Stmt // the writer's prepared statements
 	wsql    [numWriteStmts]string    // and their SQL
 	lookups [numWriteStmts - stCandidates]storyLookup
-	rstmts  stmtCache // the readers' prepared statements
+	rstmts  stmtCache // the readers' prepared statements (the writer's lookups)
+	reads   prepared  // the read queries' prepared statements
 	queries
 
 	writing sync.Mutex // held by IngestBatch
@@ -406,7 +407,8 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (*SQLite, error)
 			return nil, err
 		}
 	}
-	s.queries = queries{r: s.r, window: s.window, dialect: sqliteDialect}
+	s.reads.db = s.r
+	s.queries = queries{r: &s.reads, window: s.window, dialect: sqliteDialect, decoded: &mentionCache{}}
 	if opts.ReadOnly {
 		var n int
 		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM migrations`).Scan(&n); err != nil || n < len(migrations) {
@@ -471,6 +473,7 @@ func (s *SQLite) Close() error {
 		}
 	}
 	s.rstmts.close()
+	s.reads.close()
 	var err error
 	if s.r != nil {
 		err = s.r.Close()
