@@ -223,6 +223,8 @@ func testPlansAgree(t *testing.T, b backend) {
 			`SELECT DISTINCT d.source_key, e.story_pk FROM events e JOIN documents d ON d.pk = e.doc_pk ORDER BY 1, 2`},
 		{`SELECT s.day, s.pk FROM story_actors m JOIN stories s ON s.pk = m.story_pk WHERE m.day IS DISTINCT FROM s.day`, `SELECT 1, 1 WHERE 1 = 0`},
 		{`SELECT source_key, source FROM sources ORDER BY 1, 2`, `SELECT DISTINCT source_key, source FROM documents ORDER BY 1, 2`},
+		// A raw event's outlet is its document's.
+		{`SELECT pk, source_key FROM events ORDER BY 1`, `SELECT e.pk, d.source_key FROM events e JOIN documents d ON d.pk = e.doc_pk ORDER BY 1`},
 	} {
 		got, want := rowsOf(t, qs, c.members), rowsOf(t, qs, c.events)
 		if !slices.Equal(got, want) {

@@ -336,13 +336,11 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 			m.keys, m.keyArgs = `SELECT DISTINCT `+keys, []any{likeArg(v), likeArg(v)}
 			m.single = func(key any) (string, []any) { return storyDays(`m.source_key = ?`, []any{key}) }
 		} else {
-			keys := `source_key IN (SELECT source_key FROM sources WHERE source ` +
+			// A raw event carries its document's outlet (source_key):
+			// counted from events_source, tested in the walk index.
+			keys := `.source_key IN (SELECT source_key FROM sources WHERE source ` +
 				s.dialect.like + ` ? ESCAPE '\' OR source_key ` + s.dialect.like + ` ? ESCAPE '\')`
-			f.addSet(t+`.doc_pk IN (SELECT pk FROM documents WHERE `+keys+`)`,
-				`EXISTS (SELECT 1 FROM documents m WHERE m.pk = `+t+`.doc_pk AND m.`+keys+`)`,
-				`SELECT 1 FROM documents WHERE `+keys, likeArg(v), likeArg(v))
-			m := &f.members[len(f.members)-1]
-			m.join, m.cond = "documents m JOIN events e ON e.doc_pk = m.pk", "m."+keys
+			f.addWalk(t+keys, "+"+t+keys, likeArg(v), likeArg(v))
 		}
 	}
 	if err := reviewedFilter(f, q.Reviewed, story); err != nil {

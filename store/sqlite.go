@@ -254,7 +254,22 @@ DROP INDEX stories_day;
 	{"place name index", `
 CREATE INDEX places_name ON places(name);
 `},
+	// Raw events of an outlet: a raw event had no outlet of its own, so
+	// a page of an outlet's raw events read them newest first and looked
+	// each one's document up (an outlet of one raw event in 92: 4,600
+	// lookups a page, 7 ms). Each now carries its document's source_key
+	// (the writer sets it), in the walk index too, and
+	// events_source(source_key, day) counts an outlet's raw events.
+	{"outlet of raw events", rawEventSources},
 }
+
+const rawEventSources = `
+ALTER TABLE events ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
+UPDATE events SET source_key = (SELECT d.source_key FROM documents d WHERE d.pk = events.doc_pk);
+CREATE INDEX events_source ON events(source_key, day);
+DROP INDEX events_walk;
+CREATE INDEX events_walk ON events(day, quad, type, mode, actor_pk, recipient_pk, actor_country, recipient_country, place_pk, doc_pk, sentence_pk, source_key);
+`
 
 const modeQuadIndexes = `
 CREATE INDEX stories_mode ON stories(mode, day);
