@@ -45,6 +45,7 @@ var planQueries = []Query{
 	{Sort: "date"}, {Sort: "place"}, {Sort: "-place", Country: "RUS"}, {Sort: "actor"}, {Sort: "-recipient", Source: "TASS"},
 	{Actor: "Bogdanov", Sort: "date"}, {Source: "IRNA", Sort: "-date", Offset: 5}, {Sort: "-date", Offset: 11},
 	{Sort: "place", Offset: 40}, {Sort: "-place", Type: "CONSULT"}, {Sort: "place", Actor: "Lavrov"},
+	{Text: "says", From: "2023-10-04"}, {Text: "met Kuleba", Type: "CONSULT"}, {Text: "nowhere"}, {Text: "says", Sort: "-type"},
 }
 
 // storyIDs and eventIDs page through every match of q (in pages of 7),
@@ -125,7 +126,8 @@ func pageIDs(t *testing.T, q Query, after bool, page func(Query) ([]string, stri
 // the filter's indexes, every filter through the stories) and with those
 // of a large one (every member set tested per story, counts capped at 3,
 // unfiltered pages at any offset read from the day at that offset,
-// stories sorted by place read place by place,
+// stories sorted by place read place by place, a full-text filter's
+// sentences read once and passed as a list,
 // pages read in day order, one actor or outlet read from its member table,
 // in its index's day order when the name names one, or grouped by story,
 // counts reading a filter's only set joined to its rows). The
@@ -135,11 +137,11 @@ func TestPlansAgree(t *testing.T) { eachBackend(t, testPlansAgree) }
 
 func testPlansAgree(t *testing.T, b backend) {
 	s := randomStore(t, b, 300)
-	defer func(d, c, o int, m, j, k, x, p bool) {
-		denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst = d, c, o, m, j, k, x, p
-	}(denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst)
+	defer func(d, c, o int, m, j, k, x, p, l bool) {
+		denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst, textOnce = d, c, o, m, j, k, x, p, l
+	}(denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst, textOnce)
 	for _, q := range planQueries {
-		denseAt, countCap, deepOffset, soleMembers, countJoin, textCount, placesFirst = 1<<30, 1<<30, 1<<30, false, false, false, false
+		denseAt, countCap, deepOffset, soleMembers, countJoin, textCount, placesFirst, textOnce = 1<<30, 1<<30, 1<<30, false, false, false, false, false
 		small, smallPage := storyIDs(t, s, q)
 		smallEvents, smallEventPage := eventIDs(t, s, q)
 		// Exact counts read through a filter's only set joined to its
@@ -167,7 +169,7 @@ func testPlansAgree(t *testing.T, b backend) {
 			denseAt int
 			soleKey bool
 		}{{"dense", 0, true}, {"member table", 1 << 30, true}, {"member table grouped", 1 << 30, false}} {
-			denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst = large.denseAt, 3, 0, true, true, large.soleKey, true, true
+			denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst, textOnce = large.denseAt, 3, 0, true, true, large.soleKey, true, true, true
 			big, bigPage := storyIDs(t, s, q)
 			bigEvents, bigEventPage := eventIDs(t, s, q)
 			if !slices.Equal(small, big) {

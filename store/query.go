@@ -38,6 +38,16 @@ type filter struct {
 	// (see count).
 	text     string
 	textArgs []any
+	// textCond and textArg are where the full-text condition is in conds
+	// and its words in args (textCond is -1 without one); textListed
+	// says listText has put the sentences it selects in their place,
+	// textN of them.
+	textCond, textArg int
+	textListed        bool
+	textN             int
+	// textStories is how many stories the listed text filter selects
+	// (listText read them), the count of that filter alone.
+	textStories int
 }
 
 // sole is the member condition of a filter of stories that has no other
@@ -215,7 +225,7 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 	if story {
 		t = "s"
 	}
-	f := &filter{}
+	f := &filter{textCond: -1}
 	var from, to int
 	var hasFrom, hasTo bool
 	if q.From != "" {
@@ -348,11 +358,13 @@ func (s *queries) build(q Query, story bool) (*filter, error) {
 	}
 	if v := s.dialect.textQuery(q.Text); v != "" {
 		set := s.dialect.textMatch
+		f.textArg = len(f.args)
 		if story {
 			members(set, v)
 		} else {
 			f.add(t+"."+set, v)
 		}
+		f.textCond = len(f.conds) - 1
 	}
 	return f, nil
 }
@@ -397,6 +409,13 @@ func (s *queries) count(ctx context.Context, table string, f *filter) (n int, ca
 		listed.conds[m.idx] = m.in
 	}
 	sel := `SELECT 1 FROM ` + table + listed.where()
+	if alias(table) == "s" && f.textListed && len(f.conds) == 1 && textCount {
+		// Stories of a full-text filter alone: listText has read them.
+		if f.textStories > countCap {
+			return countCap, true, nil
+		}
+		return f.textStories, false, nil
+	}
 	if alias(table) == "s" && f.text != "" && len(f.conds) == 1 && textCount {
 		// Stories of a full-text filter alone: the ids of its raw
 		// events' stories are the count, read in the sentence index
@@ -428,11 +447,95 @@ func (s *queries) count(ctx context.Context, table string, f *filter) (n int, ca
 	return n, false, err
 }
 
+// textOnce lets a page read the sentences of its full-text filter once
+// (listText; a variable for the tests, which compare both ways).
+var textOnce = true
+
+// listText reads the sentences f's full-text filter selects (the newest
+// MaxTextMatches that match) and puts their list in the filter's place:
+// the count, the bound and the page each ran the match (and a match of
+// two common words that no sentence holds together reads both words'
+// every sentence: 2 ms each time). The list is one parameter, a JSON
+// array (1,000 parameters were slower: SQLite parsed the list twice).
+func (s *queries) listText(ctx context.Context, f *filter) error {
+	if f.textCond < 0 || !textOnce {
+		return nil
+	}
+	rows, err := s.r.QueryContext(ctx, s.dialect.textNewest, f.args[f.textArg])
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	list := []byte{'['}
+	n := 0
+	for rows.Next() {
+		var pk int64
+		if err := rows.Scan(&pk); err != nil {
+			return err
+		}
+		if n > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, pk, 10)
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	list = append(list, ']')
+	listed := "sentence_pk IN (" + s.dialect.idList + ")"
+	f.conds[f.textCond] = strings.Replace(f.conds[f.textCond], s.dialect.textMatch, listed, 1)
+	if w := f.walk[f.textCond]; w != "" {
+		f.walk[f.textCond] = strings.Replace(w, s.dialect.textMatch, listed, 1)
+	}
+	f.args[f.textArg] = string(list)
+	f.textListed, f.textN = true, n
+	if f.text == "" {
+		return nil
+	}
+	// Stories: the stories of those sentences' raw events (in the dates
+	// asked) are read once too, and the filter is their list, which the
+	// count and the page test without looking the raw events up again.
+	f.text = strings.Replace(f.text, s.dialect.textMatch, listed, 1)
+	f.textArgs = slices.Clone(f.textArgs)
+	f.textArgs[0] = string(list)
+	stories, err := s.r.QueryContext(ctx, `SELECT DISTINCT t.story_pk FROM (`+f.text+`) AS t`, f.textArgs...)
+	if err != nil {
+		return err
+	}
+	defer stories.Close()
+	list, n = append(list[:0], '['), 0
+	for stories.Next() {
+		var pk int64
+		if err := stories.Scan(&pk); err != nil {
+			return err
+		}
+		if n > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, pk, 10)
+		n++
+	}
+	if err := stories.Err(); err != nil {
+		return err
+	}
+	list = append(list, ']')
+	in := "s.pk IN (" + s.dialect.idList + ")"
+	f.conds[f.textCond], f.walk[f.textCond] = in, "+"+in
+	f.args = slices.Concat(f.args[:f.textArg], []any{string(list)}, f.args[f.textArg+len(f.textArgs):])
+	f.text, f.textArgs, f.textStories = "", nil, n
+	return nil
+}
+
 // textBounded sets capped when q's words match more sentences than a
 // full-text filter reads (MaxTextMatches): older matches were left out.
-func (s *queries) textBounded(ctx context.Context, q Query, capped *bool) error {
+func (s *queries) textBounded(ctx context.Context, q Query, f *filter, capped *bool) error {
 	v := s.dialect.textQuery(q.Text)
 	if v == "" || *capped {
+		return nil
+	}
+	if f.textListed {
+		*capped = f.textN >= MaxTextMatches
 		return nil
 	}
 	var n int
@@ -509,6 +612,9 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	page := Page[Story]{Offset: offset, Limit: limit, Items: []Story{}}
 	f, err := s.build(q, true)
 	if err != nil {
+		return page, err
+	}
+	if err := s.listText(ctx, f); err != nil {
 		return page, err
 	}
 	ks, err := s.keysetOf(ctx, q, true)
@@ -749,7 +855,7 @@ func filteredPage[T any](ctx context.Context, s *queries, q Query, f *filter, ks
 	if page.Total, page.Capped, err = s.count(ctx, table, f); err != nil {
 		return err
 	}
-	if err := s.textBounded(ctx, q, &page.Capped); err != nil {
+	if err := s.textBounded(ctx, q, f, &page.Capped); err != nil {
 		return err
 	}
 	pf := f
@@ -1055,6 +1161,9 @@ func (s *queries) Events(ctx context.Context, q Query) (Page[Mention], error) {
 	page := Page[Mention]{Offset: offset, Limit: limit, Items: []Mention{}}
 	f, err := s.build(q, false)
 	if err != nil {
+		return page, err
+	}
+	if err := s.listText(ctx, f); err != nil {
 		return page, err
 	}
 	ks, err := s.keysetOf(ctx, q, false)

@@ -43,6 +43,12 @@ type dialect struct {
 	// textSentences is a FROM clause of the sentences matching the
 	// full-text query ?.
 	textSentences string
+	// textNewest selects the ids of the newest MaxTextMatches sentences
+	// matching the full-text query ? (textMatch's set).
+	textNewest string
+	// idList selects the ids of a JSON list ? (the sentences of
+	// textNewest, or their stories, read once: listText).
+	idList string
 	// totals says the store keeps its totals in a table (SQLite).
 	totals bool
 	// walk says a condition can be kept off its index with a unary +
@@ -59,11 +65,18 @@ type dialect struct {
 // common word costs no more than a rare one.
 const MaxTextMatches = 1000
 
+var (
+	sqliteNewest   = `SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ` + strconv.Itoa(MaxTextMatches)
+	postgresNewest = `SELECT pk FROM sentences WHERE tsv @@ plainto_tsquery('simple', ?) ORDER BY pk DESC LIMIT ` + strconv.Itoa(MaxTextMatches)
+)
+
 var sqliteDialect = dialect{
 	like:          "LIKE",
-	textMatch:     `sentence_pk IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ` + strconv.Itoa(MaxTextMatches) + `)`,
+	textMatch:     `sentence_pk IN (` + sqliteNewest + `)`,
 	textQuery:     ftsQuery,
 	textSentences: `sentences_fts WHERE sentences_fts MATCH ?`,
+	textNewest:    sqliteNewest,
+	idList:        `SELECT value FROM json_each(?)`,
 	totals:        true,
 	walk:          true,
 	nullsLow:      true,
@@ -75,9 +88,11 @@ var sqliteDialect = dialect{
 // treats operators in user text as words.
 var postgresDialect = dialect{
 	like:          "ILIKE",
-	textMatch:     `sentence_pk IN (SELECT pk FROM sentences WHERE tsv @@ plainto_tsquery('simple', ?) ORDER BY pk DESC LIMIT ` + strconv.Itoa(MaxTextMatches) + `)`,
+	textMatch:     `sentence_pk IN (` + postgresNewest + `)`,
 	textQuery:     func(words string) string { return strings.Join(strings.Fields(words), " ") },
 	textSentences: `sentences WHERE tsv @@ plainto_tsquery('simple', ?)`,
+	textNewest:    postgresNewest,
+	idList:        `SELECT CAST(jsonb_array_elements_text(CAST(? AS jsonb)) AS bigint)`,
 }
 
 // numbered runs queries written with ? placeholders on a database that
