@@ -261,6 +261,13 @@ CREATE INDEX places_name ON places(name);
 	// (the writer sets it), in the walk index too, and
 	// events_source(source_key, day) counts an outlet's raw events.
 	{"outlet of raw events", rawEventSources},
+	// A place of fewer stories than a count reads (1,000) is paged from
+	// its set: the stories of its places, sorted by day. With
+	// stories_place(place_pk) every one of them was looked up for its
+	// day (950 stories: 5 ms); the day is in this index.
+	{"place and day index", `
+CREATE INDEX stories_place_day ON stories(place_pk, day);
+`},
 }
 
 const rawEventSources = `
