@@ -133,15 +133,17 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 			return http.StatusInternalServerError, err
 		}
 		write = func(sts []store.Story, evs []store.Mention) error {
-			// A story's record takes its article fields from its reports,
-			// read for the whole page at once when the store can.
-			if bs, ok := s.cfg.Store.(storyDetailer); ok && len(sts) > 0 {
-				ds, err := bs.StoryDetails(ctx, sts)
+			// A story's record takes its article fields from its first
+			// report and its contexts from all of them, read for the
+			// whole page at once when the store can.
+			if bs, ok := s.cfg.Store.(storyRecorder); ok && len(sts) > 0 {
+				rs, err := bs.StoryRecords(ctx, sts)
 				if err != nil {
 					return err
 				}
-				for i := range ds {
-					rec := export.FromStory(&ds[i])
+				for i := range rs {
+					d := recordDetail(&rs[i])
+					rec := export.FromStory(&d)
 					if err := ew.Write(&rec); err != nil {
 						return err
 					}
@@ -203,10 +205,25 @@ func (s *Server) writeDownload(w http.ResponseWriter, r *http.Request) (int, err
 	return 0, bw.Flush()
 }
 
-// storyDetailer reads the reports of a page of stories at once (the
-// SQLite and PostgreSQL stores).
-type storyDetailer interface {
-	StoryDetails(ctx context.Context, stories []store.Story) ([]store.StoryDetail, error)
+// storyRecorder reads what the records of a page of stories take from
+// their reports at once (the SQLite and PostgreSQL stores).
+type storyRecorder interface {
+	StoryRecords(ctx context.Context, stories []store.Story) ([]store.StoryRecord, error)
+}
+
+// recordDetail is a story with the reports export.FromStory reads: its
+// first, holding the contexts of all of them (FromStory takes the
+// article fields from the first and the union of every report's
+// contexts), which makes the record Story's reports would make
+// (TestDownloadRecords).
+func recordDetail(r *store.StoryRecord) store.StoryDetail {
+	d := store.StoryDetail{Story: r.Story, Reports: []store.Mention{}}
+	if r.First != nil {
+		first := *r.First
+		first.Event.Contexts = r.Contexts
+		d.Reports = append(d.Reports, first)
+	}
+	return d
 }
 
 // count returns how many stories or raw events q selects (capped: at

@@ -148,3 +148,62 @@ func TestDownloadPastTheCount(t *testing.T) {
 		t.Errorf("page: total %d, capped %v, %d items; want %d, capped, 10", page.Total, page.Capped, len(page.Items), store.MaxCount)
 	}
 }
+
+// TestDownloadRecords: a CSV of stories, whose records the server makes
+// from what StoryRecords reads of their reports (the first whole, the
+// contexts of all), holds the records the stories make read one by one
+// with all their reports (Story).
+func TestDownloadRecords(t *testing.T) {
+	base, st := serve(t, "")
+	ctx := context.Background()
+	first := time.Date(2023, 10, 1, 0, 0, 0, 0, time.UTC)
+	contexts := [][]string{{}, {"military"}, {"diplomatic", "economic"}, {}, {"economic", "military"}}
+	for i := range 40 {
+		// Four days, two outlets: the reports of a day merge into one
+		// story, its documents of several dates.
+		day := first.AddDate(0, 0, i%4)
+		d := &doc.Document{ID: fmt.Sprintf("doc-%d", i), Source: []string{"TASS", "IRNA"}[i%2], Date: day.AddDate(0, 0, i%3),
+			Text: fmt.Sprintf("Russia met Iran, report %d.", i)}
+		e := event.Event{ID: d.ID + "-1", DocID: d.ID, Date: day.Format("2006-01-02"), Type: "CONSULT", Quad: 1, Modality: "asserted",
+			Actor:     &event.Actor{Name: "Russia", Country: "RUS", Code: "RUS", Text: fmt.Sprintf("Russia %d", i)},
+			Recipient: &event.Actor{Name: "Iran", Country: "IRN", Code: "IRN"},
+			Text:      d.Text, Span: [2]int{0, len(d.Text)}, Trigger: "met", Mentions: 1, Contexts: contexts[i%len(contexts)]}
+		if _, err := st.Ingest(ctx, d, []event.Event{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page, err := st.Stories(ctx, store.Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	ew, err := export.NewWriter("csv", &want, export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := 0
+	for _, s := range page.Items {
+		d, err := st.Story(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports += len(d.Reports)
+		rec := export.FromStory(d)
+		if err := ew.Write(&rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ew.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) < 2 || reports < 3*len(page.Items) {
+		t.Fatalf("%d stories of %d reports: the test needs stories of several reports", len(page.Items), reports)
+	}
+	_, got := fetch(t, base+"/api/download?format=csv", http.StatusOK)
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("download:\n%s\nthe stories' records:\n%s", got, want.Bytes())
+	}
+	if !bytes.Contains(got, []byte("economic")) {
+		t.Errorf("no context in the file:\n%s", got)
+	}
+}

@@ -43,7 +43,9 @@ var planQueries = []Query{
 	{Sort: "type"}, {Sort: "-type", Actor: "Bogdanov"}, {Offset: 30, Limit: 20, Country: "RUS"},
 	{Actor: "Kuleba", Sort: "date"}, {Recipient: "Lavrov", Sort: "-date", Offset: 3}, {Source: "bbc", From: "2023-10-04"},
 	{Sort: "date"}, {Sort: "place"}, {Sort: "-place", Country: "RUS"}, {Sort: "actor"}, {Sort: "-recipient", Source: "TASS"},
-	{Actor: "Bogdanov", Sort: "date"}, {Source: "IRNA", Sort: "-date", Offset: 5},
+	{Actor: "Bogdanov", Sort: "date"}, {Source: "IRNA", Sort: "-date", Offset: 5}, {Sort: "-date", Offset: 11},
+	{Sort: "place", Offset: 40}, {Sort: "-place", Type: "CONSULT"}, {Sort: "place", Actor: "Lavrov"},
+	{Text: "says", From: "2023-10-04"}, {Text: "met Kuleba", Type: "CONSULT"}, {Text: "nowhere"}, {Text: "says", Sort: "-type"},
 }
 
 // storyIDs and eventIDs page through every match of q (in pages of 7),
@@ -123,6 +125,9 @@ func pageIDs(t *testing.T, q Query, after bool, page func(Query) ([]string, stri
 // store gets (member sets read as lists, exact counts, pages sorted from
 // the filter's indexes, every filter through the stories) and with those
 // of a large one (every member set tested per story, counts capped at 3,
+// unfiltered pages at any offset read from the day at that offset,
+// stories sorted by place read place by place, a full-text filter's
+// sentences read once and passed as a list,
 // pages read in day order, one actor or outlet read from its member table,
 // in its index's day order when the name names one, or grouped by story,
 // counts reading a filter's only set joined to its rows). The
@@ -132,23 +137,24 @@ func TestPlansAgree(t *testing.T) { eachBackend(t, testPlansAgree) }
 
 func testPlansAgree(t *testing.T, b backend) {
 	s := randomStore(t, b, 300)
-	defer func(d, c int, m, j, k bool) {
-		denseAt, countCap, soleMembers, countJoin, soleKey = d, c, m, j, k
-	}(denseAt, countCap, soleMembers, countJoin, soleKey)
+	defer func(d, c, o int, m, j, k, x, p, l bool) {
+		denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst, textOnce = d, c, o, m, j, k, x, p, l
+	}(denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst, textOnce)
 	for _, q := range planQueries {
-		denseAt, countCap, soleMembers, countJoin = 1<<30, 1<<30, false, false
+		denseAt, countCap, deepOffset, soleMembers, countJoin, textCount, placesFirst, textOnce = 1<<30, 1<<30, 1<<30, false, false, false, false, false
 		small, smallPage := storyIDs(t, s, q)
 		smallEvents, smallEventPage := eventIDs(t, s, q)
 		// Exact counts read through a filter's only set joined to its
-		// rows (each story once, however many of its actors match).
-		countJoin = true
+		// rows (each story once, however many of its actors match), and
+		// stories of a full-text filter through their raw events.
+		countJoin, textCount = true, true
 		if _, p := storyIDs(t, s, q); p.Total != smallPage.Total {
 			t.Errorf("%+v: %d stories counted through the set's rows, %d through its list", q, p.Total, smallPage.Total)
 		}
 		if _, p := eventIDs(t, s, q); p.Total != smallEventPage.Total {
 			t.Errorf("%+v: %d raw events counted through the set's rows, %d through its list", q, p.Total, smallEventPage.Total)
 		}
-		countJoin = false
+		countJoin, textCount = false, false
 		if after, _ := storyIDs(t, s, q, true); !slices.Equal(small, after) {
 			t.Errorf("%+v: stories paged after differ:\n%v\n%v", q, small, after)
 		}
@@ -163,7 +169,7 @@ func testPlansAgree(t *testing.T, b backend) {
 			denseAt int
 			soleKey bool
 		}{{"dense", 0, true}, {"member table", 1 << 30, true}, {"member table grouped", 1 << 30, false}} {
-			denseAt, countCap, soleMembers, countJoin, soleKey = large.denseAt, 3, true, true, large.soleKey
+			denseAt, countCap, deepOffset, soleMembers, countJoin, soleKey, textCount, placesFirst, textOnce = large.denseAt, 3, 0, true, true, large.soleKey, true, true, true
 			big, bigPage := storyIDs(t, s, q)
 			bigEvents, bigEventPage := eventIDs(t, s, q)
 			if !slices.Equal(small, big) {
@@ -219,6 +225,8 @@ func testPlansAgree(t *testing.T, b backend) {
 			`SELECT DISTINCT d.source_key, e.story_pk FROM events e JOIN documents d ON d.pk = e.doc_pk ORDER BY 1, 2`},
 		{`SELECT s.day, s.pk FROM story_actors m JOIN stories s ON s.pk = m.story_pk WHERE m.day IS DISTINCT FROM s.day`, `SELECT 1, 1 WHERE 1 = 0`},
 		{`SELECT source_key, source FROM sources ORDER BY 1, 2`, `SELECT DISTINCT source_key, source FROM documents ORDER BY 1, 2`},
+		// A raw event's outlet is its document's.
+		{`SELECT pk, source_key FROM events ORDER BY 1`, `SELECT e.pk, d.source_key FROM events e JOIN documents d ON d.pk = e.doc_pk ORDER BY 1`},
 	} {
 		got, want := rowsOf(t, qs, c.members), rowsOf(t, qs, c.events)
 		if !slices.Equal(got, want) {
@@ -286,11 +294,12 @@ func TestTextMatchBounded(t *testing.T) {
 	}
 }
 
-// TestStoryDetails: the reports of a page of stories read at once are
-// those Story reads for each, in the same order, with their reviews.
-func TestStoryDetails(t *testing.T) { eachBackend(t, testStoryDetails) }
+// TestStoryRecords: what the records of a page of stories take from
+// their reports, read at once, is what Story reads for each: its first
+// report (without its review) and the contexts of all of them.
+func TestStoryRecords(t *testing.T) { eachBackend(t, testStoryRecords) }
 
-func testStoryDetails(t *testing.T, b backend) {
+func testStoryRecords(t *testing.T, b backend) {
 	s := randomStore(t, b, 120)
 	ctx := context.Background()
 	page, err := s.Stories(ctx, Query{Limit: 1000})
@@ -305,30 +314,47 @@ func testStoryDetails(t *testing.T, b backend) {
 		t.Fatal(err)
 	}
 	qs := queriesOf(t, s)
-	got, err := qs.StoryDetails(ctx, page.Items)
+	got, err := qs.StoryRecords(ctx, page.Items)
 	if err != nil {
 		t.Fatal(err)
 	}
-	reports, reviewed := 0, 0
+	reports, withContexts := 0, 0
 	for i, st := range page.Items {
 		want, err := s.Story(ctx, st.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		g, _ := json.Marshal(got[i])
-		w, _ := json.Marshal(want)
+		g, _ := json.Marshal(got[i].Story)
+		w, _ := json.Marshal(want.Story)
 		if string(g) != string(w) {
 			t.Fatalf("story %s read with its page:\n%s\nalone:\n%s", st.ID, g, w)
 		}
-		reports += len(want.Reports)
+		wantFirst := want.Reports[0]
+		wantFirst.Review = nil
+		g, _ = json.Marshal(got[i].First)
+		w, _ = json.Marshal(wantFirst)
+		if string(g) != string(w) {
+			t.Fatalf("story %s: first report\n%s\nStory's\n%s", st.ID, g, w)
+		}
+		contexts := []string{}
 		for _, r := range want.Reports {
-			if r.Review != nil {
-				reviewed++
+			for _, c := range r.Event.Contexts {
+				if !slices.Contains(contexts, c) {
+					contexts = append(contexts, c)
+				}
 			}
 		}
+		slices.Sort(contexts)
+		if !slices.Equal(got[i].Contexts, contexts) {
+			t.Errorf("story %s: contexts %q, its reports' %q", st.ID, got[i].Contexts, contexts)
+		}
+		if len(contexts) > 1 {
+			withContexts++
+		}
+		reports += len(want.Reports)
 	}
-	if len(page.Items) < 20 || reports <= len(page.Items) || reviewed == 0 {
-		t.Errorf("%d stories, %d reports, %d reviewed: the test needs stories of several reports and a review", len(page.Items), reports, reviewed)
+	if len(page.Items) < 20 || reports <= len(page.Items) || withContexts == 0 {
+		t.Errorf("%d stories, %d reports, %d with several contexts: the test needs stories of several reports and contexts", len(page.Items), reports, withContexts)
 	}
 }
 
@@ -369,5 +395,78 @@ func testStorySortOrder(t *testing.T, b backend) {
 		if first, last := want[0], want[len(want)-1]; c.key(first) == c.key(last) {
 			t.Errorf("sort %s: every story has the same key, the test sorts nothing", c.sort)
 		}
+	}
+}
+
+// TestContextsOf: the contexts read from an event's JSON by their list
+// alone are those the whole JSON decodes to.
+func TestContextsOf(t *testing.T) {
+	for _, js := range []string{
+		`{"id":"a","contexts":[],"span":[1,2]}`,
+		`{"id":"a","contexts":null,"span":[1,2]}`,
+		`{"id":"a","contexts":["military","a]\"b\\","c"],"span":[1,2]}`,
+		`{"text":"\"contexts\":[\"no\"]","contexts": [ "x" ],"span":[1,2]}`,
+		`{"id":"a","span":[1,2]}`,
+		`{"id":"a","contexts":[ ]}`,
+	} {
+		var want struct {
+			Contexts []string `json:"contexts"`
+		}
+		if err := json.Unmarshal([]byte(js), &want); err != nil {
+			t.Fatal(err)
+		}
+		got, err := contextsOf([]byte(js))
+		if err != nil || len(got) != len(want.Contexts) || !slices.Equal(got, want.Contexts) {
+			t.Errorf("%s: %q, %v; want %q", js, got, err, want.Contexts)
+		}
+	}
+	if _, err := contextsOf([]byte(`{"contexts":["a"`)); err == nil {
+		t.Error("a cut JSON read without error")
+	}
+}
+
+// TestMentionCache: a raw event read again (decoded once, then copied)
+// is the same, with its newest review, and a change to a copy read
+// before does not reach it.
+func TestMentionCache(t *testing.T) { eachBackend(t, testMentionCache) }
+
+func testMentionCache(t *testing.T, b backend) {
+	s := randomStore(t, b, 40)
+	ctx := context.Background()
+	page, err := s.Events(ctx, Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m *Mention
+	for i := range page.Items {
+		if it := &page.Items[i]; it.Event.Actor != nil && it.Event.Location != nil && len(it.Highlight) > 0 && len(it.Event.Contexts) > 0 {
+			m = it
+			break
+		}
+	}
+	if m == nil {
+		t.Fatal("no raw event with an actor, a place, contexts and a highlight")
+	}
+	want, _ := json.Marshal(m)
+	m.Event.Actor.Name, m.Event.Location.Name, m.Event.Contexts[0], m.Highlight[0].Text = "changed", "changed", "changed", "changed"
+	again, err := s.Event(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := json.Marshal(again); string(got) != string(want) {
+		t.Errorf("read again:\n%s\nfirst read:\n%s", got, want)
+	}
+	if _, err := s.AddReview(ctx, m.ID, NewReview{Verdict: "wrong", Reviewer: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	reviewed, err := s.Event(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reviewed.Review == nil || reviewed.Review.Verdict != "wrong" {
+		t.Errorf("read after a review: review %+v", reviewed.Review)
+	}
+	if again, err = s.Event(ctx, m.ID); err != nil || again.Review == nil {
+		t.Errorf("read after a review, again: %+v, %v", again.Review, err)
 	}
 }

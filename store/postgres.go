@@ -102,7 +102,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (*Postgres, err
 		return nil, err
 	}
 	s.db = stdlib.OpenDBFromPool(s.pool)
-	s.queries = queries{r: numbered{s.db}, window: s.window, dialect: postgresDialect}
+	s.queries = queries{r: numbered{s.db}, window: s.window, dialect: postgresDialect, decoded: &mentionCache{}}
 	return s, nil
 }
 
@@ -245,7 +245,7 @@ func (s *Postgres) ingest(ctx context.Context, d *doc.Document, id, hash string,
 	if len(rows) > 0 {
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"events"}, []string{"doc_pk", "story_pk", "idx", "code_id", "date", "day",
 			"type", "mode", "quad", "actor_pk", "recipient_pk", "actor_country", "recipient_country", "place_pk", "sentence_pk",
-			"mentions", "json"}, pgx.CopyFromRows(rows)); err != nil {
+			"mentions", "json", "source_key"}, pgx.CopyFromRows(rows)); err != nil {
 			return res, err
 		}
 	}
@@ -491,7 +491,7 @@ func (w *pgIngester) event(ctx context.Context, idx int, e *event.Event) ([]any,
 		dayV = &day.Int64
 	}
 	return []any{w.docPK, storyPK, int32(idx), e.ID, date, dayV, e.Type, e.Mode, int32(e.Quad), actorPK, recipientPK,
-		ac, rc, placePK, sentPK, int32(mentions), string(js)}, merged, nil
+		ac, rc, placePK, sentPK, int32(mentions), string(js), w.srcKey}, merged, nil
 }
 
 func (w *pgIngester) actorPK(a *event.Actor) *int64 {

@@ -190,4 +190,10 @@ $fn$;
 CREATE TRIGGER documents_sources AFTER INSERT ON documents FOR EACH ROW EXECUTE FUNCTION parley_document_sources();
 `},
 	{"mode and quad indexes", modeQuadIndexes},
+	// Each raw event carries its document's outlet (SQLite migration 13).
+	{"outlet of raw events", `
+ALTER TABLE events ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
+UPDATE events e SET source_key = d.source_key FROM documents d WHERE d.pk = e.doc_pk;
+CREATE INDEX events_source ON events(source_key, day);
+`},
 }

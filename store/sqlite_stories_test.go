@@ -57,6 +57,9 @@ func randomReports(n int, seed uint64) []Item {
 				Actor:     &event.Actor{Name: a.name, Country: a.country, Sector: "GOV", Code: a.country + "GOV"},
 				Recipient: &event.Actor{Name: b.name, Country: b.country, Sector: "GOV", Code: b.country + "GOV"},
 				Location:  places[r.IntN(len(places))],
+				// Contexts without drawing from r (the reports stay
+				// those the tests were written with).
+				Contexts: [][]string{{}, {"military"}, {}, {"diplomatic", "economic"}, {"economic"}}[(i+k)%5],
 			}
 			if r.IntN(8) == 0 {
 				e.Recipient = nil

@@ -132,8 +132,8 @@ var writeSQL = [stCandidates]string{
 		day, date, first_day, last_day, first_seen, last_seen, mentions, articles, sources)
 		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?15, ?15, ?17, ?17, ?18, 1, 1)`,
 	stInsertEvent: `INSERT INTO events(doc_pk, story_pk, idx, code_id, date, day, type, mode, quad,
-		actor_pk, recipient_pk, actor_country, recipient_country, place_pk, sentence_pk, mentions, json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		actor_pk, recipient_pk, actor_country, recipient_country, place_pk, sentence_pk, mentions, json, source_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	stUpsertActor: `INSERT INTO actors(name, country, sector, code, events) VALUES (?, ?, ?, ?, 1)
 		ON CONFLICT (name, country, sector, code) DO UPDATE SET events = events + 1 RETURNING pk`,
 	stUpsertPlace: `INSERT INTO places(key, name, country, lat, lon, geonames_id, resolution, events)
@@ -495,7 +495,7 @@ func (w *sqliteWriter) event(idx int, e *event.Event) (bool, error) {
 	}
 	_, err = w.exec(stInsertEvent,
 		w.docPK, storyPK, idx, e.ID, r.date, r.day, e.Type, e.Mode, e.Quad, r.actorPK, r.recipientPK, r.ac, r.rc,
-		r.placePK, r.sentPK, r.mentions, string(js))
+		r.placePK, r.sentPK, r.mentions, string(js), w.srcKey)
 	return merged, err
 }
 
