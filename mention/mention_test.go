@@ -138,103 +138,91 @@ func TestGazetteerPlaceAfterPreposition(t *testing.T) {
 	}
 }
 
-// "I" and "we" in a quotation are its speaker, named after it or before
-// it in the paragraph; outside quotation, in a document an institution
-// published, they are that institution.
-func TestFirstPersonSpeakers(t *testing.T) {
-	day := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
-	cases := []struct {
-		source, text, pronoun, after, country string
-	}{
-		{"", "Kenya spoke with Chad. \"We condemn the coup in Niger,\" said the Ghanaian foreign minister.", "We", "", "GHA"},
-		{"", "The Peruvian envoy noted: \"Today we welcome the truce in Chad.\" Kenya agreed.", "we", "", "PER"},
-		{"", "The Chilean minister said: \"We condemn the raid.\"\n\n\"We also call on Bolivia to talk,\" the minister added.", "We", "also", "CHL"},
-		{"", "\"I am deeply concerned,\" the Togolese president told reporters after meeting Kenya's president.", "I", "", "TGO"},
-		{"European Union, statement by the High Representative (eeas.europa.eu)", "I keep watching events in Kosovo closely. I spoke with President Vučić this week.", "I", "spoke", "EUR"},
-		{"European Union (eeas.europa.eu)", "We urge Serbia and Kosovo to talk. \"We will not give in,\" the Serbian president said.", "We", "will", "SRB"},
-	}
+// resolution is a phrase of an invented text, published by source (""
+// for none), and the country it must resolve to. The phrase is looked for
+// from the first occurrence of after ("" for the start of the text).
+type resolution struct {
+	source, text, phrase, after, country string
+}
+
+// checkResolutions finds the mentions of each case's text, dated day, and
+// checks its phrase's country.
+func checkResolutions(t *testing.T, day time.Time, cases []resolution) {
+	t.Helper()
 	for _, c := range cases {
 		d := &doc.Document{Date: day, Source: c.source, Text: c.text}
 		nlp.Annotate(d)
 		s := Find(d, kb.Default())
-		from := 0
-		if c.after != "" {
-			from = strings.Index(d.Text, c.after) - len(c.pronoun) - 1
-		}
-		m := find(t, d, s, c.pronoun, from)
-		if m.Country != c.country {
-			t.Errorf("%q in %q: %s (%s), want %s", c.pronoun, c.text, m.Country, m.Name, c.country)
+		if m := find(t, d, s, c.phrase, strings.Index(c.text, c.after)); m.Country != c.country {
+			t.Errorf("%q in %q (source %q): %s (%s), want %s", c.phrase, c.text, c.source, m.Country, m.Name, c.country)
 		}
 	}
 }
 
+// "I" and "we" in a quotation are its speaker, named after it or before
+// it in the paragraph; outside quotation, in a document an institution
+// published, they are that institution.
+func TestFirstPersonSpeakers(t *testing.T) {
+	checkResolutions(t, time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), []resolution{
+		{"", "Kenya spoke with Chad. \"We condemn the coup in Niger,\" said the Ghanaian foreign minister.", "We", "", "GHA"},
+		{"", "The Peruvian envoy noted: \"Today we welcome the truce in Chad.\" Kenya agreed.", "we", "", "PER"},
+		{"", "The Chilean minister said: \"We condemn the raid.\"\n\n\"We also call on Bolivia to talk,\" the minister added.", "We", "\"We also", "CHL"},
+		{"", "\"I am deeply concerned,\" the Togolese president told reporters after meeting Kenya's president.", "I", "", "TGO"},
+		{"European Union, statement by the High Representative (eeas.europa.eu)", "I keep watching events in Kosovo closely. I spoke with President Vučić this week.", "I", "I spoke", "EUR"},
+		{"European Union (eeas.europa.eu)", "We urge Serbia and Kosovo to talk. \"We will not give in,\" the Serbian president said.", "We", "We will", "SRB"},
+	})
+}
+
+// A state's own statement: its bare offices are its own, "we" is its
+// government; a transcript's label names who says "I".
+func TestIssuerStateAndTranscriptLabels(t *testing.T) {
+	checkResolutions(t, time.Date(2018, 5, 11, 0, 0, 0, 0, time.UTC), []resolution{
+		{"UK Prime Minister's Office (gov.uk)", "The Prime Minister spoke to the President of France today.", "The Prime Minister", "", "GBR"},
+		{"Global Affairs Canada, news release", "We condemn the detention of two Canadians in Iran.", "We", "", "CAN"},
+		{"President of Russia (kremlin.ru)", "We discussed trade with our Chinese partners.", "We", "", "RUS"},
+		{"President of Russia (kremlin.ru)", "Vladimir Putin met the Kazakh president.\n\nPresident of Kazakhstan Kassym-Jomart Tokayev: Thank you. I am grateful for this visit.", "I", "I am", "KAZ"},
+	})
+}
+
 // A surname after an honorific is the person named in full before it.
 func TestSurnameAfterHonorific(t *testing.T) {
-	for _, c := range []struct{ text, surname, country string }{
-		{"The Chilean president, Jorge Alvarado, met the Peruvian leader. Later, Peru praised Mr. Alvarado.", "Mr. Alvarado", "CHL"},
-		{"Kenyan opposition leader Ruth Wanjiku met the envoy. Mrs. Wanjiku said little.", "Mrs. Wanjiku", "KEN"},
-		{"Ghana's health minister, Kofi Mensah, visited Lomé. Dr. Mensah met Togolese doctors.", "Dr. Mensah", "GHA"},
-	} {
-		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
-		nlp.Annotate(d)
-		s := Find(d, kb.Default())
-		if m := find(t, d, s, c.surname, 0); m.Country != c.country {
-			t.Errorf("%q in %q: %s (%s), want %s", c.surname, c.text, m.Country, m.Name, c.country)
-		}
-	}
+	checkResolutions(t, time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), []resolution{
+		{"", "The Chilean president, Jorge Alvarado, met the Peruvian leader. Later, Peru praised Mr. Alvarado.", "Mr. Alvarado", "", "CHL"},
+		{"", "Kenyan opposition leader Ruth Wanjiku met the envoy. Mrs. Wanjiku said little.", "Mrs. Wanjiku", "", "KEN"},
+		{"", "Ghana's health minister, Kofi Mensah, visited Lomé. Dr. Mensah met Togolese doctors.", "Dr. Mensah", "", "GHA"},
+	})
 }
 
 // Peacekeepers with no country named are the UN's, not the country the
 // story is set in; with one named they are that country's.
 func TestPeacekeepers(t *testing.T) {
-	for _, c := range []struct{ text, role, country string }{
-		{"Gunmen attacked a convoy near Gao in Mali. Two peacekeepers were killed.", "peacekeepers", "UNO"},
-		{"Fighting spread in Juba, South Sudan. The peacekeepers sheltered civilians.", "peacekeepers", "UNO"},
-		{"Militias shelled Goma in Congo. The blue helmets withdrew from the town.", "helmets", "UNO"},
-		{"Clashes erupted in Karabakh. Russian peacekeepers stood by.", "peacekeepers", "RUS"},
-	} {
-		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
-		nlp.Annotate(d)
-		s := Find(d, kb.Default())
-		if m := find(t, d, s, c.role, 0); m.Country != c.country {
-			t.Errorf("%q in %q: %s, want %s", c.role, c.text, m.Country, c.country)
-		}
-	}
+	checkResolutions(t, time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), []resolution{
+		{"", "Gunmen attacked a convoy near Gao in Mali. Two peacekeepers were killed.", "peacekeepers", "", "UNO"},
+		{"", "Fighting spread in Juba, South Sudan. The peacekeepers sheltered civilians.", "peacekeepers", "", "UNO"},
+		{"", "Militias shelled Goma in Congo. The blue helmets withdrew from the town.", "helmets", "", "UNO"},
+		{"", "Clashes erupted in Karabakh. Russian peacekeepers stood by.", "peacekeepers", "", "RUS"},
+	})
 }
 
 // A possessive in a phrase fronted before the main clause looks ahead to
 // that clause's subject; elsewhere it looks back.
 func TestCataphoricPossessive(t *testing.T) {
-	for _, c := range []struct{ text, after, country string }{
-		{"The US condemned the arrests. Rather than silencing its opponents, the Bolivian government should listen to them.", "silencing", "BOL"},
-		{"Chile met Peru. In its statement on Friday, the Bolivian ministry rejected the plan.", "In", "BOL"},
-		{"Kenya closed the border. Despite its denials, the Ugandan army moved troops north.", "Despite", "UGA"},
-		{"The Ugandan army moved troops north. Kenya said its border was closed.", "said", "KEN"},
-	} {
-		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
-		nlp.Annotate(d)
-		s := Find(d, kb.Default())
-		if m := find(t, d, s, "its", strings.Index(c.text, c.after)); m.Country != c.country {
-			t.Errorf("its in %q: %s (%s), want %s", c.text, m.Country, m.Name, c.country)
-		}
-	}
+	checkResolutions(t, time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), []resolution{
+		{"", "The US condemned the arrests. Rather than silencing its opponents, the Bolivian government should listen to them.", "its", "silencing", "BOL"},
+		{"", "Chile met Peru. In its statement on Friday, the Bolivian ministry rejected the plan.", "its", "In", "BOL"},
+		{"", "Kenya closed the border. Despite its denials, the Ugandan army moved troops north.", "its", "Despite", "UGA"},
+		{"", "The Ugandan army moved troops north. Kenya said its border was closed.", "its", "said", "KEN"},
+	})
 }
 
 // A nationality written in lower case names its country when the word is
 // nothing else; "polish" and "us" stay words.
 func TestLowerCaseNationality(t *testing.T) {
-	for _, c := range []struct{ text, phrase, country string }{
-		{"The russian military shelled hospitals in Kharkiv.", "military", "RUS"},
-		{"Ukraine said russian troops fired on the town.", "troops", "RUS"},
-		{"The iranian navy seized a tanker.", "navy", "IRN"},
-	} {
-		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
-		nlp.Annotate(d)
-		s := Find(d, kb.Default())
-		if m := find(t, d, s, c.phrase, 0); m.Country != c.country {
-			t.Errorf("%q in %q: %s, want %s", c.phrase, c.text, m.Country, c.country)
-		}
-	}
+	checkResolutions(t, time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), []resolution{
+		{"", "The russian military shelled hospitals in Kharkiv.", "military", "", "RUS"},
+		{"", "Ukraine said russian troops fired on the town.", "troops", "", "RUS"},
+		{"", "The iranian navy seized a tanker.", "navy", "", "IRN"},
+	})
 	d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: "Give us the polish troops use on their boots."}
 	nlp.Annotate(d)
 	s := Find(d, kb.Default())
@@ -247,44 +235,11 @@ func TestLowerCaseNationality(t *testing.T) {
 
 // An object pronoun is not its own verb's subject.
 func TestObjectPronounNotSubject(t *testing.T) {
-	for _, c := range []struct{ text, after, country string }{
-		{"Two Bangladeshi fishermen drifted across the maritime line. The Indian navy detained them.", "detained", "BGD"},
-		{"Two Chilean fishermen entered the zone. Peruvian soldiers escorted them out.", "escorted", "CHL"},
-		{"Nepali traders crossed the border. The Indian police fined them.", "fined", "NPL"},
-	} {
-		d := &doc.Document{Date: time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), Text: c.text}
-		nlp.Annotate(d)
-		s := Find(d, kb.Default())
-		if m := find(t, d, s, "them", strings.Index(c.text, c.after)); m.Country != c.country {
-			t.Errorf("them in %q: %s (%s), want %s", c.text, m.Country, m.Name, c.country)
-		}
-	}
-}
-
-// A state's own statement: its bare offices are its own, "we" is its
-// government; a transcript's label names who says "I".
-func TestIssuerStateAndTranscriptLabels(t *testing.T) {
-	day := time.Date(2018, 5, 11, 0, 0, 0, 0, time.UTC)
-	cases := []struct {
-		source, text, phrase, after, country string
-	}{
-		{"UK Prime Minister's Office (gov.uk)", "The Prime Minister spoke to the President of France today.", "The Prime Minister", "", "GBR"},
-		{"Global Affairs Canada, news release", "We condemn the detention of two Canadians in Iran.", "We", "", "CAN"},
-		{"President of Russia (kremlin.ru)", "We discussed trade with our Chinese partners.", "We", "", "RUS"},
-		{"President of Russia (kremlin.ru)", "Vladimir Putin met the Kazakh president.\n\nPresident of Kazakhstan Kassym-Jomart Tokayev: Thank you. I am grateful for this visit.", "I", "am", "KAZ"},
-	}
-	for _, c := range cases {
-		d := &doc.Document{Date: day, Source: c.source, Text: c.text}
-		nlp.Annotate(d)
-		s := Find(d, kb.Default())
-		from := 0
-		if c.after != "" {
-			from = strings.Index(d.Text, c.after) - len(c.phrase) - 1
-		}
-		if m := find(t, d, s, c.phrase, from); m.Country != c.country {
-			t.Errorf("%q in %q (source %q): %s (%s), want %s", c.phrase, c.text, c.source, m.Country, m.Name, c.country)
-		}
-	}
+	checkResolutions(t, time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC), []resolution{
+		{"", "Two Bangladeshi fishermen drifted across the maritime line. The Indian navy detained them.", "them", "detained", "BGD"},
+		{"", "Two Chilean fishermen entered the zone. Peruvian soldiers escorted them out.", "them", "escorted", "CHL"},
+		{"", "Nepali traders crossed the border. The Indian police fined them.", "them", "fined", "NPL"},
+	})
 }
 
 // "Secretary" before a name is the title of the person named.
