@@ -465,24 +465,10 @@ func (s *queries) listText(ctx context.Context, f *filter) error {
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	list := []byte{'['}
-	n := 0
-	for rows.Next() {
-		var pk int64
-		if err := rows.Scan(&pk); err != nil {
-			return err
-		}
-		if n > 0 {
-			list = append(list, ',')
-		}
-		list = strconv.AppendInt(list, pk, 10)
-		n++
-	}
-	if err := rows.Err(); err != nil {
+	list, n, err := pkList(rows, nil)
+	if err != nil {
 		return err
 	}
-	list = append(list, ']')
 	listed := "sentence_pk IN (" + s.dialect.idList + ")"
 	f.conds[f.textCond] = strings.Replace(f.conds[f.textCond], s.dialect.textMatch, listed, 1)
 	if w := f.walk[f.textCond]; w != "" {
@@ -503,12 +489,25 @@ func (s *queries) listText(ctx context.Context, f *filter) error {
 	if err != nil {
 		return err
 	}
-	defer stories.Close()
-	list, n = append(list[:0], '['), 0
-	for stories.Next() {
+	if list, n, err = pkList(stories, list[:0]); err != nil {
+		return err
+	}
+	in := "s.pk IN (" + s.dialect.idList + ")"
+	f.conds[f.textCond], f.walk[f.textCond] = in, "+"+in
+	f.args = slices.Concat(f.args[:f.textArg], []any{string(list)}, f.args[f.textArg+len(f.textArgs):])
+	f.text, f.textArgs, f.textStories = "", nil, n
+	return nil
+}
+
+// pkList reads rows of one integer key into a JSON array appended to buf,
+// and closes them; it also returns how many it read.
+func pkList(rows *sql.Rows, buf []byte) ([]byte, int, error) {
+	defer rows.Close()
+	list, n := append(buf, '['), 0
+	for rows.Next() {
 		var pk int64
-		if err := stories.Scan(&pk); err != nil {
-			return err
+		if err := rows.Scan(&pk); err != nil {
+			return nil, 0, err
 		}
 		if n > 0 {
 			list = append(list, ',')
@@ -516,15 +515,10 @@ func (s *queries) listText(ctx context.Context, f *filter) error {
 		list = strconv.AppendInt(list, pk, 10)
 		n++
 	}
-	if err := stories.Err(); err != nil {
-		return err
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
 	}
-	list = append(list, ']')
-	in := "s.pk IN (" + s.dialect.idList + ")"
-	f.conds[f.textCond], f.walk[f.textCond] = in, "+"+in
-	f.args = slices.Concat(f.args[:f.textArg], []any{string(list)}, f.args[f.textArg+len(f.textArgs):])
-	f.text, f.textArgs, f.textStories = "", nil, n
-	return nil
+	return append(list, ']'), n, nil
 }
 
 // textBounded sets capped when q's words match more sentences than a
