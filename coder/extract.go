@@ -513,11 +513,13 @@ func (x *extraction) participle(v int) bool {
 }
 
 // skippable tokens may stand between pattern words: "gave high marks to",
-// "met on Thursday with".
+// "met on Thursday with", "pledged $100 million in aid to".
 func skippable(t doc.Token) bool {
 	switch t.UPOS {
 	case "DET", "ADJ", "ADV", "NUM", "PART":
 		return t.Text != "not" && t.Text != "n't"
+	case "SYM":
+		return t.Text == "$" || t.Text == "€" || t.Text == "£"
 	case "PRON":
 		return t.XPOS == "PRP$"
 	}
