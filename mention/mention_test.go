@@ -181,6 +181,7 @@ func TestIssuerStateAndTranscriptLabels(t *testing.T) {
 		{"Global Affairs Canada, news release", "We condemn the detention of two Canadians in Iran.", "We", "", "CAN"},
 		{"President of Russia (kremlin.ru)", "We discussed trade with our Chinese partners.", "We", "", "RUS"},
 		{"President of Russia (kremlin.ru)", "Vladimir Putin met the Kazakh president.\n\nPresident of Kazakhstan Kassym-Jomart Tokayev: Thank you. I am grateful for this visit.", "I", "I am", "KAZ"},
+		{"", "Ghana and Togo held talks.\n\nNANA AKUFO-ADDO Thank you. I am grateful for the visit.", "I", "I am", "GHA"},
 	})
 }
 

@@ -230,15 +230,16 @@ func (s *Set) labelledSpeaker(d *doc.Document, paragraph int) int {
 			break
 		}
 		// The person's name and title may run on (", Foreign
-		// Minister"); the label ends at the first colon.
+		// Minister"); the label ends at the first colon, or is a
+		// sentence of its own ("PENNY WONG", which the segmenter cuts
+		// off a transcript's paragraph).
 		o := &s.Mentions[j]
-		for t := o.Last; t < sent.Last && t < o.Last+6; t++ {
-			if d.Tokens[t].Text == ":" {
-				if o.Kind == Person && o.Country != "" {
-					s.labels[paragraph] = j
-				}
-				break
-			}
+		label := o.Last == sent.Last
+		for t := o.Last; t < sent.Last && t < o.Last+6 && !label; t++ {
+			label = d.Tokens[t].Text == ":"
+		}
+		if label && o.Kind == Person && o.Country != "" {
+			s.labels[paragraph] = j
 		}
 		break
 	}

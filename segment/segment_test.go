@@ -83,6 +83,13 @@ func TestSplit(t *testing.T) {
 		// One paragraph per line, with a headline in title case.
 		{"Joint Statement on Additional Strikes Against the Houthis in Yemen\nYesterday, the militaries struck.\nThey said so.",
 			[]string{"Joint Statement on Additional Strikes Against the Houthis in Yemen", "Yesterday, the militaries struck.", "They said so."}},
+		// A transcript's speaker labels are sentences of their own; an
+		// acronym or a headline in capitals is not one.
+		{"JOURNALIST How did the talks go?\n\nJANE MWANGI They went well.",
+			[]string{"JOURNALIST", "How did the talks go?", "JANE MWANGI", "They went well."}},
+		{"QUESTION Will you meet him? REPORTER Ask him again.", []string{"QUESTION", "Will you meet him?", "REPORTER Ask him again."}},
+		{"NATO leaders met in Brussels.", []string{"NATO leaders met in Brussels."}},
+		{"KENYA AND UGANDA SIGN TRADE PACT\n\nThe deal was signed.", []string{"KENYA AND UGANDA SIGN TRADE PACT", "The deal was signed."}},
 		// A line wrapped mid-sentence is not a break.
 		{"Russia's foreign minister met with\nIranian officials in Moscow.", []string{"Russia's foreign minister met with\nIranian officials in Moscow."}},
 	}

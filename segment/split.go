@@ -32,6 +32,15 @@ func Split(toks []doc.Token, breaks []int, out []doc.Sentence) []doc.Sentence {
 			para++
 			nb++
 		}
+		if i == 0 || nb > 0 && breaks[nb-1] == i {
+			if k := speakerLabel(toks, i); k > i {
+				// "JOURNALIST How did the talks go?": a transcript's
+				// speaker label is a sentence of its own paragraph.
+				flush(k)
+				i = k - 1
+				continue
+			}
+		}
 		if i-first >= MaxSentenceTokens {
 			// Text with no sentence punctuation (tables, lists, a runaway
 			// line) is cut into pieces the tagger and parser handle in
@@ -57,6 +66,50 @@ func Split(toks []doc.Token, breaks []int, out []doc.Sentence) []doc.Sentence {
 	}
 	flush(len(toks))
 	return out
+}
+
+// speakerLabel returns the end of the transcript speaker label that opens
+// the paragraph at token i ("JULIE BISHOP Good afternoon", "JOURNALIST How
+// did ..."), or i when there is none. A label is written in capitals and
+// followed by a word that is not: two or more words (a name), or one word
+// that names a role in an interview (labelWords). A headline written all in
+// capitals has no such word after it; an acronym opening a sentence ("NATO
+// leaders met") is one word and no role.
+func speakerLabel(toks []doc.Token, i int) int {
+	k := i
+	for k < len(toks) && k-i < 4 && allCaps(toks[k].Text) {
+		k++
+	}
+	if k == i || k >= len(toks) {
+		return i
+	}
+	next := toks[k].Text
+	r, size := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(r) || allCaps(next) || size == len(next) {
+		return i
+	}
+	if k-i == 1 && !labelWords[strings.ToLower(toks[i].Text)] {
+		return i
+	}
+	return k
+}
+
+// labelWords are the roles an interview transcript labels its speakers by.
+var labelWords = map[string]bool{
+	"journalist": true, "question": true, "reporter": true, "host": true, "moderator": true,
+	"interviewer": true, "presenter": true, "answer": true, "speaker": true,
+}
+
+// allCaps says whether w is a word of two or more letters, all capitals.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // isTerminal says whether a token can end a sentence.
