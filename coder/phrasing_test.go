@@ -183,6 +183,11 @@ func TestDates(t *testing.T) {
 		{"Hamas attacked Israel on October 7.", "2023-10-07", "day"},
 		{"Yesterday, Ukraine attacked Russia.", "2023-10-26", "day"},
 		{"Israel struck Syria.", "2023-10-27", "publication"},
+		// a date of a clause describing a noun that is no event is not the event's
+		{"The Chilean president congratulated his Peruvian counterpart on the anniversary celebrated on July 28.", "2023-10-27", "publication"},
+		{"Ghana praised Togo for the festival held in Lomé on October 2.", "2023-10-27", "publication"},
+		{"Kenya thanked Uganda for the hospital that opened in Kampala on Monday.", "2023-10-27", "publication"},
+		{"Kenya praised Uganda on Monday for the new bridge.", "2023-10-23", "day"},
 	}
 	for _, c := range cases {
 		evs := codeText(t, c.text, "2023-10-27")

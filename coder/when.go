@@ -99,7 +99,7 @@ func (x *extraction) bestDate(m match, exprs []dates.Expr, all []match) int {
 	if best < 0 {
 		h := m.head - first
 		for i, e := range exprs {
-			if x.ownedByNoun(first+e.First, first+e.Last, m, all) {
+			if x.ownedByNoun(first+e.First, first+e.Last, m, all) || x.inNounModifier(first+e.First, first+e.Last, m.head, all) {
 				continue
 			}
 			lo, hi := e.Last, h
@@ -197,6 +197,32 @@ func (x *extraction) attachedTo(first, last, h int, all []match) int {
 		t = p
 	}
 	return -1
+}
+
+// inNounModifier says whether the expression in tokens [first, last)
+// hangs on a clause that describes a noun that is no event, not on
+// trigger h: in "congratulated him on Republic Day, celebrated on
+// December 1" the day is the holiday's ("the meeting held on Friday" still
+// dates what was said at it).
+func (x *extraction) inNounModifier(first, last, h int, all []match) bool {
+	t := -1
+	for i := first; i < last; i++ {
+		if hd := x.d.Tokens[i].Head; hd < first || hd >= last {
+			t = i
+			break
+		}
+	}
+	for steps := 0; t >= 0 && steps < 4; steps++ {
+		p := x.d.Tokens[t].Head
+		if p < 0 || p == h {
+			return false
+		}
+		if pt := x.d.Tokens[p]; pt.UPOS == "VERB" {
+			return (pt.Rel == "acl" || pt.Rel == "acl:relcl") && pt.Head != h && !isTrigger(all, pt.Head)
+		}
+		t = p
+	}
+	return false
 }
 
 func isTrigger(all []match, i int) bool {
