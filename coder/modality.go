@@ -71,6 +71,12 @@ func (x *extraction) modality(m match) event.Modality {
 			v = t.Head
 			continue
 		}
+		if t.Rel == "acl" && x.hasMarkTo(v) && modalityOf("embed", x.lemmaAt(t.Head)) != "" {
+			// "Ethiopia's offer to mediate", "a plan to attack": the
+			// noun's word says what became of its infinitive.
+			note(modalityOf("embed", x.lemmaAt(t.Head)))
+			break
+		}
 		if o := x.d.Tokens[t.Head]; t.Rel == "acl" && x.hasMarkTo(v) && o.Rel == "obj" && o.Head >= 0 {
 			// "expects the police to stand down", parsed with the
 			// infinitive on the object: the object's verb embeds it.

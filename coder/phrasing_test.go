@@ -597,3 +597,15 @@ func TestAidPledges(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// An infinitive on a noun of intention ("offer", "plan", "promise") did
+// not happen yet.
+func TestIntendedActs(t *testing.T) {
+	cases := []phrasing{
+		{"Nigeria welcomed Ghana's offer to mediate between Chad and Sudan.", []want{{"SUPPORT", "NGA", "GHA", false}}, []want{{"CONSULT", "TCD", "SDN", true}}},
+		{"Kenya condemned the Ugandan plan to attack the Somali camps.", nil, []want{{"ASSAULT", "UGA", "SOM", false}}},
+		{"Chile praised the Peruvian promise to release the Bolivian prisoners.", nil, []want{{"RETREAT", "PER", "BOL", false}}},
+		{"Kenya condemned the Ugandan attack on the Somali camps.", []want{{"ASSAULT", "UGA", "SOM", false}}, nil},
+	}
+	checkPhrasings(t, cases)
+}
