@@ -712,9 +712,9 @@ func (x *extraction) complementPartner(v int) int {
 	return -1
 }
 
-// complementTarget is the side a threat's infinitive aims at: "a threat to
-// retaliate against Chile", "threatened to strike Chad". It returns
-// -1 when the complement names none.
+// complementTarget is the side a threat's or an aid's infinitive aims at:
+// "a threat to retaliate against Chile", "threatened to strike Chad",
+// "aid to help Malawi". It returns -1 when the complement names none.
 func (x *extraction) complementTarget(h int) int {
 	for _, c := range x.deps[h] {
 		if r := x.d.Tokens[c].Rel; r != "xcomp" && r != "acl" && r != "advcl" || !x.hasMarkTo(c) {
@@ -813,12 +813,13 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			recips, rvia = r, "frame"
 		}
 	}
-	if tr.Sym && tr.POS == "V" && len(recips) == 0 {
+	if (tr.Sym || tr.Type == event.Agree) && tr.POS == "V" && len(recips) == 0 {
 		if r := x.complementPartner(m.head); r >= 0 {
 			recips, rvia = x.conjuncts(r), "complement's partner"
 		}
 	}
-	if tr.Type == event.Threaten && len(recips) == 0 {
+	if (tr.Type == event.Threaten || tr.Type == event.Aid) && len(recips) == 0 {
+		// "a threat to retaliate against X", "aid to help X rebuild"
 		if r := x.complementTarget(m.head); r >= 0 {
 			recips, rvia = x.conjuncts(r), "complement's target"
 		}

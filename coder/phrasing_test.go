@@ -609,3 +609,15 @@ func TestIntendedActs(t *testing.T) {
 	}
 	checkPhrasings(t, cases)
 }
+
+// Aid "to help" a side goes to that side; what one side agrees to do with
+// another is an agreement with it.
+func TestAidToHelpAndAgreeWith(t *testing.T) {
+	cases := []phrasing{
+		{"The minister announced 15 million pounds in British aid to help Malawi hold elections.", []want{{"AID", "GBR", "MWI", false}}, nil},
+		{"Norwegian aid to support Sudan's hospitals arrived on Monday.", []want{{"AID", "NOR", "SDN", false}}, nil},
+		{"Kenya agreed to extend its trade pact with Uganda for a year.", []want{{"AGREE", "KEN", "UGA", false}}, nil},
+		{"Kenya agreed to extend its trade pact for a year.", nil, []want{{"AGREE", "KEN", "KEN", false}}},
+	}
+	checkPhrasings(t, cases)
+}
