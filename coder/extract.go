@@ -513,7 +513,7 @@ func (x *extraction) participle(v int) bool {
 }
 
 // skippable tokens may stand between pattern words: "gave high marks to",
-// "met on Thursday with", "pledged $100 million in aid to".
+// "met on Thursday with", "pledged €40 million in loans to".
 func skippable(t doc.Token) bool {
 	switch t.UPOS {
 	case "DET", "ADJ", "ADV", "NUM", "PART":

@@ -590,10 +590,10 @@ func TestTheyCoordinated(t *testing.T) {
 // A pledge of aid is an agreement made, with a sum between its words.
 func TestAidPledges(t *testing.T) {
 	cases := []phrasing{
-		{"Japan pledged $100 million in aid to Turkey on Wednesday.", []want{{"AGREE", "JPN", "TUR", false}}, nil},
+		{"South Korea pledged $30 million in aid to Nepal on Friday.", []want{{"AGREE", "KOR", "NPL", false}}, nil},
 		{"Norway pledged humanitarian aid to Sudan.", []want{{"AGREE", "NOR", "SDN", false}}, nil},
 		{"Britain pledged £20 million in assistance to Malawi.", []want{{"AGREE", "GBR", "MWI", false}}, nil},
-		{"Japan sent $100 million in aid to Turkey.", nil, []want{{"AGREE", "JPN", "TUR", false}}},
+		{"South Korea sent $30 million in aid to Nepal.", nil, []want{{"AGREE", "KOR", "NPL", false}}},
 	}
 	checkPhrasings(t, cases)
 }
