@@ -176,15 +176,7 @@ func (x *extraction) moreDates(m match, exprs []dates.Expr, all []match) []dates
 // trigger stands in between ("condemn the detention ... on 23 January":
 // the date is the detention's, not the condemnation's).
 func (x *extraction) attachedTo(first, last, h int, all []match) int {
-	// The expression's head: the token whose head lies outside it.
-	e := -1
-	for i := first; i < last; i++ {
-		if hd := x.d.Tokens[i].Head; hd < first || hd >= last {
-			e = i
-			break
-		}
-	}
-	for steps, t := 0, e; t >= 0 && steps < 5; steps++ {
+	for steps, t := 0, x.exprHead(first, last); t >= 0 && steps < 5; steps++ {
 		p := x.d.Tokens[t].Head
 		if p == h {
 			return steps
@@ -205,13 +197,7 @@ func (x *extraction) attachedTo(first, last, h int, all []match) int {
 // December 1" the day is the holiday's ("the meeting held on Friday" still
 // dates what was said at it).
 func (x *extraction) inNounModifier(first, last, h int, all []match) bool {
-	t := -1
-	for i := first; i < last; i++ {
-		if hd := x.d.Tokens[i].Head; hd < first || hd >= last {
-			t = i
-			break
-		}
-	}
+	t := x.exprHead(first, last)
 	for steps := 0; t >= 0 && steps < 4; steps++ {
 		p := x.d.Tokens[t].Head
 		if p < 0 || p == h {
@@ -223,6 +209,17 @@ func (x *extraction) inNounModifier(first, last, h int, all []match) bool {
 		t = p
 	}
 	return false
+}
+
+// exprHead is the head of the expression in tokens [first, last): the
+// token whose head lies outside it, or -1.
+func (x *extraction) exprHead(first, last int) int {
+	for i := first; i < last; i++ {
+		if hd := x.d.Tokens[i].Head; hd < first || hd >= last {
+			return i
+		}
+	}
+	return -1
 }
 
 func isTrigger(all []match, i int) bool {
