@@ -57,7 +57,9 @@ func TestBrowserPanels(t *testing.T) {
 	u.do("monthly bins",
 		chromedp.SetValue(css(`#bin`), "month"),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('bin').dispatchEvent(new Event('change'))`),
-		chromedp.Poll[chromedp.Void](`document.getElementById('bin-label').textContent === 'month'`),
+		// The label is set before the timeline's data arrive, too: wait for
+		// the chart itself (its brush) before dragging across it.
+		chromedp.Poll[chromedp.Void](`document.getElementById('bin-label').textContent === 'month' && document.querySelector('#timeline rect.brush') !== null`),
 	)
 	if !strings.Contains(u.eval(`location.hash`), "bin=month") {
 		t.Errorf("the bin is not kept in the address: %s", u.eval(`location.hash`))
