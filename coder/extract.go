@@ -712,26 +712,46 @@ func (x *extraction) complementPartner(v int) int {
 	return -1
 }
 
-// complementTarget is the side a threat's or an aid's infinitive aims at:
-// "a threat to retaliate against Chile", "threatened to strike Chad",
-// "aid to help Malawi". It returns -1 when the complement names none.
+// complementTarget is the side a threat's, an aid's or a pledge's
+// infinitive aims at: "a threat to retaliate against Chile", "threatened
+// to strike Chad", "aid to help Malawi", "pledged to help Nepal". It
+// returns -1 when the complement names none.
 func (x *extraction) complementTarget(h int) int {
 	for _, c := range x.deps[h] {
 		if r := x.d.Tokens[c].Rel; r != "xcomp" && r != "acl" && r != "advcl" || !x.hasMarkTo(c) {
 			continue
 		}
+		// "pledged to continue helping Chile": through a verb of
+		// continuing or starting to the act it governs.
+		verbs := []int{c}
 		for _, dep := range x.deps[c] {
-			r := x.d.Tokens[dep].Rel
-			target := r == "obj" || strings.HasPrefix(r, "obl") && (x.caseOf(dep) == "against" || x.caseOf(dep) == "on" || x.caseOf(dep) == "at")
-			if !target {
-				continue
+			if x.d.Tokens[dep].Rel == "xcomp" {
+				verbs = append(verbs, dep)
 			}
-			if x.namesActor(dep) {
-				return dep
+		}
+		for _, c := range verbs {
+			if r := x.targetOf(c); r >= 0 {
+				return r
 			}
-			if k := x.phraseActor(dep, 0); k >= 0 && x.namesActor(k) {
-				return k // "Sudanese positions"
-			}
+		}
+	}
+	return -1
+}
+
+// targetOf is verb c's object, or its "against", "on" or "at" phrase,
+// when it names an actor, or -1.
+func (x *extraction) targetOf(c int) int {
+	for _, dep := range x.deps[c] {
+		r := x.d.Tokens[dep].Rel
+		target := r == "obj" || strings.HasPrefix(r, "obl") && (x.caseOf(dep) == "against" || x.caseOf(dep) == "on" || x.caseOf(dep) == "at")
+		if !target {
+			continue
+		}
+		if x.namesActor(dep) {
+			return dep
+		}
+		if k := x.phraseActor(dep, 0); k >= 0 && x.namesActor(k) {
+			return k // "Sudanese positions"
 		}
 	}
 	return -1
@@ -818,8 +838,9 @@ func (x *extraction) events(si int, m match, exprs []dates.Expr, all []match) []
 			recips, rvia = x.conjuncts(r), "complement's partner"
 		}
 	}
-	if (tr.Type == event.Threaten || tr.Type == event.Aid) && len(recips) == 0 {
-		// "a threat to retaliate against X", "aid to help X rebuild"
+	if (tr.Type == event.Threaten || tr.Type == event.Aid || tr.Type == event.Agree && !tr.Sym) && len(recips) == 0 {
+		// "a threat to retaliate against X", "aid to help X rebuild",
+		// "pledged to help X"
 		if r := x.complementTarget(m.head); r >= 0 {
 			recips, rvia = x.conjuncts(r), "complement's target"
 		}

@@ -618,6 +618,10 @@ func TestAidToHelpAndAgreeWith(t *testing.T) {
 		{"Norwegian aid to support Sudan's hospitals arrived on Monday.", []want{{"AID", "NOR", "SDN", false}}, nil},
 		{"Kenya agreed to extend its trade pact with Uganda for a year.", []want{{"AGREE", "KEN", "UGA", false}}, nil},
 		{"Kenya agreed to extend its trade pact for a year.", nil, []want{{"AGREE", "KEN", "KEN", false}}},
+		// what a side pledged or promised to do for another is pledged to it
+		{"Japan pledged to help Nepal after the earthquake.", []want{{"AGREE", "JPN", "NPL", false}}, nil},
+		{"Kenya promised to support Uganda in the talks.", []want{{"AGREE", "KEN", "UGA", false}}, nil},
+		{"The Chilean minister pledged to continue helping Peru rebuild its ports.", []want{{"AGREE", "CHL", "PER", false}}, nil},
 	}
 	checkPhrasings(t, cases)
 }
