@@ -422,12 +422,7 @@ func (s *queries) count(ctx context.Context, table string, f *filter) (n int, ca
 		// (events_sentence_story) without looking each story up (every
 		// raw event's story exists; nothing is ever deleted): 1 ms for
 		// a word's 580 stories, where reading them cost 4.
-		err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT t.story_pk FROM (`+f.text+`) AS t LIMIT ?) AS m`,
-			append(slices.Clip(f.textArgs), countCap+1)...).Scan(&n)
-		if n > countCap {
-			return countCap, true, err
-		}
-		return n, false, err
+		return s.cappedCount(ctx, `SELECT DISTINCT t.story_pk FROM (`+f.text+`) AS t`, f.textArgs)
 	}
 	if len(f.members) == 1 && f.members[0].join != "" && countJoin {
 		// The only set is read from its own index, joined to the rows
@@ -439,8 +434,14 @@ func (s *queries) count(ctx context.Context, table string, f *filter) (n int, ca
 		listed.conds[m.idx] = m.cond
 		sel = `SELECT DISTINCT ` + alias(table) + `.pk FROM ` + m.join + listed.where()
 	}
-	err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+sel+` LIMIT ?) AS m`,
-		append(f.args, countCap+1)...).Scan(&n)
+	return s.cappedCount(ctx, sel, f.args)
+}
+
+// cappedCount counts the rows query sel selects with args, reading at
+// most MaxCount+1 of them: past MaxCount it answers MaxCount, capped.
+func (s *queries) cappedCount(ctx context.Context, sel string, args []any) (n int, capped bool, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+sel+` LIMIT ?) AS c`,
+		append(slices.Clip(args), countCap+1)...).Scan(&n)
 	if n > countCap {
 		return countCap, true, err
 	}
@@ -650,18 +651,12 @@ func (s *queries) Stories(ctx context.Context, q Query) (Page[Story], error) {
 	if m != nil && isDateSort(q.Sort) {
 		// One actor or outlet (in a date range), newest first: the
 		// member table alone holds the stories and their days.
-		if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT DISTINCT m.story_pk FROM `+m.table+` m WHERE `+m.cond+
-			` LIMIT ?) AS c`, append(m.args, countCap+1)...).Scan(&page.Total); err != nil {
+		var err error
+		if page.Total, page.Capped, err = s.cappedCount(ctx, `SELECT DISTINCT m.story_pk FROM `+m.table+` m WHERE `+m.cond, m.args); err != nil {
 			return page, err
 		}
-		if page.Total > countCap {
-			page.Total, page.Capped = countCap, true
-		}
 		_, order, _ := sortOrder(q.Sort, true)
-		dir := " DESC"
-		if strings.ToLower(strings.TrimSpace(q.Sort)) == "date" {
-			dir = " ASC"
-		}
+		dir := dateDir(q.Sort)
 		// sel is the page of the stories whose day and id pass having.
 		sel := func(having string) string {
 			return `SELECT ` + storyColumns + ` WHERE s.pk IN (SELECT story_pk FROM (SELECT m.story_pk, max(m.day) AS d FROM ` + m.table +
@@ -742,18 +737,11 @@ func (s *queries) storiesOfKey(ctx context.Context, q Query, m *member, ks *keys
 		count = append(count, `SELECT story_pk FROM (SELECT m.story_pk FROM `+m.table+` m WHERE `+conds[i]+` LIMIT ?) AS k`+strconv.Itoa(i))
 		countArgs = append(append(countArgs, args[i]...), countCap+1)
 	}
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+strings.Join(count, " UNION ")+` LIMIT ?) AS c`,
-		append(countArgs, countCap+1)...).Scan(&page.Total); err != nil {
+	if page.Total, page.Capped, err = s.cappedCount(ctx, strings.Join(count, " UNION "), countArgs); err != nil {
 		return false, err
 	}
-	if page.Total > countCap {
-		page.Total, page.Capped = countCap, true
-	}
 	_, order, _ := sortOrder(q.Sort, true)
-	dir := " DESC"
-	if strings.ToLower(strings.TrimSpace(q.Sort)) == "date" {
-		dir = " ASC"
-	}
+	dir := dateDir(q.Sort)
 	// pageOf reads n stories from offset among those of every key that
 	// also pass extra (with xargs).
 	pageOf := func(extra string, xargs []any, n, offset int) error {

@@ -236,3 +236,12 @@ func isDateSort(sort string) bool {
 	key := strings.TrimPrefix(strings.TrimSpace(strings.ToLower(sort)), "-")
 	return key == "" || key == "date"
 }
+
+// dateDir is the SQL direction of a date sort: oldest first for "date",
+// newest first otherwise ("-date", the default).
+func dateDir(sort string) string {
+	if strings.ToLower(strings.TrimSpace(sort)) == "date" {
+		return " ASC"
+	}
+	return " DESC"
+}
