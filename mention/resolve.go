@@ -131,7 +131,8 @@ func issuerOf(d *doc.Document, k *kb.KB) *kb.Entity {
 	if len(words) == 0 {
 		return nil
 	}
-	if n, ents := k.Match(words); n == len(words) && len(ents) > 0 {
+	n, ents := k.Match(words)
+	if n == len(words) && len(ents) > 0 {
 		e := best(ents)
 		if e.Kind == Person || e.Sector == "MED" || e.Country == "" {
 			return nil
@@ -139,7 +140,7 @@ func issuerOf(d *doc.Document, k *kb.KB) *kb.Entity {
 		return &e
 	}
 	country := ""
-	if n, ents := k.Match(words); n > 0 && n < len(words) && best(ents).Kind == Country {
+	if n > 0 && best(ents).Kind == Country {
 		country = best(ents).Country // "UK Ministry of Defence"
 	} else if n, c := k.MatchAdjective(words); n > 0 && n < len(words) {
 		country = c // "Australian Minister for Foreign Affairs"
@@ -203,13 +204,14 @@ func (s *Set) quoteSpeaker(d *doc.Document, k *kb.KB, i int) int {
 	if q := s.quote; q.speaker >= 0 && q.paragraph == sent.Paragraph && m.Sentence-q.sentence <= 3 {
 		return q.speaker
 	}
-	return s.labelledSpeaker(d, sent.Paragraph)
+	return s.labelledSpeaker(d, m.Sentence)
 }
 
-// labelledSpeaker is the person a transcript's paragraph opens with as its
-// speaker ("Foreign Minister of Chile Ana Reyes: Thank you, ..."), or -1.
-// Each paragraph is looked at once.
-func (s *Set) labelledSpeaker(d *doc.Document, paragraph int) int {
+// labelledSpeaker is the person a transcript's paragraph, the one
+// sentence si is in, opens with as its speaker ("Foreign Minister of Chile
+// Ana Reyes: Thank you, ..."), or -1. Each paragraph is looked at once.
+func (s *Set) labelledSpeaker(d *doc.Document, si int) int {
+	paragraph := d.Sentences[si].Paragraph
 	if j, ok := s.labels[paragraph]; ok {
 		return j
 	}
@@ -217,31 +219,28 @@ func (s *Set) labelledSpeaker(d *doc.Document, paragraph int) int {
 		s.labels = map[int]int{}
 	}
 	s.labels[paragraph] = -1
-	for _, sent := range d.Sentences {
-		if sent.Paragraph != paragraph {
-			continue
-		}
-		first := sent.First
-		if d.Tokens[first].UPOS == "DET" {
-			first++
-		}
-		j := s.Index(first)
-		if j < 0 || s.Mentions[j].First != first {
-			break
-		}
-		// The person's name and title may run on (", Foreign
-		// Minister"); the label ends at the first colon, or is a
-		// sentence of its own ("PENNY WONG", which the segmenter cuts
-		// off a transcript's paragraph).
-		o := &s.Mentions[j]
-		label := o.Last == sent.Last
-		for t := o.Last; t < sent.Last && t < o.Last+6 && !label; t++ {
-			label = d.Tokens[t].Text == ":"
-		}
-		if label && o.Kind == Person && o.Country != "" {
-			s.labels[paragraph] = j
-		}
-		break
+	for si > 0 && d.Sentences[si-1].Paragraph == paragraph {
+		si-- // back to the paragraph's first sentence
+	}
+	sent := d.Sentences[si]
+	first := sent.First
+	if d.Tokens[first].UPOS == "DET" {
+		first++
+	}
+	j := s.Index(first)
+	if j < 0 || s.Mentions[j].First != first {
+		return -1
+	}
+	// The person's name and title may run on (", Foreign Minister"); the
+	// label ends at the first colon, or is a sentence of its own ("PENNY
+	// WONG", which the segmenter cuts off a transcript's paragraph).
+	o := &s.Mentions[j]
+	label := o.Last == sent.Last
+	for t := o.Last; t < sent.Last && t < o.Last+6 && !label; t++ {
+		label = d.Tokens[t].Text == ":"
+	}
+	if label && o.Kind == Person && o.Country != "" {
+		s.labels[paragraph] = j
 	}
 	return s.labels[paragraph]
 }
